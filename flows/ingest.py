@@ -1,0 +1,398 @@
+"""Ingest: turn files on disk into Article records (or Rejections saying why not).
+
+    iter_articles(paths)  -> Article | Rejection, one by one, in a deterministic order
+    expand_paths(paths)   -> (files to read, rejections for paths that lead nowhere)
+
+PATHS may be files, folders (walked recursively, in sorted order) and glob patterns ("data/**/*.md").
+Supported formats, chosen by file extension (case-insensitive):
+
+- `.txt`, `.md`: optional YAML front matter (`title`, `published`, `publisher`, `url`). Without it,
+  or for the fields it leaves out, a leading date line ("Tuesday, November 19, 2024") gives the
+  published date and the next non-empty line the title. The body is the whole text after the front
+  matter, verbatim: the date and title lines stay in it, so nothing is lost and offsets are simple.
+- `.jsonl`: one article a line (`id`, `title`, `published`, `publisher`, `url`, `text`); the source
+  is "PATH#ID", ID being the record's `id` or its 1-based line number. A bad line is rejected on its
+  own; the other lines still yield. Blank lines are skipped.
+- `.html`, `.htm`: main text and metadata by trafilatura, from the file only (never the network).
+
+Bodies are kept exactly as decoded (line endings included); only a leading byte order mark is
+dropped. Bad input never stops the iteration: missing paths, empty, binary, undecodable, unreadable
+or oversized files become Rejections (stage "ingest"). Inside folders and glob matches, files with
+other extensions and hidden files/folders (".git") are skipped silently; a file named explicitly
+with an unsupported extension is rejected. A file reached twice (named and inside a folder) is read
+once.
+"""
+from __future__ import annotations
+
+import codecs
+import glob
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+import charset_normalizer
+import yaml
+
+from flows.model import Article, Rejection
+
+MAX_BYTES = 50 * 1024 * 1024  # larger files are rejected rather than read into memory
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+# Byte order marks name their encoding outright; UTF-32 first because its LE mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# "---" at the very start, YAML, then a closing "---" (or YAML's "...") on a line of its own.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+# Date lines in news copy: "Tuesday, November 19, 2024", "Nov. 19, 2024", "19th November 2024".
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_TRAILING_TIME = re.compile(r"(\d{4})\s*(?:[,-]|at)?\s+\d{1,2}[:.]\d{2}\b.*$", re.I)
+_DATE_FORMATS = (
+    "%B %d %Y",  # November 19 2024
+    "%b %d %Y",  # Nov 19 2024
+    "%d %B %Y",  # 19 November 2024
+    "%d %b %Y",  # 19 Nov 2024
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d.%m.%Y",  # 19.11.2024 (day first wherever dots are used)
+)
+
+
+def iter_articles(paths: Sequence[str | Path]) -> Iterator[Article | Rejection]:
+    """Yield an Article per readable article in PATHS and a Rejection per input that is not one.
+
+    Rejections for paths that lead nowhere come first, then the files in the order expand_paths
+    gives. The same files always give the same records in the same order.
+    """
+    files, rejections = expand_paths(paths)
+    yield from rejections
+    for path in files:
+        yield from read_file(path)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejection]]:
+    """Resolve files, folders (recursively) and glob patterns into a list of files to read.
+
+    Explicit files keep their place in PATHS; a folder or glob contributes its supported files in
+    sorted order. Missing paths, globs that match no supported file and explicit files of an
+    unsupported type become Rejections.
+    """
+    files: list[Path] = []
+    rejections: list[Rejection] = []
+    seen: set[Path] = set()
+
+    def add(candidates: Iterable[Path]) -> None:
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(candidate)
+
+    for raw in paths:
+        path = Path(os.path.expanduser(str(raw)))
+        if not path.exists() and not path.is_symlink() and _GLOB_CHARS.search(str(raw)):
+            found, problems = _expand_glob(str(path))
+            add(found)
+            rejections += problems
+            if not found and not problems:
+                rejections.append(_path_rejection(str(raw), "glob pattern matched no supported files"))
+        elif path.is_dir():
+            found, problems = _walk_folder(path)
+            add(found)
+            rejections += problems
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                add([path])
+            else:
+                rejections.append(_path_rejection(path, _unsupported_reason(path)))
+        elif path.exists():
+            rejections.append(_path_rejection(path, "path is neither a regular file nor a folder"))
+        elif path.is_symlink():
+            rejections.append(_path_rejection(path, "path is a broken symbolic link"))
+        else:
+            rejections.append(_path_rejection(path, "path does not exist"))
+    return files, rejections
+
+
+def _expand_glob(pattern: str) -> tuple[list[Path], list[Rejection]]:
+    """Supported files matched by a glob pattern ("**" recurses), folders among the matches walked."""
+    files: list[Path] = []
+    rejections: list[Rejection] = []
+    for match in sorted(glob.glob(pattern, recursive=True)):
+        path = Path(match)
+        if path.is_dir():
+            found, problems = _walk_folder(path)
+            files += found
+            rejections += problems
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+            files.append(path)
+    return files, rejections
+
+
+def _walk_folder(folder: Path) -> tuple[list[Path], list[Rejection]]:
+    """Supported files under FOLDER, sorted by path; hidden entries and other types skipped.
+
+    Symbolic links to folders are followed, but a folder already visited (by its real path) is not
+    entered again, so link loops end.
+    """
+    files: list[Path] = []
+    rejections: list[Rejection] = []
+    visited: set[str] = set()
+
+    def on_error(error: OSError) -> None:
+        reason = f"folder cannot be read: {error.strerror}"
+        rejections.append(_path_rejection(error.filename or folder, reason))
+
+    for root, dirnames, filenames in os.walk(folder, onerror=on_error, followlinks=True):
+        visited.add(os.path.realpath(root))
+        # Pruning in place tells os.walk which subfolders to enter.
+        dirnames[:] = [
+            d for d in dirnames
+            if not d.startswith(".") and os.path.realpath(os.path.join(root, d)) not in visited
+        ]
+        for name in filenames:
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if path.is_file():
+                files.append(path)
+            else:
+                rejections.append(_path_rejection(path, "not a regular file (a broken link or a device)"))
+    return sorted(files, key=lambda p: p.parts), rejections
+
+
+def read_file(path: Path) -> Iterator[Article | Rejection]:
+    """Read one supported file: a .jsonl file yields one record per line, the others one record."""
+    text = _read_text(path)
+    if isinstance(text, Rejection):
+        yield text
+        return
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, text)
+    elif suffix in HTML_SUFFIXES:
+        yield _read_html(path, text)
+    else:
+        yield _read_plain(path, text)
+
+
+def _read_text(path: Path) -> str | Rejection:
+    """The file's text, decoded, or a Rejection saying why it cannot be had."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            reason = f"file is larger than the {_size_label(MAX_BYTES)} limit ({size} bytes)"
+            return _path_rejection(path, reason)
+        data = path.read_bytes()
+    except PermissionError:
+        return _path_rejection(path, "file cannot be read: permission denied")
+    except OSError as error:
+        return _path_rejection(path, f"file cannot be read: {error.strerror or error}")
+    if not data:
+        return _path_rejection(path, "file is empty")
+    text = decode(data)
+    if text is None:
+        if b"\x00" in data:
+            return _path_rejection(path, "file is binary, not text (it contains NUL bytes)")
+        return _path_rejection(path, "file is not UTF-8 and its text encoding could not be detected")
+    if not text.strip():
+        return _path_rejection(path, "file contains only whitespace")
+    return text
+
+
+def decode(data: bytes) -> str | None:
+    """Decode file bytes: a byte order mark's encoding, else UTF-8, else a confident detection.
+
+    Returns None for binary data (NUL bytes without a UTF-16/32 mark) and for bytes no encoding
+    explains. A leading byte order mark is dropped; nothing else is changed.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff")
+            except UnicodeDecodeError:
+                return None
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # charset_normalizer returns no match when every candidate decodes to gibberish ("chaos").
+    match = charset_normalizer.from_bytes(data).best()
+    return None if match is None else str(match).removeprefix("\ufeff")
+
+
+def _read_plain(path: Path, text: str) -> Article | Rejection:
+    """A .txt/.md article: front matter fields first, then the leading date and title lines."""
+    meta: dict = {}
+    body = text
+    front = _FRONT_MATTER.match(text)
+    if front:
+        try:
+            loaded = yaml.safe_load(front["yaml"])
+        except yaml.YAMLError as error:
+            # The mark counts from the line after the opening "---"; +2 gives the file's own line number.
+            mark = getattr(error, "problem_mark", None)
+            record = {"path": str(path)} | ({"line": mark.line + 2} if mark else {})
+            problem = getattr(error, "problem", None) or "cannot be parsed"
+            return Rejection(str(path), "ingest", f"front matter is not valid YAML: {problem}", record)
+        # A "---" block that is not a mapping is a Markdown rule, not front matter: keep it as text.
+        if isinstance(loaded, dict) or loaded is None:
+            meta = loaded or {}
+            body = text[front.end():]
+            if not body.strip():
+                return _path_rejection(path, "file has front matter but no text after it")
+    published, title = leading_date_and_title(body)
+    return Article(
+        source=str(path),
+        body=body,
+        title=_text_or_none(meta.get("title")) or title,
+        published=parse_date(meta.get("published")) or published,
+        publisher=_text_or_none(meta.get("publisher")),
+        url=_text_or_none(meta.get("url")),
+    )
+
+
+def leading_date_and_title(body: str) -> tuple[date | None, str | None]:
+    """(published, title) from a leading date line and the next non-empty line, else (None, None).
+
+    Only a first non-empty line that is a date and nothing else counts, so an article that opens
+    with a sentence is not mistaken for one with a dateline. A Markdown "# " is dropped from the title.
+    """
+    lines = (line.strip() for line in body.splitlines())
+    lines = [line for line in lines if line][:2]
+    if not lines:
+        return None, None
+    published = parse_date(lines[0])
+    if published is None:
+        return None, None
+    title = lines[1].lstrip("#").strip() if len(lines) > 1 else None
+    return published, title or None
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a date/datetime object or from ISO and common news date text; None if not one.
+
+    "2024-11-19", "2024-11-19T08:00:00Z", "Tuesday, November 19, 2024", "Nov. 19, 2024",
+    "19 November 2024", "19th Nov 2024 10:05 GMT", "19.11.2024". Ambiguous "11/19/2024" is None.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    text = _WEEKDAY.sub("", text)
+    text = _ORDINAL.sub(r"\1", text)
+    text = _TRAILING_TIME.sub(r"\1", text)
+    text = re.sub(r"(?<=[A-Za-z])\.", "", text)  # "Nov." -> "Nov"
+    text = re.sub(r"\bsept\b", "sep", text, flags=re.I)
+    text = " ".join(text.replace(",", " ").split())
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
+    """One Article per JSON line with text; a Rejection for each line that is not one."""
+    any_record = False
+    # Split on "\n" only: str.splitlines() would also split on U+2028 inside JSON strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        any_record = True
+        record = {"path": str(path), "line": number}
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            reason = f"line {number} is not valid JSON: {error.msg}"
+            yield Rejection(f"{path}#{number}", "ingest", reason, record)
+            continue
+        if not isinstance(row, dict):
+            yield Rejection(f"{path}#{number}", "ingest", f"line {number} is not a JSON object", record)
+            continue
+        record_id = _text_or_none(row.get("id")) or str(number)
+        source = f"{path}#{record_id}"
+        body = row.get("text")
+        if not isinstance(body, str) or not body.strip():
+            record["id"] = record_id
+            reason = f"line {number} has no text (the 'text' field is missing or empty)"
+            yield Rejection(source, "ingest", reason, record)
+            continue
+        yield Article(
+            source=source,
+            body=body,
+            title=_text_or_none(row.get("title")),
+            published=parse_date(row.get("published")),
+            publisher=_text_or_none(row.get("publisher")),
+            url=_text_or_none(row.get("url")),
+        )
+    if not any_record:
+        yield _path_rejection(path, "file has no JSON lines")
+
+
+def _read_html(path: Path, html: str) -> Article | Rejection:
+    """The page's main text and metadata by trafilatura, from the markup alone (no fetching)."""
+    # Imported here so runs without HTML do not pay for loading trafilatura and lxml.
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(html, with_metadata=True)
+    except Exception as error:  # a third-party parser: any failure is this file's problem, not the run's
+        return _path_rejection(path, f"HTML could not be parsed: {error}")
+    body = document.text if document is not None else None
+    if not body or not body.strip():
+        return _path_rejection(path, "HTML page has no main text")
+    return Article(
+        source=str(path),
+        body=body,
+        title=_text_or_none(document.title),
+        published=parse_date(document.date),
+        publisher=_text_or_none(document.sitename),
+        url=_text_or_none(document.url),
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    """Metadata as a stripped string; None for missing or blank values."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _unsupported_reason(path: Path) -> str:
+    supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+    return f"unsupported file type '{path.suffix or '(none)'}' (supported: {supported})"
+
+
+def _size_label(n_bytes: int) -> str:
+    return f"{n_bytes // 2**20} MB" if n_bytes % 2**20 == 0 else f"{n_bytes} bytes"
+
+
+def _path_rejection(path: str | Path, reason: str) -> Rejection:
+    return Rejection(source=str(path), stage="ingest", reason=reason, record={"path": str(path)})
