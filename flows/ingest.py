@@ -53,6 +53,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+_FALLBACK_ENCODING = "cp1252"
+
 # "---" at the very start, YAML, then a closing "---" (or YAML's "...") on a line of its own.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -234,8 +236,17 @@ def decode(data: bytes) -> str | None:
     except UnicodeDecodeError:
         pass
     # charset_normalizer returns no match when every candidate decodes to gibberish ("chaos").
-    match = charset_normalizer.from_bytes(data).best()
-    return None if match is None else str(match).removeprefix("\ufeff")
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    # Short texts often fit several code pages equally well (cp1250 and cp1252 read "près" as
+    # "prčs" and "près" with the same score). Break such ties towards Windows-1252, the web's
+    # default for unlabelled legacy text and the usual encoding of Western news copy.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    if any(_FALLBACK_ENCODING in m.could_be_from_charset for m in tied):
+        return data.decode(_FALLBACK_ENCODING).removeprefix("\ufeff")
+    return str(best).removeprefix("\ufeff")
 
 
 def _read_plain(path: Path, text: str) -> Article | Rejection:
@@ -329,7 +340,7 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            reason = f"line {number} is not valid JSON: {error.msg}"
+            reason = f"line {number} is not valid JSON: {error.msg} (column {error.colno})"
             yield Rejection(f"{path}#{number}", "ingest", reason, record)
             continue
         if not isinstance(row, dict):
