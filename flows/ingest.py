@@ -63,8 +63,11 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
-# Date lines in news copy: "Tuesday, November 19, 2024", "Nov. 19, 2024", "19th November 2024".
-_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+# Date lines in news copy: "Tuesday, November 19, 2024", "Nov. 19, 2024", "Updated: 19th November 2024".
+# A leading word (a weekday, "Updated:") is tried with and without, so no list of such words is needed.
+_LEADING_WORD = re.compile(r"^[A-Za-z]+[.:,]?\s+")
+_YEAR = re.compile(r"\b\d{4}\b")
+_MAX_DATE_CHARS = 80  # room for "Wednesday, September 18, 2024, 10:05 AM Eastern Daylight Time"
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _TRAILING_TIME = re.compile(r"(\d{4})\s*(?:[,-]|at)?\s+\d{1,2}[:.]\d{2}\b.*$", re.I)
 _DATE_FORMATS = (
@@ -304,7 +307,8 @@ def parse_date(value: object) -> date | None:
     """A date from a date/datetime object or from ISO and common news date text; None if not one.
 
     "2024-11-19", "2024-11-19T08:00:00Z", "Tuesday, November 19, 2024", "Nov. 19, 2024",
-    "19 November 2024", "19th Nov 2024 10:05 GMT", "19.11.2024". Ambiguous "11/19/2024" is None.
+    "19 November 2024", "Updated: 19th Nov 2024 10:05 GMT", "19.11.2024". Ambiguous "11/19/2024"
+    is None, as is anything else that is not a whole date.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -317,17 +321,19 @@ def parse_date(value: object) -> date | None:
         return datetime.fromisoformat(text).date()
     except ValueError:
         pass
-    text = _WEEKDAY.sub("", text)
+    if len(text) > _MAX_DATE_CHARS or not _YEAR.search(text):
+        return None  # cheap exit for ordinary sentences, which are most first lines
     text = _ORDINAL.sub(r"\1", text)
     text = _TRAILING_TIME.sub(r"\1", text)
-    text = re.sub(r"(?<=[A-Za-z])\.", "", text)  # "Nov." -> "Nov"
-    text = re.sub(r"\bsept\b", "sep", text, flags=re.I)
-    text = " ".join(text.replace(",", " ").split())
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    for candidate in (text, _LEADING_WORD.sub("", text, count=1)):
+        candidate = re.sub(r"(?<=[A-Za-z])\.", "", candidate)  # "Nov." -> "Nov"
+        candidate = re.sub(r"\bsept\b", "sep", candidate, flags=re.I)
+        candidate = " ".join(candidate.replace(",", " ").split())
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
     return None
 
 

@@ -135,6 +135,7 @@ def test_same_file_read_twice_gives_identical_articles() -> None:
         ("Nov. 19, 2024", date(2024, 11, 19)),
         ("Tue 19th Nov 2024 10.05 GMT", date(2024, 11, 19)),
         ("Sept 3, 2024", date(2024, 9, 3)),
+        ("Updated: 3 September 2024", date(2024, 9, 3)),
         ("2024-02-30", None),
         ("11/19/2024", None),  # month or day first? Not guessed.
         ("The war began in 2022", None),
