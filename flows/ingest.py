@@ -292,8 +292,7 @@ def leading_date_and_title(body: str) -> tuple[date | None, str | None]:
     Only a first non-empty line that is a date and nothing else counts, so an article that opens
     with a sentence is not mistaken for one with a dateline. A Markdown "# " is dropped from the title.
     """
-    lines = (line.strip() for line in body.splitlines())
-    lines = [line for line in lines if line][:2]
+    lines = [stripped for line in body.splitlines() if (stripped := line.strip())][:2]
     if not lines:
         return None, None
     published = parse_date(lines[0])
