@@ -1,0 +1,36 @@
+# `make run`: set up .venv and run the pipeline on the sample. `make test`: set up, then the whole suite.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_LEVEL ?= WARNING
+
+.PHONY: setup run test lint eval bench clean
+
+$(BIN)/estimates: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+setup: $(BIN)/estimates
+
+run: setup
+	$(BIN)/estimates run
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+eval: setup
+	$(BIN)/estimates eval
+
+bench: setup
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python benchmarks/extract.py
+
+clean:
+	rm -rf $(VENV) .prefect data/estimates.duckdb* data/exports

@@ -1,0 +1,5 @@
+"""estimates: news reports in, a ledger of numeric claims out.
+
+The package is named `flows` because the customer's layout puts the pipeline there; the
+extractor inside it (`flows.extract`) is a pure library with no Prefect, DuckDB or file I/O.
+"""
