@@ -1,0 +1,600 @@
+"""Find number phrases in text: where they are, their value and bounds, and what sort they are.
+
+`find_quantities(text)` returns every quantity with exact offsets (text[q.start:q.end] == q.surface,
+the surface including its hedge word: "nearly 10,000") and value/low/high/qualifier per the qualifier
+table of DESIGN.md. It works in two layers:
+
+1. numerals: one precompiled regex finds each number core (digits, number words, vague counts like
+   "tens of thousands") together with any hedge word and currency sign written before it;
+2. phrases: a few anchored regexes read what follows (scale word, a range's second end, unit, suffix
+   hedge, rate period) and what precedes (change verb, "aged", month name, determiner), then drop what
+   is not a quantity: dates, years, clock times, ordinals, identifiers ("G7", "Section 427") and
+   referential small numbers ("the two countries", "one of the").
+
+Choices worth knowing:
+- "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
+  "rose to 5,000" and "up from 5,000" report a level (change None).
+- "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
+- Multipliers and fractions ("twice", "three times", "a third", "half of") are not quantities: they are
+  proportions of something else, not counts. "half a million" is a count (500,000).
+- Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX.
+- "5m" is five million after a currency sign and five metres otherwise.
+
+Everything word-like comes from data/lexicon/ (loaded once); this module holds only the grammar.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from flows.model import Quantity
+
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+
+_SPACE = "[ \u00a0\u202f\u2009]"  # normal, no-break, narrow no-break and thin space
+_UPPER_BOUND = ("at_most", "less_than")
+_LOWER_BOUND = ("at_least", "more_than")
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A bare number as written ("1,234", "twenty-one", "2 million"), before any phrase is read."""
+
+    start: int
+    end: int
+    value: float
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (LEXICON / name).open(encoding="utf-8") as f:
+        return [r for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+
+
+def _alternation(words: list[str], ignore_case: bool = True) -> str:
+    """A regex alternation of literal phrases, longest first so "per cent" wins over "per".
+
+    Lower-case word phrases match any case; symbols and abbreviations match only as written.
+    """
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        pattern = re.escape(w).replace(r"\ ", r"\s+")
+        parts.append(f"(?i:{pattern})" if ignore_case and w == w.lower() and len(w) > 2 else pattern)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    numeral: re.Pattern[str]
+    scale_after: re.Pattern[str]
+    connector: re.Pattern[str]
+    unit_after: re.Pattern[str]
+    age_after: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    rate_after: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
+    age_before: re.Pattern[str]
+    not_quantity_after: re.Pattern[str]
+    words: dict[str, float]
+    multipliers: dict[str, float]
+    fractions: dict[str, float]
+    scales: dict[str, tuple[float, bool]]  # surface -> (multiplier, needs a currency)
+    hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
+    vague: dict[str, tuple[float, float]]
+    currencies: dict[str, str]
+    units: dict[str, tuple[str, str]]  # surface -> (kind, unit)
+    periods: dict[str, str]
+    change_words: dict[str, str]
+    year_preceders: frozenset[str]
+    determiners: frozenset[str]
+    one_followers: frozenset[str]
+    referential_max: float
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    toml = tomllib.loads((LEXICON / "number_words.toml").read_text(encoding="utf-8"))
+    small = {**toml["units"], **toml["tens"]}
+    multipliers = {k: float(v) for k, v in toml["multipliers"].items()}
+    multipliers["dozens"] = 12.0  # "three dozens" (but bare "dozens" is vague, matched first)
+    fractions = {k: float(v) for k, v in toml["fractions"].items()}
+    words = {k: float(v) for k, v in small.items()}
+
+    scales = {r["surface"]: (float(r["multiplier"]), r["money_only"] == "true") for r in _rows("scales.csv")}
+    scales["dozen"] = scales["dozens"] = (12.0, False)
+    hedge_rows = _rows("hedges.csv")
+    hedges = {_key(r["phrase"].lower()): (r["qualifier"], r["sets_high"] == "true") for r in hedge_rows}
+    vague = {_key(r["phrase"]): (float(r["low"]), float(r["high"])) for r in _rows("vague.csv")}
+    currency_rows = _rows("currencies.csv")
+    currencies = {_key(r["surface"]): r["code"] for r in currency_rows}
+    units: dict[str, tuple[str, str]] = {}
+    for r in _rows("measurement_units.csv"):
+        units[_key(r["surface"])] = (r["kind"], r["unit"])
+    for r in _rows("durations.csv"):
+        units[_key(r["surface"])] = ("duration", r["unit"])
+    after_currencies = [r["surface"] for r in currency_rows if r["position"] == "after"]
+    for s in after_currencies:
+        units[_key(s)] = ("money", currencies[_key(s)])
+    change_rows = _rows("change_verbs.csv")
+    rate = toml["rate"]
+    periods = {**rate["periods"], **rate["adverbs"]}
+    calendar = toml["calendar"]
+    ref = toml["referential"]
+
+    word_alt = _alternation(list(words) + list(multipliers))
+    frac_alt = _alternation(list(fractions))
+    mult_alt = _alternation(list(multipliers))
+    # "one hundred and six", "twenty-one", "a dozen", "half a million", "two point five"
+    number_words = (
+        rf"(?:(?:(?i:{frac_alt})\s+)?(?i:an?)\s+(?=(?:{mult_alt})\b)|(?i:{frac_alt})\s+(?=(?:{mult_alt})\b))?"
+        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point)\s+|\s+)(?:{word_alt})\b)*"
+    )
+    vague_alts = []
+    for r in _rows("vague.csv"):
+        p = re.escape(r["phrase"]).replace(r"\ ", r"\s+")
+        vague_alts.append(f"(?i:{p})" + (r"(?=\s+of\b)" if r["needs_of"] == "true" else ""))
+    vague_alt = "|".join(sorted(vague_alts, key=len, reverse=True))
+    before_currencies = [r["surface"] for r in currency_rows if r["position"] == "before"]
+    before_hedges = [r["phrase"] for r in hedge_rows if r["position"] == "before"]
+    digits = (
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
+        rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
+        r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b)?|\.\d+"
+    )
+    skip = (
+        r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"  # ISO dates and timestamps
+        r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 19/11/2024, 5.17.2018
+        r"|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?i:a\.?m\.?|p\.?m\.?)\b)?"  # clock times, lap times
+        r"|\+?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\+\d{1,3}(?:[-. ]\d{2,4}){2,4}\b"  # phone numbers
+        r"|24/7"
+    )
+    numeral = re.compile(
+        rf"(?P<skip>{skip})"
+        rf"|(?:(?P<pre>(?i:between|from))\s+)?"
+        rf"(?:(?P<hedge>{_alternation(before_hedges)})\s*)?"
+        rf"(?P<sign>(?<![\w.,])[-−+](?=[\d.$£€])|(?i:minus|negative)[\s-]+)?"
+        rf"(?:(?P<cur>{_alternation(before_currencies, ignore_case=False)}){_SPACE}?)?"
+        rf"(?P<sign2>(?<![\w.,])[-−](?=\d))?"
+        rf"(?:(?P<vague>\b(?:{vague_alt})\b)"
+        rf"|(?P<digits>(?<![\w.])(?<!\d[-–/])(?:{digits}))"
+        rf"|(?P<words>\b{number_words}\b))"
+    )
+    scale_words = [s for s in scales if len(s) > 3]
+    scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
+    scale_after = re.compile(
+        rf"(?:\s+|-)(?P<w>{_alternation(scale_words)})\b"
+        rf"|{_SPACE}?(?P<a>{_alternation(scale_abbrevs, ignore_case=False)})(?![\w$£€])"
+    )
+    spaced_units = [u for u in units if len(u) > 1 and u not in ("pc", "p", "in")]
+    attached_units = [u for u in units if u not in spaced_units]
+    unit_after = re.compile(
+        rf"(?:{_SPACE}*|-|\s+of\s+)(?P<u>{_alternation(spaced_units)})(?![\w])"
+        rf"|(?P<a>{_alternation(attached_units, ignore_case=False)})(?![\w])"
+    )
+    age = toml["age"]
+    age_after = re.compile("|".join(re.escape(a).replace(r"\ ", r"\s*") for a in age["after"]), re.I)
+    age_before = re.compile(rf"\b(?:{'|'.join(age['before'])})\s+$", re.I)
+    hedge_after = re.compile(
+        r"\s*(?:" + "|".join(
+            re.escape(r["phrase"]).replace(r"\ ", r"\s+") + (r"\b" if r["phrase"][-1].isalpha() else "")
+            for r in sorted(hedge_rows, key=lambda r: -len(r["phrase"])) if r["position"] == "after"
+        ) + ")", re.I)
+    linker = "|".join(re.escape(x) for x in rate["linkers"] if x != "/")
+    rate_after = re.compile(
+        rf"(?P<noun>(?:\s+[a-z][a-z-]+){{0,2}}?)(?:\s+(?:{linker})\s+|\s*/\s*)"
+        rf"(?P<p>{'|'.join(rate['periods'])})\b|\s+(?P<adv>{'|'.join(rate['adverbs'])})\b",
+        re.I,
+    )
+    change_before = re.compile(
+        rf"\b(?P<w>{_alternation([r['word'] for r in change_rows if r['position'] == 'before'])})"
+        r"(?:\s+(?:by|about|around|roughly|nearly|almost|another|a further))?\s+$"
+    )
+    change_after = re.compile(
+        rf"\s+(?:[a-z]+-)?(?P<w>{_alternation([r['word'] for r in change_rows if r['position'] == 'after'])})\b"
+    )
+    months = _alternation(calendar["months"])
+    return _Lexicon(
+        numeral=numeral,
+        scale_after=scale_after,
+        connector=re.compile(
+            r"(?P<c>\s*(?:–|—|~)\s*|-|\s+-\s+|\s*-to-\s*|\s+(?i:to|and|through)\s+)"
+        ),
+        unit_after=unit_after,
+        age_after=age_after,
+        hedge_after=hedge_after,
+        rate_after=rate_after,
+        change_before=change_before,
+        change_after=change_after,
+        month_before=re.compile(rf"\b(?:{months})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$"),
+        month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
+        age_before=age_before,
+        not_quantity_after=re.compile(
+            r"(?:st|nd|rd|th)\b|'?s\b|\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
+        ),
+        words=words,
+        multipliers=multipliers,
+        fractions=fractions,
+        scales=scales,
+        hedges=hedges,
+        vague=vague,
+        currencies=currencies,
+        units=units,
+        periods={k.lower(): v for k, v in periods.items()},
+        change_words={r["word"]: r["direction"] for r in change_rows},
+        year_preceders=frozenset(calendar["year_preceders"]),
+        determiners=frozenset(ref["determiners"]),
+        one_followers=frozenset(ref["one_followers"]),
+        referential_max=float(ref["max_value"]),
+    )
+
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
+    """Value of a run of number words and how many characters of it form one number.
+
+    Stops before a word that cannot continue the number ("five six" is 5, then 6).
+    """
+    total = 0.0
+    current = 0.0
+    last = ""  # "small" | "mult" | "and" | "a" | "frac" | "point"
+    fraction = 1.0
+    consumed = 0
+    decimals = ""
+    for m in _TOKEN.finditer(surface):
+        w = m.group().lower()
+        if last == "point":
+            if w in lex.words and lex.words[w] < 100:
+                decimals += str(int(lex.words[w]))
+                consumed = m.end()
+                continue
+            break
+        if decimals:
+            break
+        if w in ("a", "an"):
+            if last not in ("", "frac"):
+                break
+            last = "a"
+            continue
+        if w in lex.fractions and last == "":
+            fraction = lex.fractions[w]
+            last = "frac"
+            continue
+        if w == "and":
+            if last != "mult":
+                break
+            last = "and"
+            continue
+        if w == "point":
+            if last not in ("small", "mult"):
+                break
+            last = "point"
+            continue
+        if w in lex.words:
+            v = lex.words[w]
+            tens_then_unit = last == "small" and current % 100 >= 20 and current % 10 == 0 and v < 10
+            if last == "small" and not tens_then_unit:
+                break
+            if last in ("a", "frac"):
+                break
+            current += v
+            last = "small"
+        elif w in lex.multipliers:
+            mult = lex.multipliers[w]
+            if last not in ("small", "a", "mult"):
+                break
+            if last == "mult" and mult <= 100:
+                break
+            if mult == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * mult
+                current = 0.0
+            last = "mult"
+        else:
+            break
+        consumed = m.end()
+    if consumed == 0:
+        return None
+    value = (total + current) * fraction
+    if decimals:
+        value += float("0." + decimals)
+    return value, consumed
+
+
+def _number_value(text: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text))
+
+
+@dataclass(slots=True)
+class _Core:
+    """One end of a phrase: the number with its scale, currency and unit."""
+
+    start: int
+    end: int
+    value: float
+    scaled: bool = False
+    written: bool = False  # in words
+    currency: str | None = None
+    kind: str | None = None
+    unit: str | None = None
+    unit_surface: str = ""
+    plain: bool = True  # digits only, no separator or decimal point
+    raw: float = 0.0  # the value before its scale word
+    num_end: int = 0  # where the number ends, before any unit
+
+
+def _read_core(text: str, m: re.Match[str], lex: _Lexicon) -> _Core | None:
+    """The number of a numeral match, extended by its scale word ("1.2 million", "$3bn")."""
+    if m.group("digits"):
+        raw = m.group("digits")
+        try:
+            value = _number_value(raw)
+        except ValueError:
+            return None
+        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit())
+    else:
+        parsed = _parse_words(m.group("words"), lex)
+        if parsed is None:
+            return None
+        value, length = parsed
+        core = _Core(m.start("words"), m.start("words") + length, value, written=True, plain=False)
+        core.scaled = any(w.lower() in lex.multipliers for w in _TOKEN.findall(text[core.start:core.end]))
+    if m.group("cur"):
+        core.currency = lex.currencies[_key(m.group("cur"))]
+    if m.group("sign2") or (m.group("sign") and m.group("sign")[0] in "-−mMnN"):
+        core.value = -core.value
+    core.raw = core.value
+    if not core.written:
+        s = lex.scale_after.match(text, core.end)
+        if s:
+            surface = s.group("w") or s.group("a")
+            mult, money_only = lex.scales.get(surface) or lex.scales[surface.lower()]
+            if not money_only or core.currency:
+                core.value *= mult
+                core.end = s.end()
+                core.scaled = True
+                core.plain = False
+    core.num_end = core.end
+    return core
+
+
+def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
+    """Attach the unit written after the number: currency word, percent, measurement, duration."""
+    u = lex.unit_after.match(text, core.end)
+    if not u:
+        return
+    surface = _key(u.group("u") or u.group("a"))
+    if " of " in u.group() and not core.scaled:
+        return  # "2 of the dollars" is not "2 dollars"; "millions of dollars" is
+    kind, unit = lex.units.get(surface) or lex.units[surface.lower()]
+    if unit == "lb" and (core.scaled or core.currency):
+        kind, unit = "money", "GBP"  # "20 million pounds"
+    if kind == "money":
+        if core.currency:
+            return  # "$5 million dollars" is rare; keep the sign's currency
+        core.currency = unit
+    core.kind, core.unit, core.unit_surface = kind, unit, surface
+    core.end = u.end()
+
+
+def _last_word(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z][\w&'-]*)[\s(]*$", text[max(0, pos - 24):pos])
+    return m.group(1) if m else ""
+
+
+def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
+    """A bare 4-digit number in 1000-2100 read as a year ("in 1998", "2022." , "the 2019 list")."""
+    if not (core.plain and core.unit is None and core.currency is None and 1000 <= core.value <= 2100):
+        return False
+    if _last_word(text, core.start).lower() in lex.year_preceders:
+        return True
+    follow = re.match(r"\s+[a-z]", text[core.end:core.end + 3])
+    return 1900 <= core.value <= 2100 and follow is None
+
+
+def find_numerals(text: str) -> list[Numeral]:
+    """Every number as written, with no reading of its context (the first layer)."""
+    lex = _lexicon()
+    found = []
+    pos = 0
+    while m := lex.numeral.search(text, pos):
+        pos = m.end()
+        if m.group("skip") or m.group("vague"):
+            continue
+        core = _read_core(text, m, lex)
+        if core is None:
+            continue
+        found.append(Numeral(core.start, core.end, core.value))
+        pos = core.end
+    return found
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in the text, in order, with exact offsets and its interval (see module doc)."""
+    lex = _lexicon()
+    out: list[Quantity] = []
+    pos = 0
+    while m := lex.numeral.search(text, pos):
+        pos = max(m.end(), pos + 1)
+        if m.group("skip"):
+            continue
+        q = _read_phrase(text, m, lex)
+        if q is None:
+            continue
+        if isinstance(q, int):
+            pos = q
+            continue
+        out.append(q)
+        pos = q.end
+    return out
+
+
+def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int | None:
+    """The quantity starting at a numeral match; an int is where to resume when it is not one."""
+    qualifier = "exact"
+    sets_high = False
+    if m.group("hedge"):
+        qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
+    start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", "vague", "digits", "words") if m.group(g))
+
+    if m.group("vague"):
+        low, high = lex.vague[_key(m.group("vague").lower())]
+        end = m.end("vague")
+        kind, unit = "count", None
+        core = _Core(m.start("vague"), end, low, scaled=True, plain=False)
+        _read_unit(text, core, lex)
+        if core.kind == "money":
+            kind, unit, end = "money", core.currency, core.end
+        return Quantity(start, end, text[start:end], None, low, high, "vague", kind, unit)
+
+    first = _read_core(text, m, lex)
+    if first is None:
+        return m.end()
+    if first.plain and first.value <= 2100 and (
+        lex.month_before.search(text[max(0, start - 20):start])
+        or (first.value <= 31 and lex.month_after.match(text, first.end))
+    ):
+        return first.end  # "October 3", "3 October", "October 2024"
+    if _is_year(first, text, lex) and not m.group("hedge") and not m.group("cur"):
+        if lex.scale_after.match(text, first.end) is None:
+            return first.end
+    _read_unit(text, first, lex)
+
+    # A range's second end: "10,000 to 12,000", "between 11,000 and 12,000", "10 to 12 million".
+    last = first
+    pre = (m.group("pre") or "").lower()
+    connector = lex.connector.match(text, first.end)
+    change_word = lex.change_before.search(text[max(0, start - 40):start])
+    if connector and not m.group("hedge"):
+        c = connector.group("c").strip().lower()
+        allowed = (c != "and" or pre == "between") and not (c == "to" and change_word and pre != "from")
+        m2 = lex.numeral.match(text, connector.end()) if allowed else None
+        if m2 and (m2.group("digits") or m2.group("words")) and not m2.group("hedge") and not m2.group("pre"):
+            second = _read_core(text, m2, lex)
+            if second is not None and not lex.not_quantity_after.match(text, second.end):
+                _read_unit(text, second, lex)
+                if _compatible(first, second):
+                    if second.scaled and not first.scaled and not first.unit:
+                        mult = second.value / second.raw if second.raw else 1
+                        if abs(first.value * mult) <= abs(second.value):
+                            first.value *= mult
+                    first.currency = first.currency or second.currency
+                    first.kind, first.unit = first.kind or second.kind, first.unit or second.unit
+                    last = second
+    if pre and last is not first:
+        start = m.start("pre")
+    end = last.end
+    after = lex.not_quantity_after.match(text, end)
+    if after and last is first and first.unit is None:
+        return end  # "22nd", "1990s", "5pm", "2023-24", "5G"
+
+    kind, unit = first.kind or "count", first.unit
+    if first.currency:
+        kind, unit = "money", first.currency
+    # age: "aged 21", "21-year-old", "21 years old"
+    a = lex.age_after.match(text, last.num_end)
+    if a:
+        kind, unit, end = "age", "year", a.end()
+    elif last is first and first.kind is None and lex.age_before.search(text[max(0, start - 10):start]):
+        kind, unit = "age", "year"
+    if last is first and first.kind == "duration":
+        a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
+        if a2:
+            kind, unit, end = "age", "year", end + a2.end()
+
+    # suffix hedge: "10,000 or more", "40-plus", "40+"
+    if qualifier == "exact":
+        h = lex.hedge_after.match(text, end)
+        if h and not (h.group().strip() in ("+", "plus") and re.match(r"\s*\d", text[h.end():h.end() + 3])):
+            qualifier, sets_high = lex.hedges[_key(h.group().strip().lower())]
+            end = h.end()
+
+    # rate: "92 soldiers a day", "$5 an hour", "286 gigatonnes annually"
+    if kind in ("count", "money", "measurement"):
+        r = lex.rate_after.match(text, end)
+        if r and (kind != "count" or not r.group("noun") or r.group("p")):
+            if kind == "count" or not r.group("noun"):
+                period = lex.periods[(r.group("p") or r.group("adv")).lower()]
+                unit = f"{unit} per {period}" if unit else f"per {period}"
+                kind, end = "rate", r.end()
+
+    value = first.value if last is first else None
+    low = high = None
+    if last is not first:
+        lo, hi = sorted((first.value, last.value))
+        if _looks_like_years(first, last) and kind == "count":
+            return end
+        value, low, high, qualifier = (lo + hi) / 2, lo, hi, "range"
+    elif qualifier in _LOWER_BOUND:
+        low = value
+    elif qualifier in _UPPER_BOUND or sets_high:
+        high = value
+
+    if last is first and _is_referential(text, start, first, qualifier, lex):
+        return first.end
+    if last is first and kind == "count" and qualifier == "exact" and _is_identifier(text, start, first):
+        return first.end
+
+    change = None
+    sign = m.group("sign") or ""
+    if change_word:
+        change = lex.change_words[change_word.group("w").lower()]
+    elif sign.startswith("+"):
+        change = "up"
+    elif sign[:1] in "-−" and sign and kind == "percent":
+        change = "down"
+    else:
+        ca = lex.change_after.match(text, end)
+        if ca and kind in ("percent", "money", "count", "measurement"):
+            change = lex.change_words[ca.group("w").lower()]
+    return Quantity(start, end, text[start:end], value, low, high, qualifier, kind, unit, change)
+
+
+def _compatible(first: _Core, second: _Core) -> bool:
+    """Two ends form a range when they measure the same thing ("5% to $84" does not)."""
+    if first.unit and not second.unit:
+        return False
+    if first.kind and second.kind and first.unit != second.unit:
+        return False
+    return not (first.currency and second.currency and first.currency != second.currency)
+
+
+def _looks_like_years(first: _Core, last: _Core) -> bool:
+    return all(c.plain and 1000 <= c.value <= 2100 and c.unit is None for c in (first, last))
+
+
+def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Lexicon) -> bool:
+    """Small number words that name things rather than count them: "the two leaders", "one of"."""
+    if not core.written or core.unit or core.currency or core.scaled or qualifier != "exact":
+        return False
+    if core.value > lex.referential_max:
+        return False
+    if _last_word(text, start).lower() in lex.determiners:
+        return True
+    if core.value == 1:
+        nxt = re.match(r"[\s,]*([A-Za-z]*)", text[core.end:core.end + 20])
+        return nxt is None or nxt.group(1).lower() in lex.one_followers or nxt.group(1) == ""
+    return False
+
+
+def _is_identifier(text: str, start: int, core: _Core) -> bool:
+    """Numbers that are part of a name: "COVID-19", "Section 427", "Apple Watch 5", "No. 10"."""
+    if not core.plain:
+        return False
+    head = text[max(0, start - 30):start]
+    if re.search(r"[A-Za-z]-$|#$|\bNo\.\s*$", head):
+        return True
+    m = re.search(r"(?:^|[^\w.!?\"“])\s*([A-Z][\w&]*|[A-Z]\w*\d\w*)\s$", head)
+    return m is not None and not re.search(r"[.!?\"“:]\s*[A-Z][\w&]*\s$|^[A-Z][\w&]*\s$", head)
