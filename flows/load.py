@@ -1,0 +1,232 @@
+"""Open the DuckDB database and load a batch of articles, claims and rejections into it.
+
+    con = connect("data/estimates.duckdb")          # applies sql/*.sql in file-name order
+    stats = load(con, articles, claims, rejections)  # one transaction; upserts by id
+    con.close()                                      # release the file lock for readers
+
+Only one process can hold a DuckDB file open for writing, and while it does no other process can
+open it at all, even read-only: hold the write connection only while loading.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+import schemas
+from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
+
+SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+
+ARTICLE_COLUMNS = ["article_id", "source", "title", "published", "publisher", "url", "body", "ingested_at"]
+CLAIM_COLUMNS = [
+    "claim_id", "article_id", "char_start", "char_end", "surface", "sentence", "value", "low", "high",
+    "qualifier", "kind", "unit", "subject", "event", "measure", "claimant", "as_of", "change", "via",
+    "claimant_kind", "extractor_version",
+]
+REJECTED_COLUMNS = ["rejected_id", "source", "stage", "record", "reason", "rejected_at"]
+
+
+class DatabaseLocked(RuntimeError):
+    """Another process holds the database file open for writing."""
+
+
+@dataclass(slots=True)
+class LoadStats:
+    """Rows a load added or changed; all zero when the same batch is loaded again."""
+
+    articles_inserted: int = 0
+    articles_updated: int = 0
+    claims_inserted: int = 0
+    claims_updated: int = 0
+    claims_deleted: int = 0
+    rejected_inserted: int = 0
+
+
+def connect(
+    db_path: str | Path, read_only: bool = False, retries: int = 20, wait: float = 0.5
+) -> duckdb.DuckDBPyConnection:
+    """Open the database, waiting up to retries × wait seconds for another process's lock.
+
+    A read-write connection creates the file if needed and applies sql/*.sql (idempotent DDL and
+    views) in file-name order. A read-only one changes nothing and needs the file to exist.
+    """
+    path = Path(db_path)
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"database {path} does not exist (run `estimates run` first)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(retries + 1):
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise
+            if attempt == retries:
+                raise DatabaseLocked(
+                    f"database {path} is locked by another process (a run in progress?); "
+                    f"gave up after {retries * wait:.0f} s"
+                ) from err
+            time.sleep(wait)
+    if not read_only:
+        apply_sql(con)
+    return con
+
+
+def apply_sql(con: duckdb.DuckDBPyConnection) -> list[Path]:
+    """Run every sql/*.sql file in name order (010_… tables before 100_… views) in one transaction."""
+    files = sorted(SQL_DIR.glob("*.sql"))
+    with _transaction(con):
+        for file in files:
+            con.execute(file.read_text(encoding="utf-8"))
+    return files
+
+
+def load(
+    con: duckdb.DuckDBPyConnection,
+    articles: Sequence[Article] | pd.DataFrame,
+    claims: Sequence[Claim] | pd.DataFrame,
+    rejections: Sequence[Rejection] = (),
+    fresh_articles: Collection[str] = (),
+) -> LoadStats:
+    """Upsert articles and claims by id and add new rejections, all in one transaction.
+
+    Records or validated frames (schemas.validate) are accepted. Within the batch the first row of
+    an id wins. fresh_articles: ids of articles whose claims in this batch are their complete new
+    extraction (say, by a newer extractor version); their other claims are deleted.
+    """
+    article_rows = _article_frame(articles)
+    claim_rows = _claim_frame(claims)
+    rejected_rows = _rejected_frame(rejections)
+    stats = LoadStats()
+    with _transaction(con):
+        # Upsert articles, but keep the first ingested_at: loading again must change nothing.
+        stats.articles_inserted, stats.articles_updated = _upsert(
+            con, "articles", "article_id", article_rows, keep=("ingested_at",)
+        )
+        stats.claims_inserted, stats.claims_updated = _upsert(con, "claims", "claim_id", claim_rows)
+        if fresh_articles:
+            stats.claims_deleted = delete_stale_claims(con, fresh_articles, claim_rows["claim_id"])
+        stats.rejected_inserted = _insert_new(con, "rejected", "rejected_id", rejected_rows)
+    return stats
+
+
+def delete_stale_claims(
+    con: duckdb.DuckDBPyConnection, article_ids: Collection[str], keep_claim_ids: Collection[str]
+) -> int:
+    """Delete the claims of these articles whose ids are not in keep_claim_ids; return how many.
+
+    Used when articles are re-extracted: a new extractor version gives new claim ids, and the old
+    claims must go or every number would be counted twice.
+    """
+    con.register("_stale_articles", pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
+    con.register("_kept_claims", pa.table({"claim_id": pa.array(list(keep_claim_ids), pa.string())}))
+    try:
+        deleted = _scalar(
+            con,
+            "DELETE FROM claims WHERE article_id IN (SELECT article_id FROM _stale_articles) "
+            "AND claim_id NOT IN (SELECT claim_id FROM _kept_claims)",
+        )
+    finally:
+        con.unregister("_stale_articles")
+        con.unregister("_kept_claims")
+    return deleted
+
+
+class _transaction:
+    """BEGIN … COMMIT, or ROLLBACK and re-raise on any error."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.begin()
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is None:
+            self.con.commit()
+        else:
+            self.con.rollback()
+
+
+def _upsert(
+    con: duckdb.DuckDBPyConnection, table: str, key: str, rows: pa.Table, keep: Sequence[str] = ()
+) -> tuple[int, int]:
+    """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts."""
+    inserted = _count_new(con, table, key, rows)
+    columns = [c for c in rows.column_names if c != key and c not in keep]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns)
+    changed = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in columns)
+    con.register("_batch", rows)
+    try:
+        written = _scalar(
+            con,
+            f"INSERT INTO {table} BY NAME SELECT * FROM _batch "
+            f"ON CONFLICT ({key}) DO UPDATE SET {sets} WHERE {changed}",
+        )
+    finally:
+        con.unregister("_batch")
+    return inserted, written - inserted
+
+
+def _insert_new(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: pa.Table) -> int:
+    inserted = _count_new(con, table, key, rows)
+    con.register("_batch", rows)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch ON CONFLICT ({key}) DO NOTHING")
+    finally:
+        con.unregister("_batch")
+    return inserted
+
+
+def _count_new(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: pa.Table) -> int:
+    con.register("_batch", rows)
+    try:
+        n = _scalar(con, f"SELECT count(*) FROM _batch WHERE {key} NOT IN (SELECT {key} FROM {table})")
+    finally:
+        con.unregister("_batch")
+    return n
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    # fetchall, not fetchone: DuckDB 2 keeps a partly read result open and blocks the connection.
+    return int(con.execute(sql).fetchall()[0][0])
+
+
+def _article_frame(articles: Sequence[Article] | pd.DataFrame) -> pa.Table:
+    df = articles if isinstance(articles, pd.DataFrame) else schemas.frame(articles, Article)
+    df = df.assign(ingested_at=_now()) if "ingested_at" not in df.columns else df
+    return _arrow(df, ARTICLE_COLUMNS, "article_id")
+
+
+def _claim_frame(claims: Sequence[Claim] | pd.DataFrame) -> pa.Table:
+    df = claims if isinstance(claims, pd.DataFrame) else schemas.frame(claims, Claim)
+    df = df.assign(extractor_version=EXTRACTOR_VERSION) if "extractor_version" not in df.columns else df
+    return _arrow(df, CLAIM_COLUMNS, "claim_id")
+
+
+def _rejected_frame(rejections: Sequence[Rejection]) -> pa.Table:
+    now = _now()
+    rows = []
+    for r in rejections:
+        record = json.dumps(r.record, sort_keys=True, default=str, ensure_ascii=False)
+        rows.append((digest(r.source, r.stage, r.reason, record), r.source, r.stage, record, r.reason, now))
+    return _arrow(pd.DataFrame(rows, columns=REJECTED_COLUMNS), REJECTED_COLUMNS, "rejected_id")
+
+
+def _arrow(df: pd.DataFrame, columns: list[str], key: str) -> pa.Table:
+    """The table's columns of df as Arrow, first row per key (DuckDB's upsert would keep one silently)."""
+    df = df[columns].drop_duplicates(subset=key, keep="first")
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
+def _now() -> datetime:
+    # TIMESTAMP columns hold UTC without a zone.
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,32 @@
+-- claims: a row is one reported number in one article, with its bounds, what it counts,
+-- who claims it and when.
+--
+-- claim_id is a hash of (article_id, char_start, char_end, extractor_version), so re-running the
+-- same extractor on the same article yields the same ids. surface = body[char_start:char_end],
+-- including the hedge word ("nearly 10,000"). value/low/high follow the qualifier table in
+-- DESIGN.md (exact: value only; nearly: high = value; range: value = midpoint; vague: value NULL).
+-- claimant NULL means the article itself asserts the number. change is 'up'/'down' for a change
+-- ("rose by 5,000"), NULL for a level; only levels are compared (see claim_intervals).
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id          VARCHAR PRIMARY KEY,
+    article_id        VARCHAR NOT NULL,
+    char_start        INTEGER NOT NULL,
+    char_end          INTEGER NOT NULL,
+    surface           VARCHAR NOT NULL,
+    sentence          VARCHAR,
+    value             DOUBLE,
+    low               DOUBLE,
+    high              DOUBLE,
+    qualifier         VARCHAR NOT NULL,
+    kind              VARCHAR NOT NULL,
+    unit              VARCHAR,
+    subject           VARCHAR,
+    event             VARCHAR,
+    measure           VARCHAR NOT NULL,
+    claimant          VARCHAR,
+    as_of             DATE,
+    change            VARCHAR,
+    via               VARCHAR,
+    claimant_kind     VARCHAR,
+    extractor_version VARCHAR NOT NULL
+);

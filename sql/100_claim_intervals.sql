@@ -1,0 +1,99 @@
+-- claim_intervals: a row is one claim that can be compared with others, with the interval of
+-- values it allows. This is the ONE place where "what range does this claim admit" is defined;
+-- measure_summary and conflicts read it.
+--
+-- Which claims: levels of the kinds that are estimates of a quantity (count, money, percent,
+-- measurement, rate) that carry at least one number. Changes ("rose by 5,000", change NOT NULL),
+-- durations ("over the past two years") and ages ("aged 21") are never compared.
+--
+-- Comparison group: (measure, kind, unit_key). Claims are compared only within a group: like with
+-- like, so a rate is never compared with a count. unit_key is '' for counts (their unit is the
+-- counted noun, "soldiers" or "troops", which the measure already names) and the unit otherwise
+-- (a currency or physical unit: 5 million USD and 5 million EUR are different claims).
+--
+-- Interval [low, high] by qualifier; a bound the row itself sets (claims.low/high) wins, except for
+-- exact, whose interval always comes from the value:
+--   exact              value ± rounding slack: ±5 % when the value is a multiple of 100 (a round
+--                      number such as 10,000 or 1.5 million is usually rounded), else ±0.5 %
+--                      (40 missiles, 6 soldiers, 3.7 %: taken as written)
+--   approx             value ± 10 %; "nearly"/"almost" set high = value, giving [0.9·v, v]
+--   at_least/more_than [v, +infinity)
+--   at_most/less_than  [0, v]  (from -infinity when v is negative)
+--   range              [low, high] from the row
+--   vague              [low, high] from the row ("thousands"), 0 and +infinity where unset
+-- Intervals are closed: "more than 40" and "at most 40" touch at 40 and do not conflict.
+--
+-- Who claims it: source is the claimant, or, when the article itself asserts the number
+-- (claimant NULL), the article's publisher, or 'article <article_id>' when the publisher is
+-- unknown. So two articles of one publisher asserting a number are one source. source_key is the
+-- lower-cased source: "Zelensky" and "zelensky" are one claimant.
+-- as_of falls back to the article's published date.
+CREATE OR REPLACE VIEW claim_intervals AS
+WITH
+comparable_claims AS (
+    SELECT
+        c.*,
+        a.publisher,
+        coalesce(c.as_of, a.published) AS seen_on,
+        coalesce(c.claimant, a.publisher, 'article ' || c.article_id) AS source
+    FROM claims AS c
+    LEFT JOIN articles AS a USING (article_id)
+    WHERE c.change IS NULL
+      AND c.kind IN ('count', 'money', 'percent', 'measurement', 'rate')
+      AND (c.value IS NOT NULL OR c.low IS NOT NULL OR c.high IS NOT NULL)
+),
+
+claims_with_slack AS (
+    SELECT
+        *,
+        abs(value) * CASE WHEN value <> 0 AND value % 100 = 0 THEN 0.05 ELSE 0.005 END AS rounding_slack,
+        abs(value) * 0.10 AS approx_slack
+    FROM comparable_claims
+),
+
+claims_with_interval AS (
+    SELECT
+        *,
+        CASE qualifier
+            WHEN 'exact' THEN value - rounding_slack
+            WHEN 'approx' THEN coalesce(low, value - approx_slack)
+            WHEN 'at_least' THEN coalesce(low, value)
+            WHEN 'more_than' THEN coalesce(low, value)
+            WHEN 'at_most' THEN coalesce(low, CASE WHEN coalesce(high, value) < 0 THEN '-infinity'::DOUBLE ELSE 0 END)
+            WHEN 'less_than' THEN coalesce(low, CASE WHEN coalesce(high, value) < 0 THEN '-infinity'::DOUBLE ELSE 0 END)
+            WHEN 'vague' THEN coalesce(low, 0)
+            ELSE coalesce(low, value)
+        END AS interval_low,
+        CASE qualifier
+            WHEN 'exact' THEN value + rounding_slack
+            WHEN 'approx' THEN coalesce(high, value + approx_slack)
+            WHEN 'at_least' THEN coalesce(high, 'infinity'::DOUBLE)
+            WHEN 'more_than' THEN coalesce(high, 'infinity'::DOUBLE)
+            WHEN 'vague' THEN coalesce(high, 'infinity'::DOUBLE)
+            ELSE coalesce(high, value)
+        END AS interval_high
+    FROM claims_with_slack
+)
+
+SELECT
+    claim_id,
+    article_id,
+    measure,
+    kind,
+    CASE WHEN kind = 'count' THEN '' ELSE coalesce(unit, '') END AS unit_key,
+    unit,
+    subject,
+    event,
+    qualifier,
+    surface,
+    value,
+    interval_low AS low,
+    interval_high AS high,
+    claimant,
+    publisher,
+    source,
+    lower(trim(source)) AS source_key,
+    seen_on AS as_of
+FROM claims_with_interval
+-- An exact claim without a value, say, has no interval: nothing to compare.
+WHERE interval_low IS NOT NULL AND interval_high IS NOT NULL;

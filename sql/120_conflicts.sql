@@ -1,0 +1,114 @@
+-- conflicts: a row is a pair of claims on one measure, from two different sources, whose
+-- comparison intervals (claim_intervals) do not overlap: the sources cannot both be right.
+--
+-- Side a is the higher claim, side b the lower: their intervals do not overlap, so a's whole
+-- interval lies above b's (low_a > high_b) and value_a >= value_b. Columns: measure and kind;
+-- for each side claimant (NULL: the article asserts it), source (who the comparison treats as the
+-- claimant, see claim_intervals), value, low, high (the comparison interval), surface, as_of,
+-- publisher, article_id, claim_id; and ratio = value_a / value_b (NULL when a value is missing,
+-- as for vague claims, or value_b is not positive). Ordered by ratio, largest disagreement first.
+--
+-- Which pairs: every claim that some other source contradicts is listed with the claim of another
+-- source that lies FURTHEST from it, above (the highest low) and below (the lowest high). So each
+-- contradicted claim appears at least once, with its strongest contradiction, and a measure of n
+-- claims gives at most 2n rows. Pairs of milder disagreement behind a stronger one are not listed
+-- (with exact claims of 3,000, 5,000, 6,000 and 10,000 from four sources, 5,000 and 6,000 are each
+-- listed against 3,000 and 10,000, not against each other): the full list of pairs grows with the
+-- square of the claims and buries the analyst; query claim_intervals directly for it.
+--
+-- How, without comparing every pair: per comparison group, take each source's highest-reaching
+-- claim (highest low) and keep the top two sources; whichever source a claim has, one of those two
+-- is another source, and the best of them is the furthest claim above it. Likewise below with the
+-- lowest high. That is a sort per group and two small joins: linear in the number of claims.
+-- Ties are broken by claim_id, so the view is deterministic.
+CREATE OR REPLACE VIEW conflicts AS
+WITH
+intervals AS (
+    SELECT * FROM claim_intervals
+),
+
+highest_claim_per_source AS (
+    SELECT measure, kind, unit_key, source_key, claim_id, low
+    FROM intervals
+    QUALIFY row_number() OVER (
+        PARTITION BY measure, kind, unit_key, source_key ORDER BY low DESC, claim_id
+    ) = 1
+),
+
+two_highest_sources AS (
+    SELECT
+        *,
+        row_number() OVER (PARTITION BY measure, kind, unit_key ORDER BY low DESC, claim_id) AS place
+    FROM highest_claim_per_source
+    QUALIFY place <= 2
+),
+
+lowest_claim_per_source AS (
+    SELECT measure, kind, unit_key, source_key, claim_id, high
+    FROM intervals
+    QUALIFY row_number() OVER (
+        PARTITION BY measure, kind, unit_key, source_key ORDER BY high, claim_id
+    ) = 1
+),
+
+two_lowest_sources AS (
+    SELECT
+        *,
+        row_number() OVER (PARTITION BY measure, kind, unit_key ORDER BY high, claim_id) AS place
+    FROM lowest_claim_per_source
+    QUALIFY place <= 2
+),
+
+furthest_above AS (
+    -- Each claim with the other source's claim reaching highest, when that lies wholly above it.
+    SELECT top.claim_id AS upper_id, c.claim_id AS lower_id
+    FROM intervals AS c
+    JOIN two_highest_sources AS top USING (measure, kind, unit_key)
+    WHERE top.source_key <> c.source_key AND top.low > c.high
+    QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY top.place) = 1
+),
+
+furthest_below AS (
+    -- Each claim with the other source's claim reaching lowest, when that lies wholly below it.
+    SELECT c.claim_id AS upper_id, bottom.claim_id AS lower_id
+    FROM intervals AS c
+    JOIN two_lowest_sources AS bottom USING (measure, kind, unit_key)
+    WHERE bottom.source_key <> c.source_key AND bottom.high < c.low
+    QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY bottom.place) = 1
+),
+
+conflicting_pairs AS (
+    -- UNION, not UNION ALL: a pair found from both of its ends is listed once.
+    SELECT upper_id, lower_id FROM furthest_above
+    UNION
+    SELECT upper_id, lower_id FROM furthest_below
+)
+
+SELECT
+    a.measure,
+    a.kind,
+    a.claimant AS claimant_a,
+    a.source AS source_a,
+    a.value AS value_a,
+    a.low AS low_a,
+    a.high AS high_a,
+    b.claimant AS claimant_b,
+    b.source AS source_b,
+    b.value AS value_b,
+    b.low AS low_b,
+    b.high AS high_b,
+    CASE WHEN b.value > 0 THEN a.value / b.value END AS ratio,
+    a.surface AS surface_a,
+    b.surface AS surface_b,
+    a.as_of AS as_of_a,
+    b.as_of AS as_of_b,
+    a.publisher AS publisher_a,
+    b.publisher AS publisher_b,
+    a.article_id AS article_id_a,
+    b.article_id AS article_id_b,
+    a.claim_id AS claim_id_a,
+    b.claim_id AS claim_id_b
+FROM conflicting_pairs AS p
+JOIN intervals AS a ON a.claim_id = p.upper_id
+JOIN intervals AS b ON b.claim_id = p.lower_id
+ORDER BY ratio DESC NULLS LAST, a.measure, a.claim_id, b.claim_id;
