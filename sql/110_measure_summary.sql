@@ -47,7 +47,7 @@ claim_stats AS (
         min(low) AS low,
         median(value) AS best,
         max(high) AS high,
-        CASE WHEN min(value) > 0 THEN max(value) / min(value) END AS spread_ratio,
+        round(CASE WHEN min(value) > 0 THEN max(value) / min(value) END, 3) AS spread_ratio,
         min(as_of) AS first_seen,
         max(as_of) AS last_seen
     FROM intervals

@@ -97,7 +97,7 @@ SELECT
     b.value AS value_b,
     b.low AS low_b,
     b.high AS high_b,
-    CASE WHEN b.value > 0 THEN a.value / b.value END AS ratio,
+    round(CASE WHEN b.value > 0 THEN a.value / b.value END, 3) AS ratio,
     a.surface AS surface_a,
     b.surface AS surface_b,
     a.as_of AS as_of_a,
