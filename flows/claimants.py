@@ -31,14 +31,18 @@ TEMPORAL = re.compile(
     r"|\s+(?:yesterday|today|tonight|overnight)$"
     r"|\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
 )
-NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|al|bin|el|da|di|du|la|le))*")
-PERSON = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}\b")
+PERSON = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}\b")
+PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$", re.IGNORECASE)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 ORG_WORDS = frozenset(
     "department ministry office agency council committee commission times journal post news bank fund "
     "organization organisation institute university group party army forces force command guard service "
     "house kremlin state states nations union court police government parliament assembly media "
     "television radio press network foundation observatory association federation corporation".split()
+)
+ROLE_ADJECTIVES = frozenset(
+    "deputy foreign defence defense interior finance health vice acting former chief".split()
 )
 PRONOUN_PEOPLE = frozenset({"he", "she"})
 PRONOUN_ORGS = frozenset({"it", "they"})
@@ -107,6 +111,9 @@ class Reader:
         self.people = _people(text)  # surname → full name
         self.roles: dict[str, str] = {}  # "south korean defence minister" → "Kim Yong-Hyun"
         self.role_of: dict[str, str] = {}  # full name → role text
+        for role, name in _titled_names(text):
+            self.roles.setdefault(role.lower(), name)
+            self.role_of.setdefault(name, role)
         self.quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
         self.by_sentence: list[list[Attribution]] = []
         self._last_person: str | None = None
@@ -142,8 +149,7 @@ class Reader:
         for m in _verbs_re().finditer(text, s, e):
             if any(a <= m.start() < b for a, b in taken) or m.group().lower() == "quoted":
                 continue
-            if re.search(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$", text[max(s, m.start() - 20):m.start()],
-                         re.IGNORECASE):
+            if PASSIVE.search(text, max(s, m.start() - 20), m.start()):
                 # Passive "it was reported": the article credits nobody.
                 found.append(Attribution(m.start(), m.end(), None, paragraph=span.paragraph))
                 continue
@@ -170,26 +176,26 @@ class Reader:
             kept.append(token)
             if token[0] in "“\"(":
                 break
-        phrase = _strip_article(" ".join(reversed(kept)).strip("“”\"'‘’() "))
-        phrase = TEMPORAL.sub("", phrase).strip()
-        return phrase if _looks_like_source(phrase) else None
+        phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
+        return _strip_article(phrase) if _looks_like_source(phrase) else None
 
     def _source_after(self, verb_end: int, limit: int) -> str | None:
         """Inverted attribution: '…, said Andrei Lankov, director of …'."""
         m = re.match(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*)", self.text[verb_end:limit])
         if not m:
             return None
-        phrase = _strip_article(m.group(1))
-        return phrase if _looks_like_source(phrase) else None
+        phrase = m.group(1).strip()
+        return _strip_article(phrase) if _looks_like_source(phrase) else None
 
     def _cited(self, start: int, end: int, outlet: str, cited: str, span: Span) -> Attribution:
         """"X, citing Y, reported": Y is the claimant and X the channel, unless Y is nameless, in which
         case X vouches for the figure and stays the claimant."""
         outlet = _strip_article(_last_clause(outlet))
-        cited = _strip_article(cited.strip())
-        if claimant_kind(cited) == "anonymous" or not cited[:1].isupper():
-            return self._make(start, end, outlet, span, via=cited)
-        return self._make(start, end, cited, span, via=outlet)
+        cited = cited.strip()
+        nameless = not re.search(r"[A-Z]", cited) and not cited.lower().startswith("the ")
+        if nameless or claimant_kind(cited) == "anonymous":
+            return self._make(start, end, outlet, span, via=_strip_article(cited))
+        return self._make(start, end, _strip_article(cited), span, via=outlet)
 
     def _make(self, start: int, end: int, raw: str, span: Span, via: str | None = None) -> Attribution:
         name, role = self.resolve(raw)
@@ -277,8 +283,10 @@ def _looks_like_source(phrase: str) -> bool:
     first = words[0].lower()
     if first in {"we", "i", "you", "there", "which", "what", "this", "that", "these", "those"}:
         return False
-    return phrase[0].isupper() or first in {"he", "she", "it", "they", "a", "an", "sources", "officials"} \
-        or first.endswith("s") or phrase.split()[0].lower() in {"local", "state", "unnamed", "anonymous"}
+    # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural
+    # ("officials", "Ukrainian media", "local authorities").
+    return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
+        or words[-1].lower().endswith("s") or words[-1].lower() in {"media", "police", "staff"}
 
 
 def _split_role(phrase: str) -> tuple[str | None, str | None]:
@@ -286,7 +294,7 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
     an organisation ("US Department of the Treasury") → (None, whole phrase)."""
     words = phrase.split()
     stripped = words[:]
-    while stripped and stripped[0].lower().rstrip(".") in {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}:
+    while stripped and stripped[0].lower().rstrip(".") in HONORIFICS:
         stripped = stripped[1:]
     if not stripped:
         return None, None
@@ -306,15 +314,13 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
 
 
 def _is_role(phrase: str) -> bool:
-    """"Ukrainian president", "the defence minister": a title with at most its country before it."""
-    words = phrase.lower().split()
-    if not words or len(words) > 4:
-        return False
-    last = words[-1]
-    return last in _titles() and bool(_titles()[last]) and all(
-        w in _titles() or w.capitalize() in _demonym_words() or w.upper() in _demonym_words()
-        or w in {"the", "deputy", "foreign", "defence", "defense", "interior", "general"} for w in words[:-1]
-    )
+    """"Ukrainian president", "the prime minister": a title, with at most "the" and a country before it."""
+    words = [w for w in phrase.split() if w.lower() != "the" and w not in _demonym_words()
+             and w.capitalize() not in _demonym_words()]
+    rest = " ".join(words).lower()
+    return bool(rest) and len(words) <= 4 and bool(_titles().get(rest) or (
+        _titles().get(words[-1].lower()) and all(w.lower() in _titles() or w.lower() in ROLE_ADJECTIVES
+                                                 for w in words[:-1])))
 
 
 @cache
@@ -328,12 +334,36 @@ def _is_person(name: str) -> bool:
         not any(w in _demonym_words() for w in words)
 
 
+def _titled_names(text: str) -> list[tuple[str, str]]:
+    """(role, name) for each "Prime Minister Jane Doe" or "Ukrainian President Volodymyr Zelensky" in the
+    text, the role both with and without its country ("ukrainian president", "president")."""
+    found = []
+    for m in _titled_name_re().finditer(text):
+        role, name = m.group("role"), m.group("name")
+        if _is_person(name):
+            found.append((role, name))
+            bare = _titles_re().search(role)
+            if bare and bare.group() != role:
+                found.append((role[bare.start():], name))
+    return found
+
+
+@cache
+def _titled_name_re() -> re.Pattern[str]:
+    titles = "|".join(sorted((re.escape(t) for t in _titles() if _titles()[t]), key=len, reverse=True))
+    demonyms = "|".join(sorted((re.escape(w) for w in _demonym_words()), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<role>(?:(?:{demonyms})\s+)*(?i:{titles}))\s+"
+        r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\b"
+    )
+
+
 def _people(text: str) -> dict[str, str]:
     """Surname → the first full name the article gives for it ("Zelensky" → "Volodymyr Zelensky")."""
     people: dict[str, str] = {}
     for m in PERSON.finditer(text):
         name = m.group()
         words = name.split()
-        if _is_person(name) and words[0].lower() not in _titles() and words[0] not in {"Mr", "Mrs", "Ms", "Dr"}:
+        if _is_person(name) and words[0].lower() not in _titles() and words[0].lower() not in HONORIFICS:
             people.setdefault(words[-1], name)
     return people

@@ -30,7 +30,9 @@ NOT_NOUNS = frozenset(
 )
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
 # Prepositions after which a place is where something happens to others, not whose it is.
-NOT_OWNER = frozenset("to into against with toward towards at".split())
+NOT_OWNER = frozenset(
+    "to into against with toward towards at".split()
+)
 
 
 @dataclass(slots=True)
@@ -208,6 +210,8 @@ def describe(
     """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence."""
     s_start, s_end = sentence
     ctx = Context()
+    if kind in ("duration", "age"):
+        return ctx  # "over two years", "aged 21": how long or how old, not a count of anything
     after_end = clause_after(text, q_end, s_end)
     before_start = clause_before(text, q_start, s_start)
 

@@ -1,0 +1,196 @@
+"""The extractor end to end: the customer's sample, then attribution and context shapes we wrote."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flows.extract import extract_claims
+
+
+def find(claims, value, surface_part=None):
+    hits = [
+        c
+        for c in claims
+        if value in (c.value, c.low, c.high) and (surface_part is None or surface_part in c.surface)
+    ]
+    assert hits, f"no claim with value {value}: {[(c.surface, c.value) for c in claims]}"
+    return hits[0]
+
+
+# -- the customer's sample ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "surface", "qualifier", "unit", "claimant"),
+    [
+        (10000, "nearly 10,000", "approx", "troops", "Volodymyr Zelensky"),
+        (3000, "around 3,000", "approx", "troops", "Sources on the Ukrainian side"),
+        (40, "more than 40", "more_than", "missiles", "US Department of the Treasury"),
+        (6, "six", "exact", "troops", "Ukrainian media"),
+        (115000, "at least 115,000", "at_least", "troops", "New York Times"),
+        (1_000_000, "about one million", "approx", "people", "Wall Street Journal"),
+        (7000, "about 7,000", "approx", "containers", "South Korea"),
+        (9000, "9,000", "exact", "containers", "South Korea"),
+    ],
+)
+def test_seed_claim_has_value_qualifier_unit_and_claimant(
+    seed_claims, value, surface, qualifier, unit, claimant
+):
+    claim = find(seed_claims, value, surface)
+    assert (claim.qualifier, claim.unit, claim.claimant) == (qualifier, unit, claimant)
+
+
+def test_seed_nearly_sets_the_upper_bound(seed_claims):
+    claim = find(seed_claims, 10000, "nearly")
+    assert claim.high == 10000 and claim.low is None
+
+
+def test_seed_quoted_figure_takes_the_speaker_of_the_previous_paragraph(seed_claims):
+    quoted = [c for c in seed_claims if c.surface == "10,000"]
+    assert [c.claimant for c in quoted] == ["Volodymyr Zelensky"]
+    assert quoted[0].qualifier == "exact" and quoted[0].unit == "troops"
+
+
+def test_seed_vague_thousands_of_soldiers(seed_claims):
+    claim = next(c for c in seed_claims if c.surface == "thousands")
+    assert (claim.qualifier, claim.value, claim.unit, claim.claimant) == (
+        "vague",
+        None,
+        "troops",
+        "Volodymyr Zelensky",
+    )
+    assert claim.low is not None and claim.high is not None and claim.low < claim.high
+
+
+def test_seed_at_least_governs_both_coordinated_figures(seed_claims):
+    wounded = find(seed_claims, 500000)
+    assert (wounded.qualifier, wounded.low, wounded.unit, wounded.subject, wounded.event) == (
+        "at_least",
+        500000,
+        "troops",
+        "russian",
+        "wounded",
+    )
+    assert wounded.claimant == "New York Times"
+
+
+def test_seed_deployment_figures_share_one_measure_and_deaths_another(seed_claims):
+    nearly, around = find(seed_claims, 10000, "nearly"), find(seed_claims, 3000)
+    killed = find(seed_claims, 115000)
+    assert nearly.measure == around.measure == "north_korean troops deployed"
+    assert killed.measure == "russian troops killed"
+
+
+def test_seed_cited_anonymous_sources_stay_behind_the_outlet(seed_claims):
+    claim = find(seed_claims, 1_000_000)
+    assert (claim.claimant, claim.via, claim.event, claim.subject) == (
+        "Wall Street Journal",
+        "unnamed sources",
+        "killed_or_wounded",
+        "russian+ukrainian",
+    )
+
+
+def test_seed_no_date_or_year_is_a_claim(seed_claims):
+    values = {c.value for c in seed_claims}
+    assert not values & {2024.0, 2022.0, 19.0, 3.0}
+
+
+def test_seed_two_years_is_a_duration_if_taken(seed_claims):
+    assert all(c.kind == "duration" for c in seed_claims if c.value == 2)
+
+
+def test_seed_as_of_uses_the_date_the_sentence_gives(seed_claims):
+    assert find(seed_claims, 6).as_of == date(2024, 10, 3)
+    assert find(seed_claims, 10000, "nearly").as_of == date(2024, 11, 14)  # "on Thursday"
+    assert find(seed_claims, 7000).as_of == date(2024, 11, 19)  # the article's date
+
+
+def test_seed_offsets_point_at_the_surface(seed_text, seed_claims):
+    assert all(seed_text[c.char_start : c.char_end] == c.surface for c in seed_claims)
+
+
+def test_claim_ids_are_stable_across_runs(seed_text, seed_claims):
+    again = extract_claims(seed_text, published=date(2024, 11, 19))
+    assert [c.claim_id for c in again] == [c.claim_id for c in seed_claims]
+    assert len({c.claim_id for c in again}) == len(again)
+
+
+# -- attribution shapes -------------------------------------------------------------------------
+
+
+def one(text, value, **kw):
+    return find(extract_claims(text, **kw), value)
+
+
+def test_according_to_names_the_claimant():
+    c = one("At least 42 people died in the floods, according to the Red Cross.", 42)
+    assert (c.claimant, c.claimant_kind, c.unit, c.event) == ("Red Cross", "ngo", "people", "killed")
+
+
+def test_inverted_said_names_the_claimant():
+    c = one("“We counted 1,200 homes destroyed,” said Maria Lopez, a regional official.", 1200)
+    assert c.claimant == "Maria Lopez"
+
+
+def test_citing_a_named_source_records_both():
+    c = one("Reuters, citing the health ministry, reported that 310 people had been killed.", 310)
+    assert (c.claimant, c.via) == ("health ministry", "Reuters")
+
+
+def test_passive_report_credits_nobody():
+    c = one("It was reported that 500 protesters had been arrested.", 500)
+    assert c.claimant is None and c.event == "arrested" and c.unit == "protesters"
+
+
+def test_article_assertion_has_no_claimant():
+    c = one("The storm destroyed 3,400 homes across the province.", 3400)
+    assert c.claimant is None and c.unit == "homes"
+
+
+def test_role_noun_resolves_to_the_named_person():
+    text = (
+        "Prime Minister Jane Doe visited the region on Monday.\n\n"
+        "The prime minister said that 12,000 troops would be sent to the border."
+    )
+    c = one(text, 12000)
+    assert c.claimant == "Jane Doe" and c.event == "deployed"
+
+
+def test_title_and_surname_fold_to_the_full_name():
+    text = (
+        "Volodymyr Zelensky spoke in Brussels.\n\nMr Zelensky said 5,000 Russian soldiers had been captured."
+    )
+    c = one(text, 5000)
+    assert (c.claimant, c.subject, c.unit, c.event) == ("Volodymyr Zelensky", "russian", "troops", "captured")
+
+
+def test_anonymous_source_is_marked_anonymous():
+    c = one("A Russian military source said about 2,000 Chechen fighters had arrived.", 2000)
+    assert c.claimant_kind == "anonymous"
+
+
+def test_role_before_name_keeps_the_name():
+    c = one("Nato secretary general Mark Rutte said 30 countries would send aid.", 30)
+    assert c.claimant == "Mark Rutte" and c.claimant_kind == "international_org"
+
+
+def test_post_posed_claimant_after_the_figure():
+    c = one("About 20,000 people have fled the fighting, the United Nations said.", 20000)
+    assert (c.claimant, c.event, c.claimant_kind) == ("United Nations", "displaced", "international_org")
+
+
+def test_apposition_unit_of_demonyms_counts_troops():
+    c = one("Officials said Russia was forming a unit of around 3,000 North Koreans.", 3000)
+    assert (c.unit, c.subject, c.event) == ("troops", "north_korean", "deployed")
+
+
+def test_country_list_is_not_the_owner_of_a_count():
+    c = one("The US, Japan, South Korea and eight other governments formed a team.", 8)
+    assert c.subject is None
+
+
+def test_text_without_numbers_gives_no_claims():
+    assert extract_claims("Nothing here counts anything at all.") == []
