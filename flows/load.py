@@ -126,8 +126,8 @@ def delete_stale_claims(
     Used when articles are re-extracted: a new extractor version gives new claim ids, and the old
     claims must go or every number would be counted twice.
     """
-    con.register("_stale_articles", pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
-    con.register("_kept_claims", pa.table({"claim_id": pa.array(list(keep_claim_ids), pa.string())}))
+    con.register("_stale_articles", pa.table({"article_id": pa.array(_strings(article_ids), pa.string())}))
+    con.register("_kept_claims", pa.table({"claim_id": pa.array(_strings(keep_claim_ids), pa.string())}))
     try:
         deleted = _scalar(
             con,
@@ -138,6 +138,11 @@ def delete_stale_claims(
         con.unregister("_stale_articles")
         con.unregister("_kept_claims")
     return deleted
+
+
+def _strings(values: Collection[str] | pa.ChunkedArray) -> list[str]:
+    """Plain strings from a list or an Arrow column (whose items are Arrow scalars)."""
+    return values.to_pylist() if hasattr(values, "to_pylist") else [str(v) for v in values]
 
 
 class _transaction:
