@@ -78,7 +78,8 @@ def our_value(q: Quantity) -> Value | None:
 
 
 def our_change(q: Quantity) -> str:
-    return q.change or CHANGE_OF_QUALIFIER.get(q.qualifier, "=")
+    """NewsQuant's one label: a hedge wins over a change ("up about 19 per cent" is "~")."""
+    return CHANGE_OF_QUALIFIER.get(q.qualifier) or q.change or "="
 
 
 _GOLD_RANGE = re.compile(r"^\s*(-?[\d.]+)\s*-\s*(-?[\d.]+)\s*$")

@@ -166,7 +166,7 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<cur>{_alternation(before_currencies, ignore_case=False)}){_SPACE}?)?"
         rf"(?P<sign2>(?<![\w.,])[-−](?=\d))?"
         rf"(?:(?P<vague>\b(?:{vague_alt})\b)"
-        rf"|(?P<digits>(?<![\w.])(?<!\d[-–/])(?:{digits}))"
+        rf"|(?P<digits>(?(cur)|(?<![\w.]))(?:{digits}))"
         rf"|(?P<words>\b{number_words}\b))"
     )
     scale_words = [s for s in scales if len(s) > 3]
@@ -207,7 +207,7 @@ def _lexicon() -> _Lexicon:
         numeral=numeral,
         scale_after=scale_after,
         connector=re.compile(
-            r"(?P<c>\s*(?:–|—|~)\s*|-|\s+-\s+|\s*-to-\s*|\s+(?i:to|and|through)\s+)"
+            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through)\s+)"
         ),
         unit_after=unit_after,
         age_after=age_after,
@@ -350,22 +350,25 @@ def _read_core(text: str, m: re.Match[str], lex: _Lexicon) -> _Core | None:
             return None
         value, length = parsed
         core = _Core(m.start("words"), m.start("words") + length, value, written=True, plain=False)
-        core.scaled = any(w.lower() in lex.multipliers for w in _TOKEN.findall(text[core.start:core.end]))
+        tokens = [w.lower() for w in _TOKEN.findall(text[core.start:core.end])]
+        core.scaled = any(w in lex.multipliers for w in tokens)
+        core.raw = value / lex.multipliers[tokens[-1]] if tokens[-1] in lex.multipliers else value
     if m.group("cur"):
         core.currency = lex.currencies[_key(m.group("cur"))]
     if m.group("sign2") or (m.group("sign") and m.group("sign")[0] in "-−mMnN"):
         core.value = -core.value
-    core.raw = core.value
     if not core.written:
-        s = lex.scale_after.match(text, core.end)
-        if s:
+        core.raw = core.value
+        # scale words, possibly chained: "1.2 million", "$3bn", "4 hundred million"
+        while (s := lex.scale_after.match(text, core.end)) is not None:
             surface = s.group("w") or s.group("a")
             mult, money_only = lex.scales.get(surface) or lex.scales[surface.lower()]
-            if not money_only or core.currency:
-                core.value *= mult
-                core.end = s.end()
-                core.scaled = True
-                core.plain = False
+            if money_only and not core.currency:
+                break
+            core.value *= mult
+            core.end = s.end()
+            core.scaled = True
+            core.plain = False
     core.num_end = core.end
     return core
 
@@ -395,13 +398,11 @@ def _last_word(text: str, pos: int) -> str:
 
 
 def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
-    """A bare 4-digit number in 1000-2100 read as a year ("in 1998", "2022." , "the 2019 list")."""
+    """A bare 4-digit number read as a year: any in 1900-2100 ("2022", "the 2019 list"), earlier ones
+    only after a word such as "in" or "since" ("in 1066"). "2,000" and "2000 km" are not years."""
     if not (core.plain and core.unit is None and core.currency is None and 1000 <= core.value <= 2100):
         return False
-    if _last_word(text, core.start).lower() in lex.year_preceders:
-        return True
-    follow = re.match(r"\s+[a-z]", text[core.end:core.end + 3])
-    return 1900 <= core.value <= 2100 and follow is None
+    return core.value >= 1900 or _last_word(text, core.start).lower() in lex.year_preceders
 
 
 def find_numerals(text: str) -> list[Numeral]:
@@ -428,20 +429,36 @@ def find_quantities(text: str) -> list[Quantity]:
     pos = 0
     while m := lex.numeral.search(text, pos):
         pos = max(m.end(), pos + 1)
-        if m.group("skip"):
-            continue
+        if m.group("skip") or (m.start() >= 2 and _GLUED_TO_NUMBER.match(text, m.start() - 2, m.start())):
+            continue  # skipped spans, and the tail of "2023-24" or "9/11" when its head was dropped
         q = _read_phrase(text, m, lex)
-        if q is None:
-            continue
         if isinstance(q, int):
             pos = q
             continue
+        if out and q.qualifier == "exact" and _CONVERSION.fullmatch(text, out[-1].end, q.start):
+            _inherit_bound(q, out[-1])
         out.append(q)
         pos = q.end
     return out
 
 
-def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int | None:
+_GLUED_TO_NUMBER = re.compile(r"\d[-–/]")
+# "more than 100 kilometres (60 miles)", "under 296 hp (224 kW / 300 PS)": the same figure restated
+_CONVERSION = re.compile(r"\s*[(/]\s*")
+
+
+def _inherit_bound(q: Quantity, previous: Quantity) -> None:
+    """A conversion in brackets carries the hedge of the figure it restates."""
+    if previous.qualifier in ("exact", "range", "vague") or q.value is None:
+        return
+    q.qualifier = previous.qualifier
+    if previous.low is not None:
+        q.low = q.value
+    if previous.high is not None:
+        q.high = q.value
+
+
+def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int:
     """The quantity starting at a numeral match; an int is where to resume when it is not one."""
     qualifier = "exact"
     sets_high = False
@@ -467,38 +484,20 @@ def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int |
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
         return first.end  # "October 3", "3 October", "October 2024"
-    if _is_year(first, text, lex) and not m.group("hedge") and not m.group("cur"):
-        if lex.scale_after.match(text, first.end) is None:
-            return first.end
     _read_unit(text, first, lex)
+    if _is_year(first, text, lex) and qualifier == "exact":
+        year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
+        return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
 
-    # A range's second end: "10,000 to 12,000", "between 11,000 and 12,000", "10 to 12 million".
-    last = first
-    pre = (m.group("pre") or "").lower()
-    connector = lex.connector.match(text, first.end)
     change_word = lex.change_before.search(text[max(0, start - 40):start])
-    if connector and not m.group("hedge"):
-        c = connector.group("c").strip().lower()
-        allowed = (c != "and" or pre == "between") and not (c == "to" and change_word and pre != "from")
-        m2 = lex.numeral.match(text, connector.end()) if allowed else None
-        if m2 and (m2.group("digits") or m2.group("words")) and not m2.group("hedge") and not m2.group("pre"):
-            second = _read_core(text, m2, lex)
-            if second is not None and not lex.not_quantity_after.match(text, second.end):
-                _read_unit(text, second, lex)
-                if _compatible(first, second):
-                    if second.scaled and not first.scaled and not first.unit:
-                        mult = second.value / second.raw if second.raw else 1
-                        if abs(first.value * mult) <= abs(second.value):
-                            first.value *= mult
-                    first.currency = first.currency or second.currency
-                    first.kind, first.unit = first.kind or second.kind, first.unit or second.unit
-                    last = second
-    if pre and last is not first:
-        start = m.start("pre")
+    last = _read_range_end(text, m, first, change_word, qualifier, lex) or first
+    if last is not first:
+        qualifier = "range"
+        if m.group("pre"):
+            start = m.start("pre")
     end = last.end
-    after = lex.not_quantity_after.match(text, end)
-    if after and last is first and first.unit is None:
-        return end  # "22nd", "1990s", "5pm", "2023-24", "5G"
+    if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
+        return end  # "22nd", "1990s", "5pm", "5G", "two-thirds", "three-bed"
 
     kind, unit = first.kind or "count", first.unit
     if first.currency:
@@ -530,13 +529,13 @@ def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int |
                 unit = f"{unit} per {period}" if unit else f"per {period}"
                 kind, end = "rate", r.end()
 
-    value = first.value if last is first else None
+    value = first.value
     low = high = None
     if last is not first:
         lo, hi = sorted((first.value, last.value))
         if _looks_like_years(first, last) and kind == "count":
             return end
-        value, low, high, qualifier = (lo + hi) / 2, lo, hi, "range"
+        value, low, high = (lo + hi) / 2, lo, hi
     elif qualifier in _LOWER_BOUND:
         low = value
     elif qualifier in _UPPER_BOUND or sets_high:
@@ -560,6 +559,46 @@ def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int |
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
     return Quantity(start, end, text[start:end], value, low, high, qualifier, kind, unit, change)
+
+
+def _read_range_end(
+    text: str, m: re.Match[str], first: _Core, change_word: re.Match[str] | None, qualifier: str, lex: _Lexicon
+) -> _Core | None:
+    """A range's second end: "10,000 to 12,000", "between 11,000 and 12,000", "10 to 12 million".
+
+    "and" needs "between" before; after a change verb, "rose 5 to 7" is a range only with "by" or a
+    unit on the second end alone ("dropped by 1 to 1.5 degrees"), since "rose 5% to 84" is a level.
+    """
+    connector = lex.connector.match(text, first.end)
+    if not connector or qualifier not in ("exact", "approx"):
+        return None
+    c = connector.group("c").strip().lower()
+    pre = (m.group("pre") or "").lower()
+    if c == "and" and pre != "between":
+        return None
+    m2 = lex.numeral.match(text, connector.end())
+    if not m2 or not (m2.group("digits") or m2.group("words")) or m2.group("hedge") or m2.group("pre"):
+        return None
+    second = _read_core(text, m2, lex)
+    if second is None:
+        return None
+    _read_unit(text, second, lex)
+    if second.unit is None and lex.not_quantity_after.match(text, second.end):
+        return None
+    if c == "to" and change_word and pre != "from" and "by" not in change_word.group():
+        if first.unit or not second.unit:
+            return None
+    if pre == "from" and first.unit and not second.unit:
+        second.kind, second.unit, second.currency = first.kind, first.unit, second.currency or first.currency
+    if not _compatible(first, second):
+        return None
+    if second.scaled and not first.scaled and not first.unit and second.raw:
+        mult = second.value / second.raw
+        if abs(first.value * mult) <= abs(second.value):
+            first.value *= mult
+    first.currency = first.currency or second.currency
+    first.kind, first.unit = first.kind or second.kind, first.unit or second.unit
+    return second
 
 
 def _compatible(first: _Core, second: _Core) -> bool:
@@ -596,5 +635,7 @@ def _is_identifier(text: str, start: int, core: _Core) -> bool:
     head = text[max(0, start - 30):start]
     if re.search(r"[A-Za-z]-$|#$|\bNo\.\s*$", head):
         return True
-    m = re.search(r"(?:^|[^\w.!?\"“])\s*([A-Z][\w&]*|[A-Z]\w*\d\w*)\s$", head)
-    return m is not None and not re.search(r"[.!?\"“:]\s*[A-Z][\w&]*\s$|^[A-Z][\w&]*\s$", head)
+    if re.search(r"\b[a-z]+[A-Z]\w*\s$", head):
+        return True  # "iPhone 11"
+    m = re.search(r"(?:^|[^\w.!?\"“])\s*([A-Z][\w&]*)\s$", head)
+    return m is not None and not re.search(r"[.!?\"“]\s*[A-Z][\w&]*\s$|^[A-Z][\w&]*\s$", head)
