@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -102,20 +103,33 @@ def load(
     an id wins. fresh_articles: ids of articles whose claims in this batch are their complete new
     extraction (say, by a newer extractor version); their other claims are deleted.
     """
-    article_rows = _article_frame(articles)
-    claim_rows = _claim_frame(claims)
-    rejected_rows = _rejected_frame(rejections)
+    batch = {
+        "_articles": _article_frame(articles),
+        "_claims": _claim_frame(claims),
+        "_rejected": _rejected_frame(rejections),
+        "_fresh_articles": _id_table("article_id", fresh_articles),
+    }
     stats = LoadStats()
-    with _transaction(con):
+    with _registered(con, batch), _transaction(con):
         # Upsert articles, but keep the first ingested_at: loading again must change nothing.
         stats.articles_inserted, stats.articles_updated = _upsert(
-            con, "articles", "article_id", article_rows, keep=("ingested_at",)
+            con, "articles", "article_id", "_articles", ARTICLE_COLUMNS, keep=("ingested_at",)
         )
-        stats.claims_inserted, stats.claims_updated = _upsert(con, "claims", "claim_id", claim_rows)
-        if fresh_articles:
-            stats.claims_deleted = delete_stale_claims(con, fresh_articles, claim_rows["claim_id"])
-        stats.rejected_inserted = _insert_new(con, "rejected", "rejected_id", rejected_rows)
+        stats.claims_inserted, stats.claims_updated = _upsert(
+            con, "claims", "claim_id", "_claims", CLAIM_COLUMNS
+        )
+        stale = _DELETE_STALE.format(articles="_fresh_articles", claims="_claims")
+        stats.claims_deleted = _scalar(con, stale)
+        stats.rejected_inserted = _scalar(
+            con, "INSERT INTO rejected BY NAME SELECT * FROM _rejected ON CONFLICT DO NOTHING"
+        )
     return stats
+
+
+_DELETE_STALE = (
+    "DELETE FROM claims WHERE article_id IN (SELECT article_id FROM {articles}) "
+    "AND claim_id NOT IN (SELECT claim_id FROM {claims})"
+)
 
 
 def delete_stale_claims(
@@ -124,85 +138,62 @@ def delete_stale_claims(
     """Delete the claims of these articles whose ids are not in keep_claim_ids; return how many.
 
     Used when articles are re-extracted: a new extractor version gives new claim ids, and the old
-    claims must go or every number would be counted twice.
+    claims must go or every number would be counted twice. load(fresh_articles=...) does this
+    within its transaction.
     """
-    con.register("_stale_articles", pa.table({"article_id": pa.array(_strings(article_ids), pa.string())}))
-    con.register("_kept_claims", pa.table({"claim_id": pa.array(_strings(keep_claim_ids), pa.string())}))
-    try:
-        deleted = _scalar(
-            con,
-            "DELETE FROM claims WHERE article_id IN (SELECT article_id FROM _stale_articles) "
-            "AND claim_id NOT IN (SELECT claim_id FROM _kept_claims)",
-        )
-    finally:
-        con.unregister("_stale_articles")
-        con.unregister("_kept_claims")
-    return deleted
+    tables = {"_stale": _id_table("article_id", article_ids), "_kept": _id_table("claim_id", keep_claim_ids)}
+    with _registered(con, tables):
+        return _scalar(con, _DELETE_STALE.format(articles="_stale", claims="_kept"))
 
 
-def _strings(values: Collection[str] | pa.ChunkedArray) -> list[str]:
-    """Plain strings from a list or an Arrow column (whose items are Arrow scalars)."""
-    return values.to_pylist() if hasattr(values, "to_pylist") else [str(v) for v in values]
-
-
-class _transaction:
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """BEGIN … COMMIT, or ROLLBACK and re-raise on any error."""
+    con.begin()
+    try:
+        yield
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con = con
 
-    def __enter__(self) -> None:
-        self.con.begin()
-
-    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
-        if exc_type is None:
-            self.con.commit()
-        else:
-            self.con.rollback()
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> Iterator[None]:
+    """Make Arrow tables queryable by name for the duration (outside any transaction)."""
+    for name, rows in tables.items():
+        con.register(name, rows)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)
 
 
 def _upsert(
-    con: duckdb.DuckDBPyConnection, table: str, key: str, rows: pa.Table, keep: Sequence[str] = ()
+    con: duckdb.DuckDBPyConnection, table: str, key: str, batch: str, columns: list[str],
+    keep: Sequence[str] = (),
 ) -> tuple[int, int]:
     """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts."""
-    inserted = _count_new(con, table, key, rows)
-    columns = [c for c in rows.column_names if c != key and c not in keep]
-    sets = ", ".join(f"{c} = excluded.{c}" for c in columns)
-    changed = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in columns)
-    con.register("_batch", rows)
-    try:
-        written = _scalar(
-            con,
-            f"INSERT INTO {table} BY NAME SELECT * FROM _batch "
-            f"ON CONFLICT ({key}) DO UPDATE SET {sets} WHERE {changed}",
-        )
-    finally:
-        con.unregister("_batch")
+    inserted = _scalar(con, f"SELECT count(*) FROM {batch} WHERE {key} NOT IN (SELECT {key} FROM {table})")
+    updated = [c for c in columns if c != key and c not in keep]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
+    changed = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in updated)
+    written = _scalar(
+        con,
+        f"INSERT INTO {table} BY NAME SELECT * FROM {batch} "
+        f"ON CONFLICT ({key}) DO UPDATE SET {sets} WHERE {changed}",
+    )
     return inserted, written - inserted
-
-
-def _insert_new(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: pa.Table) -> int:
-    inserted = _count_new(con, table, key, rows)
-    con.register("_batch", rows)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch ON CONFLICT ({key}) DO NOTHING")
-    finally:
-        con.unregister("_batch")
-    return inserted
-
-
-def _count_new(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: pa.Table) -> int:
-    con.register("_batch", rows)
-    try:
-        n = _scalar(con, f"SELECT count(*) FROM _batch WHERE {key} NOT IN (SELECT {key} FROM {table})")
-    finally:
-        con.unregister("_batch")
-    return n
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     # fetchall, not fetchone: DuckDB 2 keeps a partly read result open and blocks the connection.
     return int(con.execute(sql).fetchall()[0][0])
+
+
+def _id_table(column: str, ids: Collection[str]) -> pa.Table:
+    return pa.table({column: pa.array(list(ids), pa.string())})
 
 
 def _article_frame(articles: Sequence[Article] | pd.DataFrame) -> pa.Table:

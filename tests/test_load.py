@@ -1,0 +1,140 @@
+"""Loading: one transaction per batch, upserts by id, a second load of the same data changes nothing."""
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import schemas
+from flows.load import DatabaseLocked, connect, load
+from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
+
+ARTICLE = Article("a.txt", "Zelensky said nearly 10,000 troops arrived.", publisher="Kyiv Post",
+                  published=date(2024, 11, 19))
+
+
+def claim_in(article: Article, surface: str, value: float, version: str = EXTRACTOR_VERSION) -> Claim:
+    start = article.body.index(surface)
+    end = start + len(surface)
+    return Claim(
+        claim_id=digest(article.article_id, start, end, version), article_id=article.article_id,
+        char_start=start, char_end=end, surface=surface, sentence=article.body, value=value, low=None,
+        high=value, qualifier="approx", kind="count", unit="troops", subject=None, event=None,
+        measure="troops deployed", claimant="Zelensky", as_of=None,
+    )
+
+
+CLAIM = claim_in(ARTICLE, "nearly 10,000", 10000.0)
+REJECTION = Rejection("empty.txt", "ingest", "empty file", {"path": "empty.txt"})
+
+
+@pytest.fixture
+def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect(tmp_path / "test.duckdb")
+    yield con
+    con.close()
+
+
+def table(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple]:
+    return con.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall()
+
+
+def test_second_load_of_the_same_batch_changes_nothing(con: duckdb.DuckDBPyConnection) -> None:
+    first = load(con, [ARTICLE], [CLAIM], [REJECTION])
+    before = {name: table(con, name) for name in ("articles", "claims", "rejected")}
+    second = load(con, [ARTICLE], [CLAIM], [REJECTION])
+    assert (first.articles_inserted, first.claims_inserted, first.rejected_inserted) == (1, 1, 1)
+    assert second == type(second)(), "nothing inserted, updated or deleted"
+    assert {name: table(con, name) for name in before} == before, "ingested_at and rejected_at kept too"
+
+
+def test_claim_row_records_the_extractor_version(con: duckdb.DuckDBPyConnection) -> None:
+    load(con, [ARTICLE], [CLAIM])
+    assert con.execute("SELECT extractor_version FROM claims").fetchall() == [(EXTRACTOR_VERSION,)]
+
+
+def test_validated_frames_load_like_records(con: duckdb.DuckDBPyConnection) -> None:
+    articles, _ = schemas.validate("articles", schemas.frame([ARTICLE], Article))
+    claims, _ = schemas.validate("claims", schemas.frame([CLAIM], Claim))
+    load(con, articles, claims)
+    again = load(con, [ARTICLE], [CLAIM])
+    assert again.articles_updated == again.claims_updated == 0, "frames and records store the same values"
+    assert con.execute("SELECT published FROM articles").fetchall() == [(date(2024, 11, 19),)]
+
+
+def test_changed_claim_is_updated_in_place(con: duckdb.DuckDBPyConnection) -> None:
+    load(con, [ARTICLE], [CLAIM])
+    stats = load(con, [ARTICLE], [dataclasses.replace(CLAIM, claimant="Volodymyr Zelensky")])
+    assert (stats.claims_inserted, stats.claims_updated) == (0, 1)
+    assert con.execute("SELECT claimant FROM claims").fetchall() == [("Volodymyr Zelensky",)]
+
+
+def test_duplicate_ids_within_a_batch_keep_the_first(con: duckdb.DuckDBPyConnection) -> None:
+    stats = load(con, [ARTICLE, ARTICLE], [CLAIM, dataclasses.replace(CLAIM, value=1.0)])
+    assert (stats.articles_inserted, stats.claims_inserted) == (1, 1)
+    assert con.execute("SELECT value FROM claims").fetchall() == [(10000.0,)]
+
+
+def test_failed_load_rolls_back_the_whole_batch(con: duckdb.DuckDBPyConnection) -> None:
+    broken = dataclasses.replace(CLAIM, measure=None)  # claims.measure is NOT NULL
+    with pytest.raises(duckdb.ConstraintException):
+        load(con, [ARTICLE], [broken], [REJECTION])
+    assert table(con, "articles") == [] and table(con, "rejected") == []
+    load(con, [ARTICLE], [CLAIM])
+    assert len(table(con, "claims")) == 1, "the connection is usable after the rollback"
+
+
+def test_same_rejection_is_stored_once(con: duckdb.DuckDBPyConnection) -> None:
+    assert load(con, [], [], [REJECTION, REJECTION]).rejected_inserted == 1
+    assert load(con, [], [], [REJECTION]).rejected_inserted == 0
+    other_reason = dataclasses.replace(REJECTION, reason="not UTF-8")
+    assert load(con, [], [], [other_reason]).rejected_inserted == 1
+    assert len(table(con, "rejected")) == 2
+
+
+def test_re_extraction_deletes_only_that_articles_old_claims(con: duckdb.DuckDBPyConnection) -> None:
+    other = Article("b.txt", "Officials said around 3,000 troops.")
+    old_version = claim_in(ARTICLE, "nearly 10,000", 10000.0, version="0.0.1")
+    untouched = claim_in(other, "around 3,000", 3000.0)
+    load(con, [ARTICLE, other], [old_version, untouched])
+    stats = load(con, [ARTICLE], [CLAIM], fresh_articles=[ARTICLE.article_id])
+    assert stats.claims_deleted == 1
+    kept = {row[0] for row in con.execute("SELECT claim_id FROM claims").fetchall()}
+    assert kept == {CLAIM.claim_id, untouched.claim_id}
+
+
+def test_connect_twice_keeps_the_data(tmp_path: Path) -> None:
+    path = tmp_path / "test.duckdb"
+    with connect(path) as con:
+        load(con, [ARTICLE], [CLAIM])
+    with connect(path) as con:
+        assert len(table(con, "claims")) == 1
+    with connect(path, read_only=True) as con:
+        views = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        assert {"articles", "claims", "rejected", "claim_intervals", "measure_summary", "conflicts"} <= views
+
+
+def test_reader_of_a_missing_database_gets_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        connect(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_reader_gives_up_on_a_locked_database_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "busy.duckdb"
+    connect(path).close()
+    hold_open = f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('open', flush=True); " \
+        "time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", hold_open], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(DatabaseLocked, match=f"database {path} is locked by another process"):
+            connect(path, read_only=True, retries=2, wait=0.1)
+    finally:
+        holder.kill()
+        holder.wait()
