@@ -20,6 +20,11 @@ DEFAULT_EXPORTS = ROOT / "data" / "exports"
 EXTRACT_COLUMNS = ("surface", "value", "low", "high", "qualifier", "kind", "unit", "subject", "event",
                    "measure", "claimant", "claimant_kind", "via", "as_of", "change")
 
+CONFLICT_TABLE = """
+select measure, claimant_a, value_a, claimant_b, value_b, ratio
+from conflicts order by ratio desc, measure limit 20
+"""
+
 
 def _prefect_env() -> None:
     """Keep Prefect's state in the project, analytics off, and no server needed (STACK.md)."""
@@ -58,12 +63,11 @@ def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, strict
         raise click.ClickException(str(exc)) from exc
     from flows.load import connect
 
-    with connect(db, read_only=True) as con:
-        rows = con.sql("select measure, claimant_a, value_a, claimant_b, value_b, round(ratio, 2) as ratio "
-                       "from conflicts order by ratio desc limit 20")
-        if summary.conflicts:
-            click.echo("Conflicting estimates (largest first):")
-            click.echo(rows.__str__())
+    if summary.conflicts:
+        with connect(db, read_only=True) as con:
+            table = con.execute(CONFLICT_TABLE).df()
+        click.echo("Conflicting estimates (largest ratio first):")
+        click.echo(table.to_string(index=False))
     click.echo(f"Read {summary.articles} article(s); loaded {summary.claims} claim(s); "
                f"{summary.rejected} row(s) rejected; {summary.conflicts} conflict(s) found.")
     click.echo(f"Database: {db}")

@@ -17,10 +17,9 @@ from prefect.cache_policies import NO_CACHE
 from flows import export as export_step
 from flows import load as load_step
 from flows.extract import extract_claims
-from flows.frames import to_frame
 from flows.ingest import iter_articles
 from flows.model import Article, Claim, Rejection
-from schemas import validate
+from schemas import frame, validate
 
 BATCH_SIZE = 500
 
@@ -58,14 +57,21 @@ def extract_batch(articles: list[Article]) -> tuple[list[Claim], list[Rejection]
 
 
 @task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 2, 4])
-def load_batch(db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection]) -> int:
-    """Validate a batch with pandera and load it into DuckDB in one transaction; returns rows rejected."""
-    article_rows, bad_articles = validate("articles", to_frame(articles, Article))
-    claim_rows, bad_claims = validate("claims", to_frame(claims, Claim))
+def load_batch(
+    db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection]
+) -> tuple[int, int]:
+    """Validate a batch with pandera and load it into DuckDB in one transaction.
+
+    Returns (claims that passed validation, rows rejected). Articles in the batch get exactly the
+    claims extracted now: claims an older extractor gave them are replaced.
+    """
+    article_rows, bad_articles = validate("articles", frame(articles, Article))
+    claim_rows, bad_claims = validate("claims", frame(claims, Claim))
     rejected = rejected + bad_articles + bad_claims
     with load_step.connect(db) as con:
-        load_step.load(con, article_rows, claim_rows, rejected)
-    return len(rejected)
+        load_step.load(con, article_rows, claim_rows, rejected,
+                       fresh_articles=list(article_rows["article_id"]))
+    return len(claim_rows), len(rejected)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
@@ -73,7 +79,7 @@ def export_views(db: Path, exports: Path) -> tuple[list[Path], int]:
     """Write the comparison CSVs; returns the files and the number of conflicts."""
     with load_step.connect(db, read_only=True) as con:
         files = export_step.export(con, list(export_step.DEFAULT_VIEWS), exports)
-        conflicts = con.sql("select count(*) from conflicts").fetchone()[0]
+        conflicts = con.execute("select count(*) from conflicts").fetchone()[0]
     return files, conflicts
 
 
@@ -85,9 +91,10 @@ def pipeline(paths: Sequence[str], db: Path, exports: Path, batch_size: int = BA
         articles = [a for a in chunk if isinstance(a, Article)]
         rejected = [r for r in chunk if isinstance(r, Rejection)]
         claims, failed = extract_batch(articles)
-        summary.rejected += load_batch(db, articles, claims, rejected + failed)
+        loaded, n_rejected = load_batch(db, articles, claims, rejected + failed)
         summary.articles += len(articles)
-        summary.claims += len(claims)
+        summary.claims += loaded
+        summary.rejected += n_rejected
     if summary.articles == 0 and summary.rejected == 0:
         with load_step.connect(db):
             pass  # an empty run still leaves a database with the tables and views

@@ -1,0 +1,104 @@
+"""The command line: help for every command, extract without a database, query and export."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from flows.cli import main
+
+COMMANDS = ["run", "extract", "query", "export", "eval"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: main " + command in result.output or f"{command} [OPTIONS]" in result.output
+
+
+def test_top_level_help_lists_the_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.output
+
+
+def test_extract_text_as_json():
+    result = CliRunner().invoke(main, ["extract", "Officials said at least 40 people were killed.", "--json"])
+    assert result.exit_code == 0
+    claims = json.loads(result.output)
+    assert [(c["surface"], c["low"], c["qualifier"], c["unit"], c["claimant"]) for c in claims] == [
+        ("at least 40", 40.0, "at_least", "people", "Officials")
+    ]
+
+
+def test_extract_reads_a_file_with_its_date(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\npublished: 2024-03-01\n---\nOn Tuesday police said 300 protesters were detained.\n"
+    )
+    result = CliRunner().invoke(main, ["extract", str(article), "--json"])
+    claim = json.loads(result.output)[0]
+    assert (claim["value"], claim["as_of"], claim["event"]) == (300.0, "2024-02-27", "arrested")
+
+
+def test_extract_prints_a_table():
+    result = CliRunner().invoke(main, ["extract", "About 2,000 people fled, the UN said."])
+    assert result.exit_code == 0
+    assert "about 2,000" in result.output.lower() and "claimant" in result.output
+
+
+def test_query_without_database_explains(tmp_path):
+    result = CliRunner().invoke(main, ["query", "select 1", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "estimates run" in result.output
+
+
+def make_db(path):
+    from flows.extract import extract_claims
+    from flows.load import connect, load
+    from flows.model import Article
+
+    article = Article(source="a.txt", body="Officials said 1,200 homes were destroyed.")
+    with connect(path) as con:
+        load(con, [article], extract_claims(article.body, article_id=article.article_id), [])
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_formats(tmp_path, fmt):
+    db = tmp_path / "e.duckdb"
+    make_db(db)
+    result = CliRunner().invoke(
+        main, ["query", "select value, unit from claims", "--db", str(db), "--format", fmt]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1200" in result.output and "homes" in result.output
+    if fmt == "json":
+        assert json.loads(result.output) == [{"value": 1200.0, "unit": "homes"}]
+
+
+def test_query_with_bad_sql_exits_1_with_the_error(tmp_path):
+    db = tmp_path / "e.duckdb"
+    make_db(db)
+    result = CliRunner().invoke(main, ["query", "select nope from claims", "--db", str(db)])
+    assert result.exit_code == 1 and "nope" in result.output
+
+
+def test_export_named_views(tmp_path):
+    db = tmp_path / "e.duckdb"
+    make_db(db)
+    result = CliRunner().invoke(
+        main, ["export", "claims", "measure_summary", "--db", str(db), "--to", str(tmp_path / "x")]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["claims.csv", "measure_summary.csv"]
+
+
+def test_export_unknown_view_lists_the_available_ones(tmp_path):
+    db = tmp_path / "e.duckdb"
+    make_db(db)
+    result = CliRunner().invoke(main, ["export", "nope", "--db", str(db), "--to", str(tmp_path / "x")])
+    assert result.exit_code == 1 and "conflicts" in result.output
