@@ -68,7 +68,10 @@ def _alternation(words: list[str], ignore_case: bool = True) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    numeral: re.Pattern[str]
+    core: re.Pattern[str]
+    second: re.Pattern[str]
+    prefix: re.Pattern[str]
+    word_anchor: re.Pattern[str]
     scale_after: re.Pattern[str]
     connector: re.Pattern[str]
     unit_after: re.Pattern[str]
@@ -95,6 +98,41 @@ class _Lexicon:
     determiners: frozenset[str]
     one_followers: frozenset[str]
     referential_max: float
+
+
+def _reversed(phrases: list[str], ignore_case: bool = True) -> str:
+    """An alternation matching the phrases written backwards, for reading leftwards from a number.
+
+    A phrase that starts with a letter must start a word: "over" matches, "Hover" does not.
+    """
+    parts = []
+    for w in sorted(set(phrases), key=len, reverse=True):
+        pattern = re.escape(w[::-1]).replace(r"\ ", r"\s+")
+        if ignore_case and w == w.lower():
+            pattern = f"(?i:{pattern})"
+        parts.append(pattern + (r"(?![A-Za-z])" if w[0].isalpha() else ""))
+    return "|".join(parts)
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words factored by common prefixes; much faster to scan than a flat list."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 else alts[0]
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
 
 
 def _key(text: str) -> str:
@@ -158,17 +196,28 @@ def _lexicon() -> _Lexicon:
         r"|\+?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\+\d{1,3}(?:[-. ]\d{2,4}){2,4}\b"  # phone numbers
         r"|24/7"
     )
-    numeral = re.compile(
-        rf"(?P<skip>{skip})"
-        rf"|(?:(?P<pre>(?i:between|from))\s+)?"
-        rf"(?:(?P<hedge>{_alternation(before_hedges)})\s*)?"
-        rf"(?P<sign>(?<![\w.,])[-−+](?=[\d.$£€])|(?i:minus|negative)[\s-]+)?"
-        rf"(?:(?P<cur>{_alternation(before_currencies, ignore_case=False)}){_SPACE}?)?"
-        rf"(?P<sign2>(?<![\w.,])[-−](?=\d))?"
-        rf"(?:(?P<vague>\b(?:{vague_alt})\b)"
-        rf"|(?P<digits>(?(cur)|(?<![\w.]))(?:{digits}))"
-        rf"|(?P<words>\b{number_words}\b))"
+    cur_alt = _alternation(before_currencies, ignore_case=False)
+    cores = (
+        rf"(?:(?P<skip>{skip})"
+        rf"|(?P<vague>(?:{vague_alt})\b)"
+        rf"|(?P<digits>(?:{digits}))"
+        rf"|(?P<words>{number_words}\b))"
     )
+    # The core at an anchor; what precedes it (hedge, currency, sign) is read backwards by `prefix`,
+    # a regex over the reversed text before the anchor, so each is one anchored match, not a search.
+    core = re.compile(cores)
+    second = re.compile(rf"(?:(?P<cur>{cur_alt}){_SPACE}?)?(?P<sign2>[-−](?=\d))?(?P<sign>(?!))?{cores}")
+    prefix = re.compile(
+        rf"(?:(?P<sign2>[-−])?{_SPACE}?(?P<cur>{_reversed(before_currencies, ignore_case=False)}))?"
+        r"(?P<sign>[-−+](?![\w.,])|[\s-]+(?i:sunim|evitagen)(?![A-Za-z]))?"
+        rf"(?:\s*(?P<hedge>{_reversed(before_hedges)}))?"
+        r"(?:\s+(?P<pre>(?i:neewteb|morf))(?![A-Za-z]))?"
+    )
+    anchor_words = list(words) + list(multipliers) + list(fractions) + [
+        r["phrase"].split()[0] for r in _rows("vague.csv") if not r["phrase"].startswith("a ")] + [
+        f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers]
+    anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
+    word_anchor = re.compile(rf"[\s(\"“'‘-]({_trie(anchor_words)})")
     scale_words = [s for s in scales if len(s) > 3]
     scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
     scale_after = re.compile(
@@ -204,7 +253,10 @@ def _lexicon() -> _Lexicon:
     )
     months = _alternation(calendar["months"])
     return _Lexicon(
-        numeral=numeral,
+        core=core,
+        second=second,
+        prefix=prefix,
+        word_anchor=word_anchor,
         scale_after=scale_after,
         connector=re.compile(
             r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through)\s+)"
@@ -335,7 +387,7 @@ class _Core:
     num_end: int = 0  # where the number ends, before any unit
 
 
-def _read_core(text: str, m: re.Match[str], lex: _Lexicon) -> _Core | None:
+def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon) -> _Core | None:
     """The number of a numeral match, extended by its scale word ("1.2 million", "$3bn")."""
     if m.group("digits"):
         raw = m.group("digits")
@@ -405,16 +457,76 @@ def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
     return core.value >= 1900 or _last_word(text, core.start).lower() in lex.year_preceders
 
 
+class _Hit:
+    """A numeral found at an anchor: the core read forwards, hedge/currency/sign/"between" backwards.
+
+    Offers the part of re.Match the phrase reader uses: group, start and end by group name.
+    """
+
+    __slots__ = ("_text", "_spans")
+
+    def __init__(self, text: str, spans: dict[str, tuple[int, int]]) -> None:
+        self._text = text
+        self._spans = spans
+
+    def group(self, name: str) -> str | None:
+        span = self._spans.get(name)
+        return None if span is None else self._text[span[0]:span[1]]
+
+    def start(self, name: str) -> int:
+        return self._spans[name][0]
+
+    def end(self, name: str) -> int:
+        return self._spans[name][1]
+
+
+_HEAD_GROUPS = ("sign2", "cur", "sign", "hedge", "pre")
+_CORE_GROUPS = ("skip", "vague", "digits", "words")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _anchors(text: str, lex: _Lexicon) -> list[int]:
+    """Where numbers may start: digit runs and number words (two fast scans, then merged)."""
+    found = []
+    for m in _DIGIT_RUN.finditer(text):
+        s = m.start()
+        if s and text[s - 1] == "." and (s < 2 or not text[s - 2].isdigit()):
+            s -= 1  # ".5"
+        found.append(s)
+    found += [m.start(1) - 1 for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
+    found.sort()
+    return found
+
+
+def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
+    m = lex.core.match(text, p)
+    if m is None:
+        return None
+    spans = {g: m.span(g) for g in _CORE_GROUPS if m.group(g) is not None}
+    if "skip" not in spans:
+        head = lex.prefix.match(text[max(0, p - 48):p][::-1])
+        if head is not None:
+            for g in _HEAD_GROUPS:
+                if head.group(g) is not None:
+                    a, b = head.span(g)
+                    spans[g] = (p - b, p - a)
+        if "digits" in spans and "cur" not in spans and p and (text[p - 1].isalpha() or text[p - 1] == "."):
+            return None  # glued to a word: "G7", "mk5", "v2.1"
+    return _Hit(text, spans)
+
+
 def find_numerals(text: str) -> list[Numeral]:
     """Every number as written, with no reading of its context (the first layer)."""
     lex = _lexicon()
     found = []
     pos = 0
-    while m := lex.numeral.search(text, pos):
-        pos = m.end()
-        if m.group("skip") or m.group("vague"):
+    for p in _anchors(text, lex):
+        if p < pos or (hit := _hit_at(text, p, lex)) is None:
             continue
-        core = _read_core(text, m, lex)
+        pos = p + 1
+        if hit.group("skip") is not None or hit.group("vague") is not None:
+            continue
+        core = _read_core(text, hit, lex)
         if core is None:
             continue
         found.append(Numeral(core.start, core.end, core.value))
@@ -427,11 +539,15 @@ def find_quantities(text: str) -> list[Quantity]:
     lex = _lexicon()
     out: list[Quantity] = []
     pos = 0
-    while m := lex.numeral.search(text, pos):
-        pos = max(m.end(), pos + 1)
-        if m.group("skip") or (m.start() >= 2 and _GLUED_TO_NUMBER.match(text, m.start() - 2, m.start())):
-            continue  # skipped spans, and the tail of "2023-24" or "9/11" when its head was dropped
-        q = _read_phrase(text, m, lex)
+    for p in _anchors(text, lex):
+        if p < pos or (hit := _hit_at(text, p, lex)) is None:
+            continue
+        if hit.group("skip") is not None:
+            pos = hit.end("skip")
+            continue
+        if p >= 2 and _GLUED_TO_NUMBER.match(text, p - 2, p) and hit.group("cur") is None:
+            continue  # the tail of "2023-24" or "9/11" whose head was dropped
+        q = _read_phrase(text, hit, lex)
         if isinstance(q, int):
             pos = q
             continue
@@ -458,13 +574,15 @@ def _inherit_bound(q: Quantity, previous: Quantity) -> None:
         q.high = q.value
 
 
-def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int:
+def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     """The quantity starting at a numeral match; an int is where to resume when it is not one."""
     qualifier = "exact"
     sets_high = False
     if m.group("hedge"):
         qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
     start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", "vague", "digits", "words") if m.group(g))
+    if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
+        start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
 
     if m.group("vague"):
         low, high = lex.vague[_key(m.group("vague").lower())]
@@ -478,7 +596,7 @@ def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int:
 
     first = _read_core(text, m, lex)
     if first is None:
-        return m.end()
+        return m.end("digits" if m.group("digits") else "words")
     if first.plain and first.value <= 2100 and (
         lex.month_before.search(text[max(0, start - 20):start])
         or (first.value <= 31 and lex.month_after.match(text, first.end))
@@ -562,7 +680,7 @@ def _read_phrase(text: str, m: re.Match[str], lex: _Lexicon) -> Quantity | int:
 
 
 def _read_range_end(
-    text: str, m: re.Match[str], first: _Core, change_word: re.Match[str] | None, qualifier: str, lex: _Lexicon
+    text: str, m: _Hit, first: _Core, change_word: re.Match[str] | None, qualifier: str, lex: _Lexicon
 ) -> _Core | None:
     """A range's second end: "10,000 to 12,000", "between 11,000 and 12,000", "10 to 12 million".
 
@@ -576,8 +694,8 @@ def _read_range_end(
     pre = (m.group("pre") or "").lower()
     if c == "and" and pre != "between":
         return None
-    m2 = lex.numeral.match(text, connector.end())
-    if not m2 or not (m2.group("digits") or m2.group("words")) or m2.group("hedge") or m2.group("pre"):
+    m2 = lex.second.match(text, connector.end())
+    if not m2 or not (m2.group("digits") or m2.group("words")):
         return None
     second = _read_core(text, m2, lex)
     if second is None:
