@@ -9,7 +9,8 @@ passages and compares its claims with the gold ones:
   bounds agree within a factor, see data/gold/conventions.toml). Matching is one-to-one: when a gold
   claim overlaps several predictions, the one agreeing on the most fields wins.
 - value P/R/F1 counts those matches. full-claim P/R/F1 also needs the qualifier to be equal, the
-  unit equal after canonicalising (data/lexicon/units.csv synonyms, then simple singular folding)
+  unit equal after canonicalising (simple singular folding, then the synonyms in
+  data/lexicon/units.csv and measurement_units.csv)
   and the claimant equal after normalising (case, "the", titles, punctuation, possessive 's), or the
   gold claimant's words all present in the predicted one.
 - Per-field accuracy on the matched claims says which field to fix next; `failures()` lists every
@@ -34,7 +35,11 @@ from flows.model import Claim
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_PATH = ROOT / "data" / "gold" / "passages.jsonl"
 CONVENTIONS_PATH = ROOT / "data" / "gold" / "conventions.toml"
-UNITS_PATH = ROOT / "data" / "lexicon" / "units.csv"
+# (lexicon, column holding the word): counted nouns first, then physical units.
+UNIT_LEXICONS = (
+    (ROOT / "data" / "lexicon" / "units.csv", "word"),
+    (ROOT / "data" / "lexicon" / "measurement_units.csv", "surface"),
+)
 
 # Fields compared on matched claims, in the order the report prints them. "bounds" is low and high.
 FIELDS = ("qualifier", "kind", "unit", "subject", "event", "claimant", "claimant_kind", "via", "change",
@@ -230,15 +235,22 @@ def conventions() -> dict:
 
 @cache
 def _unit_synonyms() -> dict[str, str]:
-    """units.csv (word,unit) folded on both sides; empty when the lexicon is absent or shaped otherwise."""
-    if not UNITS_PATH.exists():
-        return {}
-    with UNITS_PATH.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        if not {"word", "unit"} <= set(reader.fieldnames or ()):
-            return {}
-        return {_fold(row["word"]): _fold(row["unit"]) for row in reader
-                if row["word"] and row["unit"] and not row["word"].startswith("#")}
+    """Unit synonyms from the project lexicons, folded on both sides ("soldiers" → "troop",
+    "hectares" → "ha"). A lexicon that is absent or shaped otherwise is skipped; upper-case symbols
+    are left out, since folding would confuse them ("M" is not "m")."""
+    synonyms: dict[str, str] = {}
+    for path, key in UNIT_LEXICONS:
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            if not {key, "unit"} <= set(reader.fieldnames or ()):
+                continue
+            for row in reader:
+                word, unit = row[key], row["unit"]
+                if word and unit and not word.startswith("#") and word == word.lower():
+                    synonyms.setdefault(_fold(word), _fold(unit))
+    return synonyms
 
 
 def _singular(word: str) -> str:
@@ -256,11 +268,13 @@ def _fold(unit: str) -> str:
 
 
 def canonical_unit(unit: str | None) -> str | None:
-    """"Soldiers", "troop" and "troops" all give "troop"; "USD" gives "usd"; None stays None."""
+    """"Soldiers", "troop" and "troops" all give "troop", "hectares" and "ha" give "ha", "USD" gives
+    "usd"; None stays None."""
     if unit is None:
         return None
-    folded = _fold(unit)
-    return _unit_synonyms().get(folded, folded)
+    # A rate's parts fold separately: "soldiers per day" = "troops per day".
+    parts = [_fold(part) for part in unit.split(" per ")]
+    return " per ".join(_unit_synonyms().get(part, part) for part in parts)
 
 
 def name_tokens(name: str | None) -> tuple[str, ...]:

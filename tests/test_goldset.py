@@ -214,7 +214,8 @@ def test_claimant_matches_when_the_prediction_contains_every_gold_word() -> None
 
 def test_unit_synonyms_and_plurals_fold_together() -> None:
     assert canonical_unit("soldiers") == canonical_unit("troops") == canonical_unit("troop")
-    assert canonical_unit("hectares") == canonical_unit("hectare")
+    assert canonical_unit("hectares") == canonical_unit("ha")
+    assert canonical_unit("soldiers per day") == canonical_unit("troops per day")
     assert canonical_unit("USD") == canonical_unit("usd")
     assert canonical_unit("troops") != canonical_unit("civilians")
 
