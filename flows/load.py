@@ -133,7 +133,9 @@ _DELETE_STALE = (
 
 
 def delete_stale_claims(
-    con: duckdb.DuckDBPyConnection, article_ids: Collection[str], keep_claim_ids: Collection[str]
+    con: duckdb.DuckDBPyConnection,
+    article_ids: Collection[str] | pa.ChunkedArray,
+    keep_claim_ids: Collection[str] | pa.ChunkedArray,
 ) -> int:
     """Delete the claims of these articles whose ids are not in keep_claim_ids; return how many.
 
@@ -192,8 +194,10 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(con.execute(sql).fetchall()[0][0])
 
 
-def _id_table(column: str, ids: Collection[str]) -> pa.Table:
-    return pa.table({column: pa.array(list(ids), pa.string())})
+def _id_table(column: str, ids: Collection[str] | pa.ChunkedArray) -> pa.Table:
+    """A one-column table of ids, from Python strings or an Arrow column (whose items are Arrow scalars)."""
+    values = ids.to_pylist() if isinstance(ids, pa.ChunkedArray | pa.Array) else list(ids)
+    return pa.table({column: pa.array(values, pa.string())})
 
 
 def _article_frame(articles: Sequence[Article] | pd.DataFrame) -> pa.Table:

@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 import schemas
-from flows.load import DatabaseLocked, connect, load
+from flows.load import DatabaseLocked, connect, delete_stale_claims, load
 from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
 
 ARTICLE = Article("a.txt", "Zelensky said nearly 10,000 troops arrived.", publisher="Kyiv Post",
@@ -107,6 +108,13 @@ def test_re_extraction_deletes_only_that_articles_old_claims(con: duckdb.DuckDBP
     assert stats.claims_deleted == 1
     kept = {row[0] for row in con.execute("SELECT claim_id FROM claims").fetchall()}
     assert kept == {CLAIM.claim_id, untouched.claim_id}
+
+
+def test_delete_stale_claims_takes_ids_as_an_arrow_column(con: duckdb.DuckDBPyConnection) -> None:
+    load(con, [ARTICLE], [CLAIM, claim_in(ARTICLE, "10,000 troops", 10000.0)])
+    kept = pa.chunked_array([[CLAIM.claim_id]])
+    assert delete_stale_claims(con, [ARTICLE.article_id], kept) == 1
+    assert con.execute("SELECT claim_id FROM claims").fetchall() == [(CLAIM.claim_id,)]
 
 
 def test_connect_twice_keeps_the_data(tmp_path: Path) -> None:
