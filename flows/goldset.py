@@ -157,14 +157,14 @@ class GoldScore:
         wrong = Counter(name for pair in pairs for name in pair.wrong)
         return {name: 1 - wrong[name] / len(pairs) if pairs else 1.0 for name in FIELDS}
 
-    def recall_by(self, key: Callable[[Passage], Iterable[str]]) -> dict[str, PRF]:
-        """Value matches per group of passages (by domain, by attribution shape...)."""
+    def by_group(self, key: Callable[[Passage], Iterable[str]], full: bool = False) -> dict[str, PRF]:
+        """Value (or full-claim) matches per group of passages: by domain, by attribution shape..."""
         hits: Counter[str] = Counter()
         gold: Counter[str] = Counter()
         predicted: Counter[str] = Counter()
         for r in self.results:
             for group in key(r.passage):
-                hits[group] += len(r.pairs)
+                hits[group] += sum(1 for pair in r.pairs if pair.full or not full)
                 gold[group] += len(r.passage.claims)
                 predicted[group] += len(r.pairs) + len(r.spurious)
         return {g: PRF(hits[g], predicted[g], gold[g]) for g in sorted(gold)}
@@ -441,9 +441,13 @@ def format_report(result: GoldScore, max_failures: int = 40) -> str:
                      f"{prf.hits:>6}{prf.predicted:>6}{prf.gold:>6}")
     lines += ["", f"field accuracy on {len(result.pairs)} matched claims:"]
     lines += [f"  {name:<14}{acc:.3f}" for name, acc in result.field_accuracy.items()]
-    lines += ["", "value recall by domain:"]
-    lines += [f"  {d:<14}{prf.recall:.3f} ({prf.hits}/{prf.gold})"
-              for d, prf in result.recall_by(lambda p: [p.domain]).items()]
+    lines += ["", "recall by domain:     value   full claim"]
+    full_by_domain = result.by_group(lambda p: [p.domain], full=True)
+    lines += [f"  {d:<18}{prf.recall:>8.3f}{full_by_domain[d].recall:>8.3f}   ({prf.gold} claims)"
+              for d, prf in result.by_group(lambda p: [p.domain]).items()]
+    lines += ["", "full-claim recall by shape (passages tagged with it):"]
+    lines += [f"  {shape:<26}{prf.recall:.3f} ({prf.hits}/{prf.gold})"
+              for shape, prf in result.by_group(lambda p: p.shapes, full=True).items()]
     found = failures(result)
     shown = f" (first {max_failures})" if len(found) > max_failures else ""
     lines += ["", f"failures: {len(found)}{shown}"]

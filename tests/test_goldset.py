@@ -234,3 +234,11 @@ def test_main_prints_a_report_for_the_project_extractor(capsys: pytest.CaptureFi
     assert main() == 0
     out = capsys.readouterr().out
     assert "value" in out and "full claim" in out and "field accuracy" in out
+
+
+def test_recall_by_domain_covers_every_gold_claim() -> None:
+    result = score(extractor(PASSAGES, claimant=None), PASSAGES)
+    by_domain = result.by_group(lambda p: [p.domain])
+    assert sum(prf.gold for prf in by_domain.values()) == len(GOLD)
+    assert all(prf.recall == 1.0 for prf in by_domain.values())
+    assert result.by_group(lambda p: [p.domain], full=True)["war"].recall < 1.0
