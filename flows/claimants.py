@@ -9,6 +9,8 @@ article names him.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -32,8 +34,13 @@ TEMPORAL = re.compile(
     r"|\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
 )
 PERSON = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}\b")
+ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
+QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
+WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$", re.IGNORECASE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
+WORD = re.compile(r"[A-Za-z]+")
 QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 ORG_WORDS = frozenset(
     "department ministry office agency council committee commission times journal post news bank fund "
@@ -41,6 +48,7 @@ ORG_WORDS = frozenset(
     "house kremlin state states nations union court police government parliament assembly media "
     "television radio press network foundation observatory association federation corporation".split()
 )
+TITLED_NAME = re.compile(r"\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\b")
 ROLE_ADJECTIVES = frozenset(
     "deputy foreign defence defense interior finance health vice acting former chief".split()
 )
@@ -66,6 +74,11 @@ def _verbs_re() -> re.Pattern[str]:
 
 
 @cache
+def _verb_words() -> frozenset[str]:
+    return frozenset(r["verb"].lower() for r in rows("reporting_verbs.csv"))
+
+
+@cache
 def _titles() -> dict[str, str]:
     return mapping("titles.csv", "word", "kind")
 
@@ -85,6 +98,7 @@ def _countries() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in rows("demonyms.csv") if not r["word"].endswith("s"))
 
 
+@cache
 def claimant_kind(name: str | None, role: str | None = None) -> str | None:
     """government, military, media, … from words in the source's name or role (data/lexicon)."""
     if not name:
@@ -115,6 +129,9 @@ class Reader:
             self.roles.setdefault(role.lower(), name)
             self.role_of.setdefault(name, role)
         self.quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+        # Reporting verbs, found once by looking words up (much faster than a regex of alternatives).
+        verbs = _verb_words()
+        self.verbs = [(m.start(), m.end()) for m in WORD.finditer(text) if m.group().lower() in verbs]
         self.by_sentence: list[list[Attribution]] = []
         self._last_person: str | None = None
         self._last_org: str | None = None
@@ -131,33 +148,38 @@ class Reader:
     def _read_sentence(self, span: Span) -> list[Attribution]:
         text, found = self.text, []
         s, e = span.start, span.end
-        for m in re.finditer(r"\baccording\s+to\s+", text[s:e], re.IGNORECASE):
-            name_end = _phrase_end(text, s + m.end(), e)
-            found.append(self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span))
-        for m in re.finditer(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+", text[s:e]):
-            verb = _verbs_re().match(text, s + m.end())
-            if verb:
-                outlet, cited = m.group(1), m.group(2)
-                found.append(self._cited(s + m.end(), s + m.end() + verb.end() - verb.start(),
-                                         outlet, cited, span))
-        for m in re.finditer(r"\bquoted\s+(.+?)\s+as\s+saying\b", text[s:e]):
-            via = self._source_before(s + m.start(), s)
-            found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=via))
-        for m in re.finditer(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?", text[s:e]):
-            found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
+        sentence = text[s:e]
+        # Cheap substring guards first: most sentences credit nobody, and the patterns below backtrack.
+        if "ccording" in sentence:
+            for m in ACCORDING.finditer(sentence):
+                name_end = _phrase_end(text, s + m.end(), e)
+                found.append(self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span))
+        if "citing" in sentence:
+            for m in CITING.finditer(sentence):
+                verb = _verbs_re().match(text, s + m.end())
+                if verb:
+                    found.append(self._cited(s + m.end(), s + verb.end() - verb.start() + m.end(),
+                                             m.group(1), m.group(2), span))
+        if "quoted" in sentence:
+            for m in QUOTED_AS.finditer(sentence):
+                via = self._source_before(s + m.start(), s)
+                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=via))
+            for m in WAS_QUOTED.finditer(sentence):
+                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
         taken = [(a.verb_start, a.verb_end) for a in found]
-        for m in _verbs_re().finditer(text, s, e):
-            if any(a <= m.start() < b for a, b in taken) or m.group().lower() == "quoted":
+        first = bisect.bisect_left(self.verbs, (s, s))
+        for v_start, v_end in itertools.takewhile(lambda v: v[0] < e, self.verbs[first:]):
+            if any(a <= v_start < b for a, b in taken) or text[v_start:v_end].lower() == "quoted":
                 continue
-            if PASSIVE.search(text, max(s, m.start() - 20), m.start()):
+            if PASSIVE.search(text, max(s, v_start - 20), v_start):
                 # Passive "it was reported": the article credits nobody.
-                found.append(Attribution(m.start(), m.end(), None, paragraph=span.paragraph))
+                found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
-            source = self._source_before(m.start(), s)
+            source = self._source_before(v_start, s)
             if source is None:
-                source = self._source_after(m.end(), e)
+                source = self._source_after(v_end, e)
             if source is not None:
-                found.append(self._make(m.start(), m.end(), source, span))
+                found.append(self._make(v_start, v_end, source, span))
         found.sort(key=lambda a: a.verb_start)
         return found
 
@@ -336,26 +358,46 @@ def _is_person(name: str) -> bool:
 
 def _titled_names(text: str) -> list[tuple[str, str]]:
     """(role, name) for each "Prime Minister Jane Doe" or "Ukrainian President Volodymyr Zelensky" in the
-    text, the role both with and without its country ("ukrainian president", "president")."""
+    text, the role both with and without its country ("Ukrainian President", "President")."""
     found = []
-    for m in _titled_name_re().finditer(text):
-        role, name = m.group("role"), m.group("name")
-        if _is_person(name):
-            found.append((role, name))
-            bare = _titles_re().search(role)
-            if bare and bare.group() != role:
-                found.append((role[bare.start():], name))
+    heads = _title_heads()
+    for m in WORD.finditer(text):
+        if m.group().lower() not in heads:
+            continue
+        name = TITLED_NAME.match(text, m.end())
+        if not name or not _is_person(name.group(1)):
+            continue
+        role_text = _role_ending_at(text, m.start(), m.end())
+        found.append((role_text, name.group(1)))
+        bare = _titles_re().search(role_text)
+        if bare and bare.start() > 0:
+            found.append((role_text[bare.start():], name.group(1)))
     return found
 
 
+def _role_ending_at(text: str, head_start: int, head_end: int) -> str:
+    """The role whose last word is text[head_start:head_end], read backwards over title words,
+    role adjectives and country words ("US deputy secretary of state", "Ukrainian President")."""
+    start = head_start
+    for m in reversed(list(WORD.finditer(text, max(0, head_start - 60), head_start))):
+        word = m.group()
+        if text[m.end():start].strip() or not (
+            word.lower() in _title_words() or word.lower() in ROLE_ADJECTIVES or word in _demonym_words()
+        ):
+            break
+        start = m.start()
+    return text[start:head_end]
+
+
 @cache
-def _titled_name_re() -> re.Pattern[str]:
-    titles = "|".join(sorted((re.escape(t) for t in _titles() if _titles()[t]), key=len, reverse=True))
-    demonyms = "|".join(sorted((re.escape(w) for w in _demonym_words()), key=len, reverse=True))
-    return re.compile(
-        rf"\b(?P<role>(?:(?:{demonyms})\s+)*(?i:{titles}))\s+"
-        r"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\b"
-    )
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in _titles() for w in t.split())
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    """The last word of each title with a kind ("minister" of "prime minister")."""
+    return frozenset(t.split()[-1] for t, kind in _titles().items() if kind)
 
 
 def _people(text: str) -> dict[str, str]:
