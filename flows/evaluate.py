@@ -131,8 +131,10 @@ def score_newsquant_file(path: Path, published_csv: Path, suite: str) -> list[Su
     n_gold = n_ours = hits_value = hits_change = 0
     has_change = any("change" in q for item in data for q in item["quantities"])
     for item in data:
-        gold = [(v, q.get("change", "=")) for q in item["quantities"] if (v := gold_value(q["value"])) is not None]
-        ours = [(v, our_change(q)) for q in find_quantities(item["text"]) if (v := our_value(q)) is not None]
+        gold = [(v, q.get("change", "=")) for q in item["quantities"]
+                if (v := gold_value(q["value"])) is not None]
+        ours = [(v, our_change(q)) for q in find_quantities(item["text"])
+                if (v := our_value(q)) is not None]
         n_gold += len(gold)
         n_ours += len(ours)
         hits_value += match_count(gold, ours, with_change=False)
@@ -151,7 +153,8 @@ def newsquant(peers: Path) -> list[SuiteScore]:
     for name in ("NewsQuant", "currency-model", "dimension-model", "temperature-model", "age-model"):
         path = base / "formatted_test_set" / f"{name}.json"
         if path.exists():
-            rows += score_newsquant_file(path, base / "evaluation_output" / f"{name}.csv", f"NewsQuant/{name}")
+            published = base / "evaluation_output" / f"{name}.csv"
+            rows += score_newsquant_file(path, published, f"NewsQuant/{name}")
     return rows
 
 
@@ -170,7 +173,8 @@ def recognizers_number(peers: Path) -> list[SuiteScore]:
         expected = [(r["Start"], r["End"] + 1, float(r["Resolution"]["value"])) for r in case["Results"]]
         found = [(n.start, n.end, n.value) for n in find_numerals(case["Input"])]
         passed += len(found) == len(expected) and all(
-            (fs, fe) == (es, ee) and isclose(fv, ev) for (fs, fe, fv), (es, ee, ev) in zip(found, expected)
+            (fs, fe) == (es, ee) and isclose(fv, ev) for (fs, fe, fv), (es, ee, ev)
+            in zip(found, expected, strict=False)
         )
     return [SuiteScore("Recognizers-Text NumberModel", "% exact span+value", len(cases),
                        accuracy=passed / len(cases) if cases else 0.0, published="PyPI port 81.5 (172/211)")]
@@ -208,7 +212,8 @@ def _same_interval(a: tuple | None, b: tuple | None) -> bool:
     if a is None or b is None:
         return False
     bounds_equal = all(
-        (x is None and y is None) or (x is not None and y is not None and isclose(x, y)) for x, y in zip(a[:2], b[:2])
+        (x is None and y is None) or (x is not None and y is not None and isclose(x, y))
+        for x, y in zip(a[:2], b[:2], strict=True)
     )
     return bounds_equal and a[2] == b[2]
 
@@ -220,10 +225,13 @@ def recognizers_range(peers: Path) -> list[SuiteScore]:
     cases = json.loads(path.read_text(encoding="utf-8-sig"))
     passed = 0
     for case in cases:
-        expected = [(r["Start"], r["End"] + 1, parse_interval(r["Resolution"]["value"])) for r in case["Results"]]
-        found = [(q.start, q.end, iv) for q in find_quantities(case["Input"]) if (iv := interval(q)) is not None]
+        expected = [(r["Start"], r["End"] + 1, parse_interval(r["Resolution"]["value"]))
+                    for r in case["Results"]]
+        found = [(q.start, q.end, iv) for q in find_quantities(case["Input"])
+                 if (iv := interval(q)) is not None]
         passed += len(found) == len(expected) and all(
-            (fs, fe) == (es, ee) and _same_interval(fi, ei) for (fs, fe, fi), (es, ee, ei) in zip(found, expected)
+            (fs, fe) == (es, ee) and _same_interval(fi, ei) for (fs, fe, fi), (es, ee, ei)
+            in zip(found, expected, strict=False)
         )
     return [SuiteScore("Recognizers-Text NumberRangeModel", "% exact span+interval", len(cases),
                        accuracy=passed / len(cases) if cases else 0.0, published="no Python model")]
@@ -281,7 +289,7 @@ def format_report(scores: list[SuiteScore]) -> str:
         for s in scores
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 

@@ -232,7 +232,7 @@ def _lexicon() -> _Lexicon:
     )
     age = toml["age"]
     age_after = re.compile("|".join(re.escape(a).replace(r"\ ", r"\s*") for a in age["after"]), re.I)
-    age_before = re.compile(rf"\b(?:{'|'.join(age['before'])})\s+$", re.I)
+    age_before = re.compile(rf"\s+(?:{_reversed(age['before'])})")
     hedge_after = re.compile(
         r"\s*(?:" + "|".join(
             re.escape(r["phrase"]).replace(r"\ ", r"\s+") + (r"\b" if r["phrase"][-1].isalpha() else "")
@@ -245,12 +245,11 @@ def _lexicon() -> _Lexicon:
         re.I,
     )
     change_before = re.compile(
-        rf"\b(?P<w>{_alternation([r['word'] for r in change_rows if r['position'] == 'before'])})"
-        r"(?:\s+(?:by|about|around|roughly|nearly|almost|another|a further))?\s+$"
+        r"\s+(?P<by>(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
+        rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
     )
-    change_after = re.compile(
-        rf"\s+(?:[a-z]+-)?(?P<w>{_alternation([r['word'] for r in change_rows if r['position'] == 'after'])})\b"
-    )
+    after_words = [r["word"] for r in change_rows if r["position"] == "after"]
+    change_after = re.compile(rf"\s+(?:[a-z]+-)?(?P<w>{_alternation(after_words)})\b")
     months = _alternation(calendar["months"])
     return _Lexicon(
         core=core,
@@ -267,7 +266,7 @@ def _lexicon() -> _Lexicon:
         rate_after=rate_after,
         change_before=change_before,
         change_after=change_after,
-        month_before=re.compile(rf"\b(?:{months})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$"),
+        month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
         age_before=age_before,
         not_quantity_after=re.compile(
@@ -444,9 +443,12 @@ def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
     core.end = u.end()
 
 
+_LAST_WORD = re.compile(r"[\s(]*([\w&'-]*?[A-Za-z])(?![\w&'-])")
+
+
 def _last_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z][\w&'-]*)[\s(]*$", text[max(0, pos - 24):pos])
-    return m.group(1) if m else ""
+    m = _LAST_WORD.match(text[max(0, pos - 24):pos][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
@@ -580,7 +582,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     sets_high = False
     if m.group("hedge"):
         qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
-    start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", "vague", "digits", "words") if m.group(g))
+    start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", *_CORE_GROUPS) if m.group(g))
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
         start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
 
@@ -595,10 +597,11 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         return Quantity(start, end, text[start:end], None, low, high, "vague", kind, unit)
 
     first = _read_core(text, m, lex)
+    back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
     if first is None:
         return m.end("digits" if m.group("digits") else "words")
     if first.plain and first.value <= 2100 and (
-        lex.month_before.search(text[max(0, start - 20):start])
+        lex.month_before.match(back)
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
         return first.end  # "October 3", "3 October", "October 2024"
@@ -607,7 +610,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
         return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
 
-    change_word = lex.change_before.search(text[max(0, start - 40):start])
+    change_word = lex.change_before.match(back)
     last = _read_range_end(text, m, first, change_word, qualifier, lex) or first
     if last is not first:
         qualifier = "range"
@@ -624,7 +627,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     a = lex.age_after.match(text, last.num_end)
     if a:
         kind, unit, end = "age", "year", a.end()
-    elif last is first and first.kind is None and lex.age_before.search(text[max(0, start - 10):start]):
+    elif last is first and first.kind is None and lex.age_before.match(back):
         kind, unit = "age", "year"
     if last is first and first.kind == "duration":
         a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
@@ -641,11 +644,10 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     # rate: "92 soldiers a day", "$5 an hour", "286 gigatonnes annually"
     if kind in ("count", "money", "measurement"):
         r = lex.rate_after.match(text, end)
-        if r and (kind != "count" or not r.group("noun") or r.group("p")):
-            if kind == "count" or not r.group("noun"):
-                period = lex.periods[(r.group("p") or r.group("adv")).lower()]
-                unit = f"{unit} per {period}" if unit else f"per {period}"
-                kind, end = "rate", r.end()
+        if r and (kind == "count" and r.group("p") or not r.group("noun")):
+            period = lex.periods[(r.group("p") or r.group("adv")).lower()]
+            unit = f"{unit} per {period}" if unit else f"per {period}"
+            kind, end = "rate", r.end()
 
     value = first.value
     low = high = None
@@ -667,7 +669,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     change = None
     sign = m.group("sign") or ""
     if change_word:
-        change = lex.change_words[change_word.group("w").lower()]
+        change = lex.change_words[change_word.group("w")[::-1].lower()]
     elif sign.startswith("+"):
         change = "up"
     elif sign[:1] in "-−" and sign and kind == "percent":
@@ -703,9 +705,9 @@ def _read_range_end(
     _read_unit(text, second, lex)
     if second.unit is None and lex.not_quantity_after.match(text, second.end):
         return None
-    if c == "to" and change_word and pre != "from" and "by" not in change_word.group():
-        if first.unit or not second.unit:
-            return None
+    by_change = (change_word.group("by") or "").startswith("yb") if change_word else False
+    if c == "to" and change_word and pre != "from" and not by_change and (first.unit or not second.unit):
+        return None
     if pre == "from" and first.unit and not second.unit:
         second.kind, second.unit, second.currency = first.kind, first.unit, second.currency or first.currency
     if not _compatible(first, second):
@@ -734,26 +736,26 @@ def _looks_like_years(first: _Core, last: _Core) -> bool:
 
 def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Lexicon) -> bool:
     """Small number words that name things rather than count them: "the two leaders", "one of"."""
-    if not core.written or core.unit or core.currency or core.scaled or qualifier != "exact":
+    if not core.written or core.currency or core.scaled or qualifier != "exact":
         return False
-    if core.value > lex.referential_max:
-        return False
-    if _last_word(text, start).lower() in lex.determiners:
-        return True
     if core.value == 1:
-        nxt = re.match(r"[\s,]*([A-Za-z]*)", text[core.end:core.end + 20])
-        return nxt is None or nxt.group(1).lower() in lex.one_followers or nxt.group(1) == ""
-    return False
+        nxt = re.match(r"[\s,]*([A-Za-z]*)", text[core.num_end:core.num_end + 20])
+        if nxt is None or nxt.group(1).lower() in lex.one_followers or nxt.group(1) == "":
+            return True  # "one of the", "one day", "the one"
+    if core.unit or core.value > lex.referential_max:
+        return False
+    return _last_word(text, start).lower() in lex.determiners
 
 
 def _is_identifier(text: str, start: int, core: _Core) -> bool:
     """Numbers that are part of a name: "COVID-19", "Section 427", "Apple Watch 5", "No. 10"."""
     if not core.plain:
         return False
-    head = text[max(0, start - 30):start]
-    if re.search(r"[A-Za-z]-$|#$|\bNo\.\s*$", head):
-        return True
-    if re.search(r"\b[a-z]+[A-Z]\w*\s$", head):
-        return True  # "iPhone 11"
-    m = re.search(r"(?:^|[^\w.!?\"“])\s*([A-Z][\w&]*)\s$", head)
-    return m is not None and not re.search(r"[.!?\"“]\s*[A-Z][\w&]*\s$|^[A-Z][\w&]*\s$", head)
+    back = text[max(0, start - 30):start][::-1]
+    return _NAME_BEFORE.match(back) is not None and _SENTENCE_START_BEFORE.match(back) is None
+
+
+# Read backwards from a number: a name part ("COVID-", "#", "No.", "iPhone ", "Section ") ...
+_NAME_BEFORE = re.compile(r"-[A-Za-z]|#|\s*\.oN(?!\w)|\s\w*[A-Z][a-z]+(?!\w)|\s[\w&]*[A-Z](?![\w&])")
+# ... unless that capitalised word merely starts the sentence ("Nearly", "In 10 years").
+_SENTENCE_START_BEFORE = re.compile(r"\s[\w&]*[A-Z](?:\s*[.!?\"“]|$)")

@@ -1,0 +1,43 @@
+"""The peer-suite scorer: its matching rule on tiny examples, and a smoke run on the real suites."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.evaluate import DEFAULT_PEERS, format_report, gold_value, match_count, run_all, values_match
+
+
+def test_a_range_matches_only_when_both_ends_do() -> None:
+    assert values_match((10.0, 12.0), (10.0, 12.0))
+    assert not values_match((10.0, 12.0), (10.0, 13.0))
+    assert not values_match((10.0, 12.0), 11.0)
+
+
+def test_values_match_within_numpy_isclose_tolerance() -> None:
+    assert values_match(1_000_000.0, 1_000_001.0)
+    assert not values_match(100.0, 101.0)
+
+
+def test_gold_ranges_and_negative_values_are_parsed() -> None:
+    assert gold_value("1.0-1.5") == (1.0, 1.5)
+    assert gold_value("-1.3") == -1.3
+
+
+def test_each_extraction_matches_one_gold_quantity_and_change_must_agree() -> None:
+    gold = [(5.0, "up"), (5.0, "=")]
+    ours = [(5.0, "up")]
+    assert match_count(gold, ours, with_change=False) == 1
+    assert match_count(gold, ours, with_change=True) == 1
+    assert match_count([(5.0, "down")], ours, with_change=True) == 0
+
+
+def test_missing_peers_folder_gives_no_scores(tmp_path: Path) -> None:
+    assert run_all(tmp_path / "absent") == []
+
+
+@pytest.mark.skipif(not DEFAULT_PEERS.is_dir(), reason="../shared/peers is absent (fresh clone)")
+def test_report_on_the_peer_suites_names_every_suite() -> None:
+    report = format_report(run_all(DEFAULT_PEERS))
+    for suite in ("NewsQuant/NewsQuant", "Recognizers-Text NumberModel", "quantulum3 errors"):
+        assert suite in report

@@ -1,0 +1,224 @@
+"""Behaviour of the number-phrase recogniser on short sentences written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.model import Quantity
+from flows.numbers import find_quantities
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_89cffe74bd066433.txt"
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def surfaces(text: str) -> list[str]:
+    return [q.surface for q in find_quantities(text)]
+
+
+def test_offsets_index_the_text_and_surface_includes_the_hedge() -> None:
+    text = "Officials said nearly 10,000 people fled."
+    q = only(text)
+    assert text[q.start:q.end] == q.surface == "nearly 10,000"
+
+
+def test_plain_number_is_exact() -> None:
+    q = only("The camp holds 4,500 people.")
+    assert (q.value, q.low, q.high, q.qualifier, q.kind, q.unit) == (4500, None, None, "exact", "count", None)
+
+
+@pytest.mark.parametrize("hedge", ["about", "around", "roughly", "some", "approximately", "an estimated"])
+def test_approximate_hedges_keep_the_value(hedge: str) -> None:
+    q = only(f"The army lost {hedge} 3,000 tanks.")
+    assert (q.value, q.low, q.high, q.qualifier) == (3000, None, None, "approx")
+
+
+@pytest.mark.parametrize("hedge", ["nearly", "almost", "close to"])
+def test_nearly_sets_high_bound(hedge: str) -> None:
+    q = only(f"The toll reached {hedge} 800 dead.")
+    assert (q.value, q.high, q.qualifier) == (800, 800, "approx")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier", "low", "high"),
+    [
+        ("at least 115,000", "at_least", 115000, None),
+        ("no fewer than 20", "at_least", 20, None),
+        ("more than 40", "more_than", 40, None),
+        ("over 2,000", "more_than", 2000, None),
+        ("upwards of 500", "more_than", 500, None),
+        ("up to 700", "at_most", None, 700),
+        ("as many as 14", "at_most", None, 14),
+        ("fewer than 30", "less_than", None, 30),
+        ("under 200", "less_than", None, 200),
+    ],
+)
+def test_bound_hedges_set_one_side(
+    phrase: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    q = only(f"Reports counted {phrase} casualties.")
+    assert (q.surface, q.qualifier, q.low, q.high) == (phrase, qualifier, low, high)
+
+
+def test_suffix_hedges() -> None:
+    assert only("There were 40-plus wounded.").qualifier == "more_than"
+    assert only("They found 10,000 or more graves.").qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Between 11,000 and 12,000 troops moved.", "Between 11,000 and 12,000", 11000, 12000),
+        ("It sent 10,000 to 12,000 troops.", "10,000 to 12,000", 10000, 12000),
+        ("It sent 10,000-12,000 troops.", "10,000-12,000", 10000, 12000),
+        ("It sent 10,000–12,000 troops.", "10,000–12,000", 10000, 12000),
+        ("Prices went from 5 to 7 dollars.", "from 5 to 7 dollars", 5, 7),
+        ("The city has 10 to 12 million people.", "10 to 12 million", 10e6, 12e6),
+    ],
+)
+def test_ranges_give_midpoint_and_both_ends(text: str, surface: str, low: float, high: float) -> None:
+    q = only(text)
+    assert (q.surface, q.qualifier, q.low, q.high, q.value) == (surface, "range", low, high, (low + high) / 2)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [("thousands", 1000, 10000), ("tens of thousands", 10000, 100000), ("dozens", 12, 120),
+     ("hundreds of thousands", 100000, 1000000), ("several hundred", 300, 900)],
+)
+def test_vague_counts_take_bounds_from_the_lexicon(phrase: str, low: float, high: float) -> None:
+    q = only(f"Officials said {phrase} of people fled.")
+    assert (q.surface, q.value, q.low, q.high, q.qualifier) == (phrase, None, low, high, "vague")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("six", 6), ("twenty-one", 21), ("one-thousand", 1000), ("three hundred and forty two", 342),
+     ("a dozen", 12), ("half a million", 500000), ("a million", 1e6), ("one million", 1e6)],
+)
+def test_number_words(phrase: str, value: float) -> None:
+    q = only(f"Police said {phrase} protesters gathered.")
+    assert (q.surface, q.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("1.2 million", 1.2e6), ("2K", 2000), ("5m", 5e6), ("3.5 billion", 3.5e9), ("122,883", 122883),
+     ("122 883", 122883), ("122\u202f883", 122883), ("3.75", 3.75)],
+)
+def test_digits_separators_and_scales(phrase: str, value: float) -> None:
+    assert only(f"The count stood at {phrase} on the day.").value == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "unit"),
+    [("$3bn", 3e9, "USD"), ("£20bn", 20e9, "GBP"), ("€1.5tn", 1.5e12, "EUR"), ("US$5", 5, "USD"),
+     ("40 million euros", 40e6, "EUR"), ("500 rupees", 500, "INR")],
+)
+def test_currency_makes_money_with_a_code(phrase: str, value: float, unit: str) -> None:
+    q = only(f"The deal is worth {phrase} in total.")
+    assert (q.surface, q.value, q.kind, q.unit) == (phrase, value, "money", unit)
+
+
+@pytest.mark.parametrize("phrase", ["19 per cent", "5%", "five percent"])
+def test_percentages(phrase: str) -> None:
+    q = only(f"Support fell to {phrase} among voters.")
+    assert (q.surface, q.kind, q.unit) == (phrase, "percent", "percent")
+
+
+def test_percentage_points_have_their_own_unit() -> None:
+    assert only("The gap is 3 percentage points.").unit == "percentage point"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit"),
+    [("30 yards", "yd"), ("275 pound-feet", "lbf·ft"), ("3000 rpm", "rpm"), ("12 km", "km"),
+     ("40 degrees", "degree")],
+)
+def test_measurements_get_a_canonical_unit(phrase: str, unit: str) -> None:
+    q = only(f"It measured {phrase} at the test.")
+    assert (q.surface, q.kind, q.unit) == (phrase, "measurement", unit)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit"), [("two years", "year"), ("48 hours", "hour"), ("three decades", "decade")]
+)
+def test_durations(phrase: str, unit: str) -> None:
+    q = only(f"The siege lasted {phrase} in all.")
+    assert (q.surface, q.kind, q.unit) == (phrase, "duration", unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["A man aged 21 was held.", "A 21-year-old was held.", "He is 21 years old."]
+)
+def test_ages(text: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind) == (21, "age")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("It lost 92 soldiers a day.", "per day"), ("It sent 3,000 troops per month.", "per month"),
+     ("They earn $5 an hour.", "USD per hour")],
+)
+def test_rates(text: str, unit: str) -> None:
+    q = only(text)
+    assert (q.kind, q.unit) == ("rate", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [("Exports rose by 5,000 tonnes.", "up"), ("Shares fell 3% on Monday.", "down"),
+     ("The index was up 19 per cent.", "up"), ("There was a 5% increase in thefts.", "up"),
+     ("Sales dropped 7% last year.", "down")],
+)
+def test_change_is_read_from_the_verb(text: str, change: str) -> None:
+    assert find_quantities(text)[0].change == change
+
+
+def test_to_after_a_change_verb_is_a_level() -> None:
+    found = find_quantities("Exports rose 6.5% to 164,000 tonnes.")
+    assert [(q.value, q.change) for q in found] == [(6.5, "up"), (164000, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It happened on 3 October.", "It happened on October 3, 2024.", "Filed on 19/11/2024.", "Back in 2022.",
+     "He came in 1998.", "During the 1990s.", "The 2023-24 season.", "We met at 10:30.", "Call at 5pm.",
+     "The 22nd amendment.", "The third country.", "The first step.", "The two countries met.",
+     "The two leaders signed.", "A third country joined.", "One of the soldiers.", "One day it ended.",
+     "The G7 met.", "COVID-19 spread.", "Call 555-123-4567 now."],
+)
+def test_non_quantities_are_not_returned(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_multipliers_and_fractions_are_not_counts() -> None:
+    assert surfaces("Prices doubled, rising twice as fast, and half of them fled.") == []
+
+
+def test_counts_without_determiner_are_kept() -> None:
+    assert surfaces("Six soldiers were killed and two tanks destroyed.") == ["Six", "two"]
+
+
+seed_only = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is absent (fresh clone)")
+
+
+@seed_only
+def test_seed_article_hedged_figures() -> None:
+    found = {q.surface: q for q in find_quantities(SEED.read_text(encoding="utf-8"))}
+    assert (found["nearly 10,000"].qualifier, found["nearly 10,000"].high) == ("approx", 10000)
+    assert found["at least 115,000"].low == 115000
+    assert found["about one million"].value == 1e6
+
+
+@seed_only
+def test_seed_article_has_no_dates_or_years_and_reads_a_duration() -> None:
+    found = find_quantities(SEED.read_text(encoding="utf-8"))
+    assert not any(q.value in (2022, 2024, 19, 3) for q in found)
+    assert any(q.kind == "duration" and q.value == 2 for q in found)
