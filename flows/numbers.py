@@ -97,6 +97,7 @@ class _Lexicon:
     year_preceders: frozenset[str]
     determiners: frozenset[str]
     one_followers: frozenset[str]
+    one_preceders: frozenset[str]
     referential_max: float
 
 
@@ -285,6 +286,7 @@ def _lexicon() -> _Lexicon:
         year_preceders=frozenset(calendar["year_preceders"]),
         determiners=frozenset(ref["determiners"]),
         one_followers=frozenset(ref["one_followers"]),
+        one_preceders=frozenset(ref["one_preceders"]),
         referential_max=float(ref["max_value"]),
     )
 
@@ -742,6 +744,8 @@ def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Le
         nxt = re.match(r"[\s,]*([A-Za-z]*)", text[core.num_end:core.num_end + 20])
         if nxt is None or nxt.group(1).lower() in lex.one_followers or nxt.group(1) == "":
             return True  # "one of the", "one day", "the one"
+        if _last_word(text, start).lower() in lex.one_preceders:
+            return True  # "which one do you want"
     if core.unit or core.value > lex.referential_max:
         return False
     return _last_word(text, start).lower() in lex.determiners
