@@ -52,6 +52,18 @@ TITLED_NAME = re.compile(r"\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?
 ROLE_ADJECTIVES = frozenset(
     "deputy foreign defence defense interior finance health vice acting former chief".split()
 )
+# "the group said": a common noun standing for the organisation the article named before.
+GENERIC_ORGS = frozenset(
+    "group agency ministry organisation organization company charity command office department army "
+    "military police committee council union bank firm observatory monitor network newspaper paper "
+    "broadcaster institute commission authority service coalition alliance".split()
+)
+# "citing officials": a cited source named only by what it is, so the outlet stays the claimant.
+GENERIC_SOURCES = frozenset(
+    "officials sources diplomats people residents medics doctors insiders officers figures estimates "
+    "reports data".split()
+)
+ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w&'’-]*")
 PRONOUN_PEOPLE = frozenset({"he", "she"})
 PRONOUN_ORGS = frozenset({"it", "they"})
 MAX_SOURCE_WORDS = 10
@@ -215,18 +227,18 @@ class Reader:
         outlet = _strip_article(_last_clause(outlet))
         cited = cited.strip()
         nameless = not re.search(r"[A-Z]", cited) and not cited.lower().startswith("the ")
-        if nameless or claimant_kind(cited) == "anonymous":
+        if nameless or cited.split()[-1].lower() in GENERIC_SOURCES or claimant_kind(cited) == "anonymous":
             return self._make(start, end, outlet, span, via=_strip_article(cited))
         return self._make(start, end, _strip_article(cited), span, via=outlet)
 
     def _make(self, start: int, end: int, raw: str, span: Span, via: str | None = None) -> Attribution:
-        name, role = self.resolve(raw)
-        via_name = self.resolve(via)[0] if via else None
+        name, role = self.resolve(raw, start)
+        via_name = self.resolve(via, start)[0] if via else None
         return Attribution(start, end, name, via_name, claimant_kind(name, role), span.paragraph,
                            self.in_quote(start) is not None)
 
     # -- names -----------------------------------------------------------------------------------
-    def resolve(self, raw: str | None) -> tuple[str | None, str | None]:
+    def resolve(self, raw: str | None, pos: int | None = None) -> tuple[str | None, str | None]:
         """Fold a source phrase to a readable name and its role: titles dropped, surnames and role
         nouns mapped onto the full name the article gives, pronouns onto the last named source."""
         if not raw:
@@ -255,8 +267,25 @@ class Reader:
             if person:
                 self.role_of.setdefault(person, phrase)
                 return person, phrase
+        if low in GENERIC_ORGS and pos is not None:
+            # "the group said", "the command said": the organisation the article last named.
+            org = self._named_org(low, pos) or self._last_org
+            if org:
+                return org, None
         self._last_org = phrase
         return phrase, None
+
+    def _named_org(self, noun: str, pos: int) -> str | None:
+        """The latest capitalised name before `pos` that has `noun` in it ("US Central Command" for
+        "the command"), else the latest organisation-like name."""
+        names = [m.group() for m in ORG_NAME.finditer(self.text, max(0, pos - 3000), pos)]
+        for name in reversed(names):
+            if noun in name.lower().split():
+                return _strip_article(name)
+        for name in reversed(names):
+            if any(w.lower() in ORG_WORDS for w in name.split()) and len(name.split()) > 1:
+                return _strip_article(name)
+        return None
 
     def governing(self, q_start: int, sentence_index: int) -> Attribution | None:
         """The attribution that credits the quantity at q_start in sentence `sentence_index`."""

@@ -163,7 +163,10 @@ def export_cmd(views: tuple[str, ...], db: Path, to: Path) -> None:
 @click.option("--peers", type=click.Path(path_type=Path), default=ROOT.parent / "shared" / "peers",
               show_default=True, help="Folder with the peer test suites.")
 def eval_cmd(peers: Path) -> None:
-    """Score the extractor on the peer test suites and on our own gold set."""
-    from flows import evaluate
+    """Score the extractor on the peer test suites and on our own gold set (data/gold/)."""
+    from flows import evaluate, goldset
 
-    sys.exit(evaluate.main(peers))
+    peer_status = evaluate.main(peers)
+    click.echo("")
+    gold_status = goldset.main()
+    sys.exit(max(peer_status, gold_status))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache
 
 from flows.lexicon import mapping, phrase_pattern, rows
@@ -26,8 +27,11 @@ MODIFIERS = frozenset(
 NOT_NOUNS = frozenset(
     "a an and are as at be been being but by for from had has have he her his in into is it its of on or "
     "our she than that the their them these they this those to was we were which while who will with "
-    "would per each apiece percent times".split()
+    "would per each apiece percent times since ago until after before during across over under about "
+    "remain remains remained still yet already now so far overnight last next given were was".split()
 )
+# A word that looks like a plural noun ("jobs", "governments"), not "across", "status" or "crisis".
+PLURAL = re.compile(r"[a-z]{2,}[^su']s$|[a-z]+ies$|people$|men$|children$")
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
 # Prepositions after which a place is where something happens to others, not whose it is.
 NOT_OWNER = frozenset(
@@ -40,6 +44,7 @@ class Context:
     unit: str | None = None
     subject: str | None = None
     event: str | None = None
+    named: bool = False  # the unit comes from a noun in the text, not from the event's default
 
 
 @cache
@@ -64,9 +69,11 @@ def _demonyms_re() -> re.Pattern[str]:
 
 
 @cache
-def _events() -> dict[str, tuple[str, frozenset[str]]]:
+def _events() -> dict[str, tuple[str, frozenset[str], str]]:
+    """phrase → (event, the kinds it applies to (empty: any), what it counts when no noun is given)."""
     return {
-        r["word"].lower(): (r["event"], frozenset(k for k in r.get("kinds", "").split("|") if k))
+        r["word"].lower(): (r["event"], frozenset(k for k in r.get("kinds", "").split("|") if k),
+                            r.get("counts", ""))
         for r in rows("events.csv")
     }
 
@@ -119,13 +126,10 @@ def clause_before(text: str, end: int, floor: int) -> int:
     return floor
 
 
-def find_event(text: str, start: int, end: int, kind: str) -> tuple[str, int] | None:
-    """The first event phrase in text[start:end] that applies to this kind of quantity, and its offset."""
-    for m in _events_re().finditer(text, start, end):
-        event, kinds = _events()[re.sub(r"\s+", " ", m.group().lower())]
-        if not kinds or kind in kinds:
-            return event, m.start()
-    return None
+def find_event(text: str, start: int, end: int, kind: str) -> tuple[str, str] | None:
+    """The first event phrase in text[start:end] that applies to this kind of quantity:
+    (event, what it counts when no noun is given)."""
+    return next(_iter_events(text, start, end, kind), None)
 
 
 def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], int]:
@@ -166,8 +170,10 @@ def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], i
             continue
         if low in NOT_NOUNS or low in _events():
             break
-        # An unknown noun counts itself: "5,000 jobs", "eight governments".
-        return canonical_unit(low), subjects, word_m.end()
+        if PLURAL.search(low):
+            # An unknown plural noun counts itself: "5,000 jobs", "eight governments".
+            return canonical_unit(low), subjects, word_m.end()
+        pos = word_m.end()  # a modifier we do not know ("anti-ship", "rescue"): the noun may follow
     return None, subjects, start
 
 
@@ -219,6 +225,7 @@ def describe(
     noun_end = q_end
     if kind in ("count", "rate"):
         ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80))
+        ctx.named = ctx.unit is not None
         # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
         window_start = max(before_start, q_start - 40)
         for m in _formations_re().finditer(text, window_start, q_start):
@@ -243,11 +250,13 @@ def describe(
             found = hits[-1] if hits else None
         if found:
             ctx.event = found[0]
+            if ctx.unit is None and kind == "count" and found[1]:
+                ctx.unit = found[1]  # "3.4 million have fled": people, though no noun says so
     return ctx
 
 
-def _iter_events(text: str, start: int, end: int, kind: str):
+def _iter_events(text: str, start: int, end: int, kind: str) -> Iterator[tuple[str, str]]:
     for m in _events_re().finditer(text, start, end):
-        event, kinds = _events()[re.sub(r"\s+", " ", m.group().lower())]
+        event, kinds, counts = _events()[re.sub(r"\s+", " ", m.group().lower())]
         if not kinds or kind in kinds:
-            yield event, m.start()
+            yield event, counts

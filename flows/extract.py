@@ -43,7 +43,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         ctx = describe(text, q.start, q.end, q.kind, (span.start, span.end),
                        (prev_span.start, prev_span.end) if prev_span else None)
         value, low, high, qualifier = q.value, q.low, q.high, q.qualifier
-        if previous and previous[2] == i and ctx.unit is None and q.kind == previous[0].kind \
+        if previous and previous[2] == i and not ctx.named and q.kind == previous[0].kind \
                 and COORDINATED.match(text[previous[0].end:q.start]):
             left = previous[1]
             ctx.unit, ctx.subject = left.unit, ctx.subject or left.subject
