@@ -9,8 +9,8 @@ Everything here reads only the sentence around a quantity and the lexicons in da
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from flows.lexicon import mapping, phrase_pattern, rows
