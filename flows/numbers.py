@@ -491,18 +491,15 @@ _DIGIT_RUN = re.compile(r"\d+")
 
 def _anchors(text: str, lex: _Lexicon) -> list[int]:
     """Where numbers may start: digit runs and number words (two fast scans, then merged)."""
-    found = []
-    for m in _DIGIT_RUN.finditer(text):
-        s = m.start()
-        if s and text[s - 1] == "." and (s < 2 or not text[s - 2].isdigit()):
-            s -= 1  # ".5"
-        found.append(s)
+    found = [m.start() for m in _DIGIT_RUN.finditer(text)]
     found += [m.start(1) - 1 for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
     found.sort()
     return found
 
 
 def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
+    if p and text[p - 1] == "." and (p < 2 or not text[p - 2].isdigit()):
+        p -= 1  # ".5"
     m = lex.core.match(text, p)
     if m is None:
         return None
