@@ -21,8 +21,8 @@ EXTRACT_COLUMNS = ("surface", "value", "low", "high", "qualifier", "kind", "unit
                    "measure", "claimant", "claimant_kind", "via", "as_of", "change")
 
 CONFLICT_TABLE = """
-select measure, claimant_a, value_a, claimant_b, value_b, ratio
-from conflicts order by ratio desc, measure limit 20
+select measure, claimant_a, surface_a, claimant_b, surface_b, ratio
+from conflicts order by ratio desc, measure, surface_a limit 20
 """
 
 
