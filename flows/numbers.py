@@ -223,7 +223,7 @@ def _lexicon() -> _Lexicon:
     scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
     scale_after = re.compile(
         rf"(?:\s+|-)(?P<w>{_alternation(scale_words)})\b"
-        rf"|{_SPACE}?(?P<a>{_alternation(scale_abbrevs, ignore_case=False)})(?![\w$£€])"
+        rf"|(?P<sp>{_SPACE})?(?P<a>{_alternation(scale_abbrevs, ignore_case=False)})(?![\w$£€]|\.\w)"
     )
     spaced_units = [u for u in units if len(u) > 1 and u not in ("pc", "p", "in")]
     attached_units = [u for u in units if u not in spaced_units]
@@ -259,7 +259,7 @@ def _lexicon() -> _Lexicon:
         word_anchor=word_anchor,
         scale_after=scale_after,
         connector=re.compile(
-            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through)\s+)"
+            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through|or)\s+)"
         ),
         unit_after=unit_after,
         age_after=age_after,
@@ -416,8 +416,8 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon) -> _Core | Non
         while (s := lex.scale_after.match(text, core.end)) is not None:
             surface = s.group("w") or s.group("a")
             mult, money_only = lex.scales.get(surface) or lex.scales[surface.lower()]
-            if money_only and not core.currency:
-                break
+            if (money_only or (s.group("sp") and surface.islower())) and not core.currency:
+                break  # "$3 b", "£5 m"; but "80 m.p.h." and "12 m" are not millions
             core.value *= mult
             core.end = s.end()
             core.scaled = True
@@ -552,7 +552,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if isinstance(q, int):
             pos = q
             continue
-        if out and q.qualifier == "exact" and _CONVERSION.fullmatch(text, out[-1].end, q.start):
+        if out and _CONVERSION.fullmatch(text, out[-1].end, q.start):
             _inherit_bound(q, out[-1])
         out.append(q)
         pos = q.end
@@ -565,8 +565,9 @@ _CONVERSION = re.compile(r"\s*[(/]\s*")
 
 
 def _inherit_bound(q: Quantity, previous: Quantity) -> None:
-    """A conversion in brackets carries the hedge of the figure it restates."""
-    if previous.qualifier in ("exact", "range", "vague") or q.value is None:
+    """A conversion in brackets carries the change and the hedge of the figure it restates."""
+    q.change = q.change or previous.change
+    if q.qualifier != "exact" or previous.qualifier in ("exact", "range", "vague") or q.value is None:
         return
     q.qualifier = previous.qualifier
     if previous.low is not None:
@@ -707,6 +708,11 @@ def _read_range_end(
     by_change = (change_word.group("by") or "").startswith("yb") if change_word else False
     if c == "to" and change_word and pre != "from" and not by_change and (first.unit or not second.unit):
         return None
+    far_apart = abs(second.value) > 10 * abs(first.value)
+    if c == "to" and by_change and (first.unit or first.currency or far_apart):
+        return None  # "rose by $43.6 billion to $419.2 billion": a change, then the level reached
+    if c == "or" and (qualifier != "exact" or not _alternatives(first, second)):
+        return None
     if pre == "from" and first.unit and not second.unit:
         second.kind, second.unit, second.currency = first.kind, first.unit, second.currency or first.currency
     if not _compatible(first, second):
@@ -718,6 +724,15 @@ def _read_range_end(
     first.currency = first.currency or second.currency
     first.kind, first.unit = first.kind or second.kind, first.unit or second.unit
     return second
+
+
+def _alternatives(first: _Core, second: _Core) -> bool:
+    """ "three or four years", "10 or 12": two close guesses written alike. Not "5,000 or 2%", nor
+    prices ("eight or nine euros", "8 or $9"), which news usually means as two separate figures."""
+    if first.written != second.written or first.unit or first.currency or second.currency:
+        return False
+    a, b = first.raw or first.value, second.raw or second.value
+    return 0 < a < b <= 3 * a
 
 
 def _compatible(first: _Core, second: _Core) -> bool:

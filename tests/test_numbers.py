@@ -222,3 +222,46 @@ def test_seed_article_has_no_dates_or_years_and_reads_a_duration() -> None:
     found = find_quantities(SEED.read_text(encoding="utf-8"))
     assert not any(q.value in (2022, 2024, 19, 3) for q in found)
     assert any(q.kind == "duration" and q.value == 2 for q in found)
+
+
+def test_two_close_guesses_joined_by_or_are_a_range() -> None:
+    q = only("The rebuild will take three or four years.")
+    assert (q.surface, q.low, q.high, q.qualifier, q.unit) == ("three or four years", 3, 4, "range", "year")
+
+
+@pytest.mark.parametrize("text", ["Tickets cost eight or nine euros.", "Jobs grew by 12,000 or 2%."])
+def test_or_does_not_join_prices_or_unrelated_figures(text: str) -> None:
+    assert all(q.qualifier != "range" for q in find_quantities(text))
+
+
+def test_change_by_then_level_reached_is_not_a_range() -> None:
+    change, level = find_quantities("Sales rose by 4,050 to 101,739 last year.")
+    assert (change.value, change.change, change.qualifier) == (4050, "up", "exact")
+    assert (level.value, level.change, level.qualifier) == (101739, None, "exact")
+
+
+def test_change_by_with_unit_on_second_end_stays_a_range() -> None:
+    q = only("Temperatures dropped by 1 to 1.5 degrees.")
+    assert (q.low, q.high, q.change) == (1, 1.5, "down")
+
+
+def test_bracketed_conversion_carries_the_change() -> None:
+    first, second = find_quantities("Seas rose by 1 to 2 metres (3 to 6 feet).")
+    assert first.change == second.change == "up"
+
+
+@pytest.mark.parametrize(("text", "qualifier", "low", "high"), [
+    ("The toll could exceed 10,000.", "more_than", 10000, None),
+    ("Inflation was as high as 9%.", "at_most", None, 9),
+    ("Fares as low as $5 apply.", "at_least", 5, None),
+    ("Less than 5% of voters came.", "less_than", None, 5),
+])
+def test_more_hedges_set_a_bound(text: str, qualifier: str, low: float | None, high: float | None) -> None:
+    q = only(text)
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
+
+
+def test_spaced_lower_case_m_is_a_million_only_after_a_currency() -> None:
+    assert only("They paid £5 m for it.").value == 5_000_000
+    assert only("A 12 m wall.").value == 12
+    assert only("It reached about 80 m.p.h. downhill.").unit == "mph"
