@@ -554,6 +554,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if out and _CONVERSION.fullmatch(text, out[-1].end, q.start):
             _inherit_bound(q, out[-1])
+        elif out and q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
+            q.change = out[-1].change
         out.append(q)
         pos = q.end
     return out
@@ -562,6 +564,8 @@ def find_quantities(text: str) -> list[Quantity]:
 _GLUED_TO_NUMBER = re.compile(r"\d[-–/]")
 # "more than 100 kilometres (60 miles)", "under 296 hp (224 kW / 300 PS)": the same figure restated
 _CONVERSION = re.compile(r"\s*[(/]\s*")
+# "lost 190 points, or 0.6%", "grew by 125,600 jobs or 2.2 per cent": the same change restated
+_RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")
 
 
 def _inherit_bound(q: Quantity, previous: Quantity) -> None:

@@ -265,3 +265,17 @@ def test_spaced_lower_case_m_is_a_million_only_after_a_currency() -> None:
     assert only("They paid £5 m for it.").value == 5_000_000
     assert only("A 12 m wall.").value == 12
     assert only("It reached about 80 m.p.h. downhill.").unit == "mph"
+
+
+def test_change_restated_after_or_keeps_its_direction() -> None:
+    points, share = find_quantities("The index lost 190 points, or 0.6%.")
+    assert points.change == share.change == "down"
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Shares recovered after plummeting 65% in May.", "down"),
+    ("Profit was revised upward by $40 million.", "up"),
+    ("Exports dipped 3% in June.", "down"),
+])
+def test_more_change_verbs_set_the_direction(text: str, direction: str) -> None:
+    assert only(text).change == direction
