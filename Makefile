@@ -2,9 +2,7 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export PREFECT_HOME := $(CURDIR)/.prefect
-export PREFECT_SERVER_ANALYTICS_ENABLED := false
-export PREFECT_LOGGING_LEVEL ?= WARNING
+# Prefect's home (.prefect/), analytics and log level are set by flows.cli.prefect_env, used by the CLI and tests.
 
 .PHONY: setup run test lint eval bench clean
 

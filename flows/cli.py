@@ -26,7 +26,7 @@ from conflicts order by ratio desc, measure, surface_a limit 20
 """
 
 
-def _prefect_env() -> None:
+def prefect_env() -> None:
     """Keep Prefect's state in the project, analytics off, and no server needed (STACK.md)."""
     os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -52,7 +52,7 @@ def main() -> None:
 def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, strict: bool) -> None:
     """Read articles (files, folders, globs; .txt .md .html .jsonl), extract their claims, load them
     into DuckDB and write the comparison CSVs. Without PATHS, reads data/articles/."""
-    _prefect_env()
+    prefect_env()
     from flows.load import DatabaseLocked
     from flows.pipeline import pipeline
 

@@ -246,8 +246,8 @@ def describe(
         found = find_event(text, q_end, after_end, kind)
         if found is None:
             back = max(before_start, q_start - 60)
-            hits = [h for h in _iter_events(text, back, q_start, kind)]
-            found = hits[-1] if hits else None
+            hits = list(_iter_events(text, back, q_start, kind))
+            found = hits[-1] if hits else None  # the verb nearest the number: "has shipped about 7,000"
         if found:
             ctx.event = found[0]
             if ctx.unit is None and kind == "count" and found[1]:

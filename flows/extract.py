@@ -50,8 +50,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             ctx.event = ctx.event or left.event
             if qualifier == "exact" and left.qualifier in HEDGED:
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair.
-                qualifier, low, high = _hedge(left.qualifier, value, left)
-        unit = ctx.unit if q.kind in ("count",) else (q.unit or ctx.unit)
+                qualifier, low, high = _hedge(left, value)
+        unit = ctx.unit if q.kind == "count" else (q.unit or ctx.unit)
         if q.kind == "rate" and ctx.unit and q.unit and ctx.unit not in q.unit:
             unit = f"{ctx.unit} {q.unit}" if q.unit.startswith("per ") else q.unit
         attribution = reader.governing(q.start, i)
@@ -97,12 +97,13 @@ def measure_key(subject: str | None, unit: str, event: str | None) -> str:
     return " ".join(part for part in (subject, unit.replace(" ", "_"), event) if part)
 
 
-def _hedge(qualifier: str, value: float | None, left: Claim) -> tuple[str, float | None, float | None]:
-    """The bounds a borrowed hedge gives a value (DESIGN's qualifier table)."""
+def _hedge(left: Claim, value: float | None) -> tuple[str, float | None, float | None]:
+    """The bounds the left figure's hedge gives `value` (DESIGN's qualifier table)."""
     if value is None:
         return "exact", None, None
-    if qualifier in ("at_least", "more_than"):
-        return qualifier, value, None
-    if qualifier in ("at_most", "less_than"):
-        return qualifier, None, value
-    return qualifier, None, (value if left.high is not None and left.value == left.high else None)
+    if left.qualifier in ("at_least", "more_than"):
+        return left.qualifier, value, None
+    if left.qualifier in ("at_most", "less_than"):
+        return left.qualifier, None, value
+    nearly = left.high is not None and left.high == left.value  # "nearly 10,000 and 3,000"
+    return left.qualifier, None, value if nearly else None

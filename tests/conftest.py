@@ -1,20 +1,21 @@
 """Shared fixtures: the customer's sample article (read from ../shared, skipped where it is absent)."""
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from flows.cli import prefect_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_89cffe74bd066433.txt"
 PEERS = SHARED / "peers"
 
-# Prefect keeps its state in the project (git-ignored), with analytics off, also under bare pytest.
-os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Prefect keeps its state in the project (git-ignored), analytics off, as in `estimates run`,
+# also under bare pytest; set before any test module imports prefect.
+prefect_env()
 
 
 @pytest.fixture(scope="session")
