@@ -36,9 +36,14 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
+    read: dict[int, tuple[str, date | None]] = {}  # sentence index → its text and as-of date, read once
     for q in quantities:
         i = max(0, bisect.bisect_right(starts, q.start) - 1)
         span = spans[i]
+        if i not in read:
+            sentence = text[span.start : span.end]
+            read[i] = sentence, as_of(sentence, published)
+        sentence, sentence_date = read[i]
         prev_span = spans[i - 1] if i > 0 else None
         ctx = describe(text, q.start, q.end, q.kind, (span.start, span.end),
                        (prev_span.start, prev_span.end) if prev_span else None)
@@ -61,7 +66,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             char_start=q.start,
             char_end=q.end,
             surface=q.surface,
-            sentence=text[span.start:span.end],
+            sentence=sentence,
             value=value,
             low=low,
             high=high,
@@ -72,7 +77,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             event=ctx.event,
             measure=measure_key(ctx.subject, unit or q.kind, ctx.event),
             claimant=attribution.claimant if attribution else None,
-            as_of=as_of(text[span.start:span.end], published),
+            as_of=sentence_date,
             change=q.change,
             via=attribution.via if attribution else None,
             claimant_kind=attribution.kind if attribution else None,
