@@ -403,7 +403,8 @@ class Reader:
             return None, role
         if low in _words("pronoun_person"):
             person = self._person_before(pos)
-            return person, role or (self._role_of.get(person) or self._role_at_mention(person) if person else None)
+            known = (self._role_of.get(person) or self._role_at_mention(person)) if person else None
+            return person, role or known
         if low in _words("pronoun_org"):
             return self._org_before(pos, plural=low == "they"), role
         if low in _words("document"):
