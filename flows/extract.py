@@ -9,6 +9,7 @@ context (unit, subject, event), claimants (who says so), dates (as of when).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from datetime import date
 
@@ -31,6 +32,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     if not quantities:
         return []
     aid = article_id or model.article_id(text)
+    id_prefix = hashlib.sha256(f"{aid}{model.SEPARATOR}".encode())
     spans = sentences(text)
     starts = [s.start for s in spans]
     reader = Reader(text, spans)
@@ -61,7 +63,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             unit = f"{ctx.unit} {q.unit}" if q.unit.startswith("per ") else q.unit
         attribution = reader.governing(q.start, i)
         claim = Claim(
-            claim_id=model.digest(aid, q.start, q.end, EXTRACTOR_VERSION),
+            claim_id=claim_id(id_prefix, q.start, q.end),
             article_id=aid,
             char_start=q.start,
             char_end=q.end,
@@ -86,6 +88,13 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         previous = (q, claim, i)
     _settle_claimant_kinds(claims)
     return claims
+
+
+def claim_id(id_prefix: hashlib._Hash, start: int, end: int) -> str:
+    """model.digest(article_id, start, end, EXTRACTOR_VERSION), the article's part hashed once per article."""
+    h = id_prefix.copy()
+    h.update(f"{start}{model.SEPARATOR}{end}{model.SEPARATOR}{EXTRACTOR_VERSION}".encode())
+    return h.hexdigest()[: model.ID_SIZE]
 
 
 def _settle_claimant_kinds(claims: list[Claim]) -> None:
