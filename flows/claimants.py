@@ -197,13 +197,12 @@ def claimant_kind(name: str | None, role: str | None = None) -> str | None:
 def _role_parts(role: str) -> tuple[str, ...]:
     """The body a role belongs to, then the whole role: "health ministry's chief epidemiologist" →
     ("health ministry", …); "deputy head of the UN mission" → ("the UN mission", …)."""
-    m = ROLE_BODY.search(role)
-    if not m:
-        return (role,)
-    return (m.group("owner") or m.group("body"), role)
+    m = ROLE_BODY.search(role) or ROLE_OWNER.search(role)
+    return (m.group(1), role) if m else (role,)
 
 
-ROLE_BODY = re.compile(r"^(?P<owner>.+?)['’]s?\s|\s(?:of|for|at|with)\s+(?P<body>.+)$")
+ROLE_BODY = re.compile(r"\s(?:of|for|at|with)\s+(.+)$")
+ROLE_OWNER = re.compile(r"^(.+?)['’]s?\s")
 
 
 # -- the reader ----------------------------------------------------------------------------------
@@ -502,9 +501,9 @@ class Reader:
         if not (2 <= len(short) <= 6 and short.isupper()):
             return short
         for m in reversed(list(ORG_NAME.finditer(self.text, max(0, pos - LOOKBACK), pos))):
-            initials = "".join(w[0] for w in m.group().split() if w[:1].isupper())
-            if initials == short:
-                return _bare(m.group())
+            name = _bare(m.group())
+            if "".join(w[0] for w in name.split() if w[:1].isupper()) == short:
+                return name
         return short
 
     def _person_before(self, pos: int, title: str | None = None) -> str | None:
