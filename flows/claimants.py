@@ -67,6 +67,7 @@ ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
+PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "from"})
 # How far back a pronoun or "the agency" looks for what it stands for.
 LOOKBACK = 2500
 
@@ -109,14 +110,15 @@ def _words(kind: str) -> frozenset[str]:
 
 @cache
 def _document_re() -> re.Pattern[str]:
-    docs = "(?i:" + "|".join(sorted(_words("document"), key=len, reverse=True)) + ")"
+    words = "|".join(sorted(_words("document"), key=len, reverse=True))
+    docs = f"(?i:{words})"
     # "the ministry's latest intelligence update", "figures released by the department on Tuesday",
     # "a UN Development Programme report": the publisher is the source.
     return re.compile(
         rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{docs})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued)\s+)?"
         rf"(?:by|from|of)\s+(?P<by>.+)$"
-        rf"|^(?P<named>[A-Z].*?)\s+(?:{docs})$",
+        rf"|^(?P<named>[A-Z].*?)\s+(?:{words})$",  # lower case: "Office for National Statistics" is a name
     )
 
 
@@ -365,8 +367,8 @@ class Reader:
     def _cited_after(self, said: Attribution, verb_end: int, limit: int, span: Span) -> Attribution:
         """"X said …, citing Y": as `_cited`, the cited source read after the verb."""
         m = CITING_AFTER.search(self.text, verb_end, limit)
-        if not m or said.claimant is None:
-            return said
+        if not m or said.claimant is None or _verbs_re().match(self.text, m.end() + 2):
+            return said  # none, or "…, while the Monitor, citing the UN, said": the next verb's
         cited, named, role = m.group(1).strip(), m.group(2), None
         if named and _is_person(named.strip()):
             cited, role = named.strip(), cited  # "citing the local police chief, Anatoly Brek"
@@ -379,9 +381,9 @@ class Reader:
               role: str | None = None) -> Attribution:
         unnamed = bool(raw and INDEFINITE.match(raw.strip()))
         name, role = self.resolve(raw, start, role)
-        via_name = self.resolve(via, start)[0] if via else None
+        via_name = (_bare(via) if _nameless(via) else self.resolve(via, start)[0]) if via else None
         kind = claimant_kind(name, role)
-        if unnamed and name and not _proper(name):
+        if unnamed and name and not _proper(_head(name)):
             kind = "anonymous"  # "a doctor at a nearby hospital", "a Russian military source"
         if name:
             self._credit(start, name, role)
@@ -564,6 +566,13 @@ class Reader:
         for name in reversed(names):
             if noun and noun in name.lower().split():
                 return _bare(name), None
+        if noun is not None:
+            # "the charity said" after "Médecins Sans Frontières told …": the last body of its kind.
+            kind = claimant_kind(noun)
+            for p, name, role in reversed(self._credited):
+                if p < pos and kind not in (None, "other") and claimant_kind(name, role) == kind \
+                        and not _is_person(name, role):
+                    return name, role
         for name in reversed(names):
             if any(w.lower() in ORG_WORDS for w in name.split()) and len(name.split()) > 1:
                 return _bare(name), None
@@ -649,6 +658,16 @@ def _bare(raw: str) -> str:
     return INDEFINITE.sub("", DEFINITE.sub("", phrase))
 
 
+def _head(name: str) -> str:
+    """A name without what follows its noun: "internal assessment seen by the Daily Ledger" → "internal
+    assessment", "nurse at the hospital in Kalu" → "nurse"."""
+    words = name.split()
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in PREPOSITIONS or w.lower() in {"seen", "polled", "who", "that", "which", "working"}:
+            return " ".join(words[:i])
+    return name
+
+
 def _proper(name: str) -> bool:
     """Whether a name has a proper noun in it other than a nationality ("Russian military source")."""
     return any(w[:1].isupper() and w.strip("'’s") not in _demonym_words() and w not in _demonym_words()
@@ -700,6 +719,8 @@ def _looks_like_source(phrase: str) -> bool:
     first = words[0].lower()
     if first in {"we", "i", "you", "there", "which", "what", "this", "that", "these", "those"}:
         return False
+    if words[-1].lower() in PREPOSITIONS:
+        return False  # "the number of confirmed cases": "confirmed" is no reporting verb here
     # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural
     # ("officials", "Ukrainian media", "local authorities").
     return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
