@@ -68,6 +68,9 @@ INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
 PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "from"})
+# Words that end the head of a source phrase: what follows them modifies it.
+HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
+                       "issued", "compiled"})
 # How far back a pronoun or "the agency" looks for what it stands for.
 LOOKBACK = 2500
 
@@ -301,8 +304,7 @@ class Reader:
             for m in WAS_QUOTED.finditer(sentence):
                 found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
         taken = [(a.verb_start, a.verb_end) for a in found]
-        verbs = _verb_spans(sentence, s)
-        for n, (v_start, v_end) in enumerate(verbs):
+        for v_start, v_end in _verb_spans(sentence, s):
             if any(a <= v_start < b for a, b in taken) or text[v_start:v_end].lower() == "quoted":
                 continue
             if PASSIVE.search(text, max(s, v_start - 20), v_start):
@@ -310,14 +312,16 @@ class Reader:
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
             source = self._source_before(v_start, s) or self._source_after(v_end, e)
-            if source is None:
+            if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
+                                  and not _document(_head(source[0]))):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             if citing:
-                clause_end = verbs[n + 1][0] if n + 1 < len(verbs) else e
-                attribution = self._cited_after(attribution, v_end, clause_end, span)
-            attribution.forward = bool(FORWARD.match(text, v_end, e))
+                attribution = self._cited_after(attribution, v_end, e, span)
             found.append(attribution)
+        for attribution in found:
+            if text[attribution.verb_start] not in "Aa":  # "according to X" covers the figure before it
+                attribution.forward = bool(FORWARD.match(text, attribution.verb_end, e))
         found.sort(key=lambda a: a.verb_start)
         return found
 
@@ -410,7 +414,7 @@ class Reader:
             return self._org_before(pos, plural=low == "they"), role
         if low in _words("document"):
             return self._last_credited(pos), role  # "the report said"
-        doc = _document(phrase)
+        doc = _document(phrase) or _document(_head(phrase))
         if doc:
             owner = doc.group("owner") or doc.group("by") or doc.group("named")
             return self.resolve(TEMPORAL.sub("", owner), pos, role)
@@ -663,7 +667,7 @@ def _head(name: str) -> str:
     assessment", "nurse at the hospital in Kalu" → "nurse"."""
     words = name.split()
     for i, w in enumerate(words[1:], 1):
-        if w.lower() in PREPOSITIONS or w.lower() in {"seen", "polled", "who", "that", "which", "working"}:
+        if w.lower() in PREPOSITIONS or w.lower() in HEAD_ENDS:
             return " ".join(words[:i])
     return name
 
