@@ -338,12 +338,14 @@ class Reader:
         if tokens[-1].endswith(","):
             return _apposition(head.rstrip()[:-1].rstrip() if head.rstrip().endswith(",") else head)
         kept: list[str] = []
-        for token in reversed(tokens):
+        for i, token in enumerate(reversed(tokens)):
             bare = token.strip(PUNCTUATION).lower()
             if token[-1] in ",;:”\"—–)":
                 break
-            # "officials who spoke on condition of anonymity": a restrictive clause stays.
-            if bare in boundaries and (bare != "who" or not kept):
+            # "officials who spoke on condition of anonymity", "a UN team that visited the site": a
+            # restrictive clause stays; "said that" is no relative clause.
+            if bare in boundaries and (bare not in ("who", "that") or not kept or i + 1 >= len(tokens)
+                                       or tokens[-i - 2].strip(PUNCTUATION).lower() in _verb_words()):
                 break
             kept.append(token)
             if token[0] in "“\"(":
@@ -353,8 +355,7 @@ class Reader:
 
     def _source_after(self, verb_end: int, limit: int) -> tuple[str, str | None] | None:
         """Inverted attribution: '…, said Andrei Lankov, director of …'."""
-        m = re.match(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*)(?:,\s+((?:an?\s+|the\s+)?[a-z][^,.;:“”\"]*))?",
-                     self.text[verb_end:limit])
+        m = INVERTED.match(self.text, verb_end, limit)
         if not m:
             return None
         phrase = m.group(1).strip()
@@ -419,7 +420,7 @@ class Reader:
             owner = doc.group("owner") or doc.group("by") or doc.group("named")
             return self.resolve(TEMPORAL.sub("", owner), pos, role)
         split_role, name = _split_role(phrase)
-        role = role or split_role
+        role = self._own_role(role, pos) if role else split_role
         if name:
             if len(name.split()) == 1:
                 name = self.people().get(name) or self._expand_acronym(name, pos)
@@ -427,6 +428,10 @@ class Reader:
                 self._learned_roles.setdefault(role.lower(), name)
                 self._role_of.setdefault(name, role)
             return name, role or self._role_of.get(name) or self._role_at_mention(name)
+        body = ROLE_BODY.search(phrase)
+        if body and INDEFINITE.match(raw.strip()) and _is_role(phrase[: body.start()]) \
+                and _proper(body.group(1)):
+            return _bare(body.group(1)), phrase  # "a spokesman for the UN secretary general": the body speaks
         if _is_role(phrase):
             # A role alone ("the Ukrainian president"): the person the article tied to it; "a spokesman"
             # speaks for the body credited last; else the role itself ("the state governor").
@@ -498,9 +503,18 @@ class Reader:
                 after = APPOSITION_ROLE.match(self.text, at + len(name))
                 role = after.group(1) if after else None
         self._mentioned[name] = role
+        role = self._own_role(role, at) if role else None
         if role:
             self._role_of.setdefault(name, role)
         return role
+
+    def _own_role(self, role: str, pos: int) -> str:
+        """"Its director" → "director of <the body credited last>", so the body gives the kind."""
+        words = role.split()
+        if words[0].lower() not in ("its", "their"):
+            return role
+        body = self._last_credited(pos, people=False)
+        return f"{' '.join(words[1:])} of {body}" if body else role
 
     def _expand_acronym(self, short: str, pos: int) -> str:
         """"UN" after "the United Nations": the name whose initials the acronym spells."""
@@ -703,6 +717,9 @@ def _last_clause(phrase: str) -> str:
 
 
 PHRASE_END = re.compile(r"[,;:.“”\"]|\s(?:that|which|or|while)\s|\sand\s(?=[a-z])")
+# "…, said Tomas Berg, an economist at Nordbank", "…, said an aid worker who asked not to be named".
+INVERTED = re.compile(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z][^,.;:“”\"]*)"
+                      r"(?:,\s+((?:an?\s+|the\s+)?[a-z][^,.;:“”\"]*))?")
 # Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
 ROLE_BEFORE = re.compile(r"^\s*(?:\.?[a-z]*[A-Z]\s+)?,([^,.;:“”\"\n]{3,80}?)\s*(?:$|[.;:“”\"\n])")
 APPOSITION_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;:.“”\"]+?)(?=\s+(?:that|which|who)\s|[,;:.“”\"]|$)")
