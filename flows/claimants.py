@@ -31,6 +31,8 @@ TEMPORAL = re.compile(
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 NAME = rf"[{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)?){{1,2}}"
 PERSON = re.compile(rf"\b{NAME}\b")
+# The given names right before a surname: "… Volodymyr " before "Zelensky".
+NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # "Reuters, citing the health ministry, reported": the verb must follow the cited source.
 CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
@@ -125,6 +127,7 @@ def _document_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def _document(phrase: str) -> re.Match[str] | None:
     """The publisher of a document phrase ("the ministry's figures"), matched only when a document word
     is in it (the pattern backtracks)."""
@@ -227,7 +230,7 @@ class Reader:
         self._learned_roles: dict[str, str] = {}  # the same, from the attributions read so far
         self._role_of: dict[str, str] = {}  # full name → role text
         self._mentioned: dict[str, str | None] = {}  # full name → the role its first mention gives
-        self._people: dict[str, str] | None = None  # surname → full name
+        self._people: dict[str, str | None] = {}  # surname → full name, looked up on demand
 
     # -- what a quantity asks ------------------------------------------------------------------
     def governing(self, q_start: int, sentence_index: int) -> Attribution | None:
@@ -423,7 +426,7 @@ class Reader:
         role = self._own_role(role, pos) if role else split_role
         if name:
             if len(name.split()) == 1:
-                name = self.people().get(name) or self._expand_acronym(name, pos)
+                name = self._full_name(name) or self._expand_acronym(name, pos)
             if role:
                 self._learned_roles.setdefault(role.lower(), name)
                 self._role_of.setdefault(name, role)
@@ -465,17 +468,23 @@ class Reader:
                 self._role_of.setdefault(name, role)
         return {**self._roles, **self._learned_roles}
 
-    def people(self) -> dict[str, str]:
-        """Surname → the first full name the article gives for it ("Zelensky" → "Volodymyr Zelensky")."""
-        if self._people is None:
-            self._people = {}
-            for m in PERSON.finditer(self.text):
-                name = m.group()
-                words = name.split()
-                if _is_person(name) and words[0].lower() not in _titles() \
-                        and words[0].lower() not in HONORIFICS:
-                    self._people.setdefault(words[-1], name)
-        return self._people
+    def _full_name(self, surname: str) -> str | None:
+        """The first full name the article gives a surname ("Zelensky" → "Volodymyr Zelensky"): each place
+        the surname stands is looked at, not the whole article."""
+        if surname not in self._people:
+            self._people[surname] = None
+            at = self.text.find(surname)
+            while at > 0 and self._people[surname] is None:
+                m = NAME_BEFORE.search(self.text, max(0, at - 40), at)
+                if m and _ends_word(self.text, at + len(surname)):
+                    words = m.group(1).split()
+                    while words and (words[0].lower() in _titles() or words[0].lower() in HONORIFICS):
+                        words = words[1:]
+                    name = " ".join([*words, surname])
+                    if words and _is_person(name):
+                        self._people[surname] = name
+                at = self.text.find(surname, at + 1)
+        return self._people[surname]
 
     def _person_for_role(self, role: str) -> str | None:
         """The person the article tied to a role: "the minister" is "defence minister Issa Traoré"."""
@@ -535,7 +544,7 @@ class Reader:
                 words = words[1:]
             name = " ".join(words)
             if len(words) == 1:
-                name = self.people().get(name, "")
+                name = self._full_name(name) or ""
             if name and _is_person(name):
                 if title is None:
                     return name
@@ -671,8 +680,10 @@ def _opening_org(text: str, span: Span) -> str | None:
     return _bare(opening)
 
 
+@lru_cache(maxsize=4096)
 def _bare(raw: str) -> str:
-    phrase = re.sub(r"\s+", " ", raw).strip(" ,.;:“”\"'’")
+    """A source phrase on one line, without its article and outer punctuation."""
+    phrase = " ".join(raw.split()).strip(" ,.;:“”\"'’")
     return INDEFINITE.sub("", DEFINITE.sub("", phrase))
 
 
