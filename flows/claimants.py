@@ -51,12 +51,6 @@ PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 PUNCTUATION = ",.;:“”\"'‘’()[]—–!?"
-ORG_WORDS = frozenset(
-    "department ministry office agency council committee commission times journal post news bank fund "
-    "organization organisation institute university group party army forces force command guard service "
-    "house kremlin state states nations union court police government parliament assembly media "
-    "television radio press network foundation observatory association federation corporation".split()
-)
 TITLED_NAME = re.compile(
     r",?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Colonel|Col|General|Gen|Major|Captain|Admiral)\.?\s+)?"
     rf"({NAME})\b"
@@ -87,6 +81,7 @@ class Attribution:
     paragraph: int = 0
     in_quote: bool = False
     forward: bool = False  # "said that …": it covers what follows the verb, not figures before it
+    # A passive attribution ("it was reported") has claimant None: the article credits nobody.
 
 
 # -- lexicons ------------------------------------------------------------------------------------
@@ -239,9 +234,11 @@ class Reader:
         own = [a for a in self.attributions(sentence_index)
                if not (quote and quote[0] <= a.verb_start < quote[1])]
         before = [a for a in own if a.verb_end <= q_start]
-        if before:
+        # A passive "… are expected to …" leaves the figure to a source the sentence names after it
+        # ("…, the union says"); alone, it credits nobody.
+        after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None]
+        if before and (before[-1].claimant is not None or not after):
             return before[-1]
-        after = [a for a in own if a.verb_start >= q_start and not a.forward]
         if after:
             return after[0]
         if quote:
@@ -424,6 +421,8 @@ class Reader:
             return self.resolve(TEMPORAL.sub("", owner), pos, role)
         split_role, name = _split_role(phrase)
         role = self._own_role(role, pos) if role else split_role
+        if role and split_role and split_role != role:
+            role = f"{role}, {split_role}"  # "Dr Amara Okafor, who heads the intensive care unit"
         if name:
             if len(name.split()) == 1:
                 name = self._full_name(name) or self._expand_acronym(name, pos)
@@ -441,7 +440,7 @@ class Reader:
             person = self._person_for_role(low)
             if person:
                 self._role_of.setdefault(person, phrase)
-                return person, phrase
+                return person, self._role_of[person]  # the fuller role: "defence minister" for "the minister"
             if INDEFINITE.match(raw.strip()):
                 body = self._last_credited(pos, people=False)
                 if body:
@@ -557,6 +556,13 @@ class Reader:
         """What "it" or "they" stands for: an organisation opening the sentence before, else the source
         credited last (any, for "they"), else the organisation named last."""
         i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        if plural and i >= 0:
+            # "a figure the unions dismissed …; they claimed": the last body named in the sentence.
+            words, pattern, _ = _kinds()
+            bodies = [m.group() for m in pattern.finditer(self.text, self.sentences[i].start, pos)
+                      if m.group().lower().endswith("s") and words[m.group().lower()] != "anonymous"]
+            if bodies:
+                return bodies[-1]
         for j in (i - 1, i):
             if j >= 0:
                 subject = _opening_org(self.text, self.sentences[j])
@@ -594,14 +600,20 @@ class Reader:
             if noun and noun in name.lower().split():
                 return _bare(name), None
         if noun is not None:
-            # "the charity said" after "Médecins Sans Frontières told …": the last body of its kind.
+            # "the charity said" after "Médecins Sans Frontières told …": the last body of its kind; "the
+            # company said" after "Volkner Motors said": the last body.
             kind = claimant_kind(noun)
+            generic = kind in (None, "other")
             for p, name, role in reversed(self._credited):
-                if p < pos and kind not in (None, "other") and claimant_kind(name, role) == kind \
-                        and not _is_person(name, role):
+                if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind):
                     return name, role
+            # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
+            i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+            opening = ORG_NAME.match(self.text, self.sentences[i].start) if i >= 0 and generic else None
+            if opening and _is_body(opening.group()):
+                return _bare(opening.group()), None
         for name in reversed(names):
-            if any(w.lower() in ORG_WORDS for w in name.split()) and len(name.split()) > 1:
+            if any(w.lower() in _words("org_word") for w in name.split()) and len(name.split()) > 1:
                 return _bare(name), None
         return None
 
@@ -687,6 +699,14 @@ def _bare(raw: str) -> str:
     return INDEFINITE.sub("", DEFINITE.sub("", phrase))
 
 
+def _is_body(name: str) -> bool:
+    """A capitalised name that is neither a person, a country or people, nor a common sentence opener."""
+    words = name.split()
+    return bool(words) and not _is_person(name) and not any(w in _demonym_words() for w in words) \
+        and words[0].lower() not in DETERMINERS | _words("boundary") | {"in", "on", "at", "by", "after"} \
+        and not _is_role(name)
+
+
 def _head(name: str) -> str:
     """A name without what follows its noun: "internal assessment seen by the Daily Ledger" → "internal
     assessment", "nurse at the hospital in Kalu" → "nurse"."""
@@ -766,10 +786,15 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
     an organisation ("US Department of the Treasury") → (None, whole phrase)."""
     words = phrase.split()
     stripped = words[:]
+    honorific = None
     while stripped and stripped[0].lower().rstrip(".") in HONORIFICS:
+        honorific = stripped[0].rstrip(".")
         stripped = stripped[1:]
     if not stripped:
         return None, None
+    title = _titles_re().match(" ".join(stripped))
+    if title and title.group()[:1].isupper() and _is_person(" ".join(stripped)[title.end():].strip()):
+        return title.group(), " ".join(stripped)[title.end():].strip()  # "High Commissioner Filippo Grandi"
     # The trailing run of capitalised words is the name when lower-case role words stand before it.
     i = len(stripped)
     while i > 0 and stripped[i - 1][:1].isupper():
@@ -782,9 +807,8 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
                 or all(w.islower() for w in role_words):
             return " ".join(role_words), name  # "the shipping journal Maritime Ledger"
     if all(w[:1].isupper() for w in stripped) and not _is_role(" ".join(stripped)):
-        if len(stripped) > 1 and stripped[0].lower() in _titles() and _is_person(" ".join(stripped[1:])):
-            return stripped[0], " ".join(stripped[1:])  # "Colonel Issa Traoré", "General Taras Hnatenko"
-        return None, " ".join(stripped)
+        # "Dr Amara Okafor": the honorific is all the article says of her role.
+        return (honorific if honorific and _titles().get(honorific.lower()) else None), " ".join(stripped)
     return None, None
 
 
@@ -807,7 +831,7 @@ def _is_person(name: str, role: str | None = None) -> bool:
         return False
     words = name.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
-        and not any(w.lower() in ORG_WORDS for w in words) and not any(w in _demonym_words() for w in words) \
+        and not any(w.lower() in _words("org_word") or w in _demonym_words() for w in words) \
         and not _kinds()[1].search(name)
 
 
