@@ -486,14 +486,17 @@ class Reader:
         return self._people[surname]
 
     def _person_for_role(self, role: str) -> str | None:
-        """The person the article tied to a role: "the minister" is "defence minister Issa Traoré"."""
-        roles = self.roles()
+        """The person the article tied to a role: "the minister" is "defence minister Issa Traoré". The roles
+        of the attributions read so far are tried before the article is scanned for titled names."""
         bare = " ".join(w for w in role.split() if w.capitalize() not in _demonym_words())
-        for key in (role, bare):
-            if key in roles:
-                return roles[key]
-        tied = {name for known, name in roles.items() if known.endswith(" " + bare)}
-        return tied.pop() if len(tied) == 1 else None
+        for roles in (self._learned_roles, self.roles()):
+            for key in (role, bare):
+                if key in roles:
+                    return roles[key]
+            tied = {name for known, name in roles.items() if known.endswith(" " + bare)}
+            if len(tied) == 1:
+                return tied.pop()
+        return None
 
     def _role_at_mention(self, name: str) -> str | None:
         """The role an apposition gives a person where the article first names them: "the health
