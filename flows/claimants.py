@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from flows.lexicon import mapping, phrase_pattern, rows
 from flows.text import Span
@@ -67,8 +68,8 @@ PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "fr
 # Words that end the head of a source phrase: what follows them modifies it.
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
                        "issued", "compiled"})
-# How far back a pronoun or "the agency" looks for what it stands for.
-LOOKBACK = 2500
+# How far back a pronoun or "the agency" looks for what it stands for (about two paragraphs).
+LOOKBACK = 1200
 
 
 @dataclass(slots=True)
@@ -403,59 +404,58 @@ class Reader:
         role nouns and pronouns mapped onto the name the article gives, documents onto their source."""
         if not raw:
             return None, role
-        phrase = _bare(raw)
-        low = phrase.lower()
-        if not phrase:
+        shape, phrase, found = _parse_source(raw)  # what the phrase is, whatever the article
+        if shape == "empty":
             return None, role
-        if low in _words("pronoun_person"):
+        if shape == "pronoun_person":
             person = self._person_before(pos)
             known = (self._role_of.get(person) or self._role_at_mention(person)) if person else None
             return person, role or known
-        if low in _words("pronoun_org"):
-            return self._org_before(pos, plural=low == "they"), role
-        if low in _words("document"):
+        if shape == "pronoun_org":
+            return self._org_before(pos, plural=phrase.lower() == "they"), role
+        if shape == "document_alone":
             return self._last_credited(pos), role  # "the report said"
-        doc = _document(phrase) or _document(_head(phrase))
-        if doc:
-            owner = doc.group("owner") or doc.group("by") or doc.group("named")
-            return self.resolve(TEMPORAL.sub("", owner), pos, role)
-        split_role, name = _split_role(phrase)
-        role = self._own_role(role, pos) if role else split_role
-        if role and split_role and split_role != role:
-            role = f"{role}, {split_role}"  # "Dr Amara Okafor, who heads the intensive care unit"
-        if name:
+        if shape == "document":
+            return self.resolve(found[0], pos, role)
+        if shape == "named":
+            split_role, name = found
+            role = self._own_role(role, pos) if role else split_role
+            if role and split_role and split_role != role:
+                role = f"{role}, {split_role}"  # "Dr Amara Okafor, who heads the intensive care unit"
             if len(name.split()) == 1:
                 name = self._full_name(name) or self._expand_acronym(name, pos)
             if role:
                 self._learned_roles.setdefault(role.lower(), name)
                 self._role_of.setdefault(name, role)
             return name, role or self._role_of.get(name) or self._role_at_mention(name)
-        body = ROLE_BODY.search(phrase)
-        if body and INDEFINITE.match(raw.strip()) and _is_role(phrase[: body.start()]) \
-                and _proper(body.group(1)):
-            return _bare(body.group(1)), phrase  # "a spokesman for the UN secretary general": the body speaks
-        if _is_role(phrase):
-            # A role alone ("the Ukrainian president"): the person the article tied to it; "a spokesman"
-            # speaks for the body credited last; else the role itself ("the state governor").
-            person = self._person_for_role(low)
-            if person:
-                self._role_of.setdefault(person, phrase)
-                return person, self._role_of[person]  # the fuller role: "defence minister" for "the minister"
-            if INDEFINITE.match(raw.strip()):
-                body = self._last_credited(pos, people=False)
-                if body:
-                    return body, phrase
-            person = self._person_before(pos, title=low.split()[-1])
-            if person:
-                self._role_of.setdefault(person, phrase)
-                return person, phrase
-            return phrase, phrase
-        if low in _words("generic_org"):
+        if shape == "spokesman":
+            return found[0], phrase  # "a spokesman for the UN secretary general": the body speaks
+        if shape == "role":
+            return self._resolve_role(phrase, pos, unnamed=found[0])
+        if shape == "generic_org":
             # "the group said", "the command said": the organisation the article last named as one.
-            org = self._named_org(low, pos)
+            org = self._named_org(phrase.lower(), pos)
             if org:
                 return org
         return phrase, role
+
+    def _resolve_role(self, phrase: str, pos: int, unnamed: bool) -> tuple[str | None, str | None]:
+        """A role alone ("the Ukrainian president"): the person the article tied to it; "a spokesman"
+        speaks for the body credited last; else the role itself ("the state governor")."""
+        low = phrase.lower()
+        person = self._person_for_role(low)
+        if person:
+            self._role_of.setdefault(person, phrase)
+            return person, self._role_of[person]  # the fuller role: "defence minister" for "the minister"
+        if unnamed:
+            body = self._last_credited(pos, people=False)
+            if body:
+                return body, phrase
+        person = self._person_before(pos, title=low.split()[-1])
+        if person:
+            self._role_of.setdefault(person, phrase)
+            return person, phrase
+        return phrase, phrase
 
     def roles(self) -> dict[str, str]:
         """Role → the person the article ties to it, from titled names anywhere in the article (read
@@ -640,6 +640,53 @@ def _word_spans(text: str, words: frozenset[str]) -> list[tuple[int, int, str]]:
                 found.append((at, cursor, previous))
         previous = word
     return found
+
+
+@lru_cache(maxsize=8192)
+def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
+    """(shape, phrase, details) of a source phrase, from its words alone (so it is cached across
+    articles): a pronoun, a document ("the ministry's figures" → its owner), a name with its role, a
+    spokesman for a named body, a role alone, a generic body ("the agency") or a plain phrase."""
+    phrase = _bare(raw)
+    low = phrase.lower()
+    if not phrase:
+        return "empty", phrase, ()
+    for shape in ("pronoun_person", "pronoun_org"):
+        if low in _words(shape):
+            return shape, phrase, ()
+    if low in _words("document"):
+        return "document_alone", phrase, ()
+    doc = _document(phrase) or _document(_head(phrase))
+    if doc:
+        owner = doc.group("owner") or doc.group("by") or doc.group("named")
+        return "document", phrase, (TEMPORAL.sub("", owner),)
+    split_role, name = _split_role(phrase)
+    if name:
+        return "named", phrase, (split_role, name)
+    unnamed = bool(INDEFINITE.match(raw.strip()))
+    body = ROLE_BODY.search(phrase)
+    if body and unnamed and _is_role(phrase[: body.start()]) and _proper(body.group(1)):
+        return "spokesman", phrase, (_bare(body.group(1)),)
+    if _is_role(phrase):
+        return "role", phrase, (unnamed,)
+    if low in _words("generic_org"):
+        return "generic_org", phrase, ()
+    return "plain", phrase, ()
+
+
+def _find_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of `words` in the text, in text order: each word is
+    searched for with str.find, faster than splitting a whole article when the words are few."""
+    low = text.lower()
+    found = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not low[at - 1].isalnum()) and _ends_word(low, end):
+                found.append((at, end))
+            at = low.find(word, end)
+    return sorted(found)
 
 
 def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
@@ -842,7 +889,7 @@ def _titled_names(text: str) -> list[tuple[str, str]]:
     """(role, name) for each "Prime Minister Jane Doe", "Ukrainian President Volodymyr Zelensky" or
     "Derna's mayor, Khaled Busaid" in the text, the role both with and without its country."""
     found: list[tuple[str, str]] = []
-    for start, end, _ in _word_spans(text, _title_heads()):
+    for start, end in _find_words(text, _title_heads()):
         name = TITLED_NAME.match(text, end)
         if not name or not _is_person(name.group(1)):
             continue
