@@ -13,7 +13,9 @@ from datetime import date
 EXTRACTOR_VERSION = "0.1.0"
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
-KINDS = ("count", "money", "percent", "measurement", "duration", "age", "rate")
+# "fraction" ("two thirds", "3/4") and "multiplier" ("four times") are proportions of something else:
+# stored, never compared as estimates.
+KINDS = ("count", "money", "percent", "measurement", "duration", "age", "rate", "fraction", "multiplier")
 CHANGES = ("up", "down")
 
 

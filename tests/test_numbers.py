@@ -198,8 +198,48 @@ def test_non_quantities_are_not_returned(text: str) -> None:
     assert find_quantities(text) == []
 
 
-def test_multipliers_and_fractions_are_not_counts() -> None:
-    assert surfaces("Prices doubled, rising twice as fast, and half of them fled.") == []
+def test_doubling_words_are_not_quantities() -> None:
+    assert surfaces("Prices doubled, rising twice as fast as wages.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Half of them fled.", "Half", 0.5),
+        ("Almost half of which are in the north.", "Almost half", 0.5),
+        ("A third of the villages flooded.", "A third", 1 / 3),
+        ("Nearly two-thirds of voters agreed.", "Nearly two-thirds", 2 / 3),
+        ("Three quarters of the budget went on fuel.", "Three quarters", 0.75),
+        ("Use 3/4 of the flour.", "3/4", 0.75),
+    ],
+)
+def test_fractions_have_their_value_and_are_never_counts(text: str, surface: str, value: float) -> None:
+    q = only(text)
+    assert (q.surface, q.kind) == (surface, "fraction")
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They scored in the second half.", "Profits fell in the fourth quarter.", "A third country joined.",
+     "Flags flew at half-staff.", "It was the third-largest city.", "The 9/11 attacks."],
+)
+def test_parts_and_ordinals_are_not_fractions(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.kind == "fraction"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Half a million people marched.", 500_000),
+        ("One and a half million people marched.", 1_500_000),
+        ("Two thirds of a million people marched.", 2_000_000 / 3),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_a_count(text: str, value: float) -> None:
+    q = only(text)
+    assert q.kind == "count"
+    assert q.value == pytest.approx(value)
 
 
 def test_counts_without_determiner_are_kept() -> None:
