@@ -15,8 +15,11 @@ Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
   "rose to 5,000" and "up from 5,000" report a level (change None).
 - "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
-- Multipliers and fractions ("twice", "three times", "a third", "half of") are not quantities: they are
-  proportions of something else, not counts. "half a million" is a count (500,000).
+- Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
+  "fraction", and "N times the ..." has kind "multiplier": proportions of something else, never
+  compared as counts. "twice" and "doubled" are not returned; "half a million" is a count (500,000).
+- Two opposite bounds joined by "and", "but" or a comma are one range ("more than 100 and at most
+  300"), with `bounds` saying which ends are closed; "equal to 20" is exact with bounds "[]".
 - Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX.
 - "5m" is five million after a currency sign and five metres otherwise.
 
@@ -92,6 +95,7 @@ class _Lexicon:
     fraction_vocab: frozenset[str]  # the words a written fraction is made of
     fraction_not_after: frozenset[str]
     max_digit_denominator: float
+    max_ratio_denominator: float
     bare_not_scales: frozenset[str]
     scales: dict[str, tuple[float, bool]]  # surface -> (multiplier, needs a currency)
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
@@ -117,8 +121,32 @@ def _reversed(phrases: list[str], ignore_case: bool = True) -> str:
         pattern = re.escape(w[::-1]).replace(r"\ ", r"\s+")
         if ignore_case and w == w.lower():
             pattern = f"(?i:{pattern})"
-        parts.append(pattern + (r"(?![A-Za-z])" if w[0].isalpha() else ""))
+        if w[0].isalpha():
+            pattern += r"(?![A-Za-z])"
+        elif w[0] in "<>":
+            pattern += "(?![<>=])"  # "<>30" and "=>30" are no bounds
+        parts.append(pattern)
     return "|".join(parts)
+
+
+def _reversed_trie(phrases: list[str]) -> str:
+    """What `_reversed` matches (lower-case phrases, any case), factored by common endings: the
+    hedge list is read at every number, and a flat alternation of ~100 phrases costs a try each."""
+    trie: dict = {}
+    for w in phrases:
+        node = trie
+        for ch in w[::-1]:
+            node = node.setdefault(ch, {})
+        node[""] = r"(?![A-Za-z])" if w[0].isalpha() else "(?![<>=])" if w[0] in "<>" else ""
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items())
+                if ch]
+        if "" in node:
+            alts.append(node[""])  # after the longer phrases, so "more than" wins over "than"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
 
 
 def _trie(words: list[str]) -> str:
@@ -201,11 +229,11 @@ def _lexicon() -> _Lexicon:
     )
     skip = (
         r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"  # ISO dates and timestamps
-        r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 19/11/2024, 5.17.2018
+        r"|\d+(?:\.\d+){2,}"  # IP addresses, version numbers, dotted dates: 192.168.1.2, 5.17.2018
+        r"|\d{1,2}/\d{1,2}/\d{2,4}\b"  # 19/11/2024
         r"|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?i:a\.?m\.?|p\.?m\.?)\b)?"  # clock times, lap times
         r"|\+?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\+\d{1,3}(?:[-. ]\d{2,4}){2,4}\b"  # phone numbers
         r"|24/7"
-        r"|\d+(?:\.\d+){2,}"  # IP addresses, version numbers: 192.168.1.2
         r"|(?<=\+)\d{1,3}(?:[-. /]\d{2,4}){2,4}\b"  # phone numbers read from after their "+"
     )
     cur_alt = _alternation(before_currencies, ignore_case=False)
@@ -222,7 +250,7 @@ def _lexicon() -> _Lexicon:
     prefix = re.compile(
         rf"(?:(?P<sign2>[-−])?{_SPACE}?(?P<cur>{_reversed(before_currencies, ignore_case=False)}))?"
         r"(?P<sign>[-−+](?![\w.,])|[\s-]+(?i:sunim|evitagen)(?![A-Za-z]))?"
-        rf"(?:\s*(?P<hedge>{_reversed(before_hedges)}))?"
+        rf"(?:\s*(?P<hedge>(?i:{_reversed_trie(before_hedges)})))?"
         r"(?:\s+(?P<pre>(?i:neewteb|morf))(?![A-Za-z]))?"
     )
     anchor_words = list(words) + list(multipliers) + list(fractions) + [
@@ -296,6 +324,7 @@ def _lexicon() -> _Lexicon:
         fraction_vocab=frozenset([*words, *multipliers, "a", "an", "and"]),
         fraction_not_after=frozenset(fraction_words["not_after"]),
         max_digit_denominator=float(fraction_words["max_digit_denominator"]),
+        max_ratio_denominator=float(fraction_words["max_ratio_denominator"]),
         bare_not_scales=frozenset(fraction_words["bare_not_scales"]),
         scales=scales,
         hedges=hedges,
@@ -630,6 +659,27 @@ def _read_power(text: str, core: _Core) -> None:
     core.end, core.plain = p.end(), False
 
 
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
+
+
+def _read_ratio(text: str, core: _Core, lex: _Lexicon) -> None:
+    """ "one in five", "3 out of 10": a fraction, when the second number is the larger, at most
+    max_ratio_denominator (not a year) and carries no unit ("5 in 6 months" is a count, then a duration)."""
+    r = _RATIO.match(text, core.end)
+    if r is None or core.currency or core.value < 1 or core.value != int(core.value):
+        return
+    m = lex.second.match(text, r.end())
+    if m is None or m.group("cur") or not (m.group("digits") or m.group("words")):
+        return
+    second = _read_core(text, m, lex)
+    if second is None or not core.value < second.value <= lex.max_ratio_denominator:
+        return
+    _read_unit(text, second, lex)
+    if second.unit is None:
+        core.value, core.fraction, core.plain = core.value / second.value, True, False
+        core.end = core.num_end = second.end
+
+
 def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
     """Attach the unit written after the number: currency word, percent, measurement, duration."""
     u = lex.unit_after.match(text, core.end)
@@ -827,6 +877,10 @@ def find_quantities(text: str) -> list[Quantity]:
         if isinstance(q, int):
             pos = q
             continue
+        if out and (joined := _join_bounds(text, out[-1], q)) is not None:
+            out[-1] = joined
+            pos = joined.end
+            continue
         if out and _CONVERSION.fullmatch(text, out[-1].end, q.start):
             _inherit_bound(q, out[-1])
         elif out and q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
@@ -879,6 +933,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
     if first is None:
         return m.end("digits" if m.group("digits") else "words")
+    _read_ratio(text, first, lex)
     if first.plain and first.value <= 2100 and (
         lex.month_before.match(back)
         or (first.value <= 31 and lex.month_after.match(text, first.end))
@@ -915,12 +970,18 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         if a2:
             kind, unit, end = "age", "year", end + a2.end()
 
-    # suffix hedge: "10,000 or more", "40-plus", "40+"
-    if qualifier == "exact":
-        h = lex.hedge_after.match(text, end)
-        if h and not (h.group().strip() in ("+", "plus") and re.match(r"\s*\d", text[h.end():h.end() + 3])):
-            qualifier, sets_high = lex.hedges[_key(h.group().strip().lower())]
+    # suffix hedge: "10,000 or more", "40-plus", "40+", "more than 5,000 or equal to"
+    number_end = last.num_end
+    h = lex.hedge_after.match(text, end)
+    if h and not _number_at(text, h.end(), lex):
+        suffix, suffix_high = lex.hedges[_key(h.group().strip().lower())]
+        if (joined := _with_suffix(qualifier, suffix)) is not None:
+            if qualifier == "approx" and joined != "approx":  # "about 500 or more": the bound is the claim
+                start = next(m.start(g) for g in ("sign", "cur", "sign2", "digits", "words") if m.group(g))
+            qualifier, sets_high = joined, suffix_high
+            number_end = h.end() if end == number_end else number_end
             end = h.end()
+    bounds = "[]" if qualifier == "exact" and m.group("hedge") else None  # "equal to 20"
 
     # rate: "92 soldiers a day", "$5 an hour", "286 gigatonnes annually"
     if kind in ("count", "money", "measurement"):
@@ -959,7 +1020,46 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         ca = lex.change_after.match(text, end)
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
-    return Quantity(start, end, text[start:end], value, low, high, qualifier, kind, unit, change)
+    return Quantity(
+        start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end
+    )
+
+
+def _with_suffix(qualifier: str, suffix: str) -> str | None:
+    """The qualifier a suffix hedge makes, None when it does not apply: "500 or more", "about 500 or more"
+    and "equal to 500 or more" are at least 500; so is "more than 500 or equal to"."""
+    if qualifier in ("exact", "approx") and suffix != "exact":
+        return suffix
+    if suffix == "exact" and qualifier in ("more_than", "less_than"):
+        return "at_least" if qualifier == "more_than" else "at_most"
+    return None
+
+
+def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
+    """Whether a number starts at pos, after spaces: "or less than 6,000" is no suffix hedge but a bound."""
+    m = lex.second.match(text, pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip()))
+    return m is not None and (m.group("digits") or m.group("words")) is not None
+
+
+# "more than 100 and less than 300", "at most 100, at least 20": two opposite bounds make one range
+_BOUND_JOIN = re.compile(r"\s*,\s*(?:(?:and|but)\s+)?|\s+(?:and|but)\s+")
+
+
+def _join_bounds(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    """One range from a lower and an upper bound joined by "and", "but" or a comma, when the interval
+    is not empty ("more than 40 and less than 10" stays two). `bounds` keeps which ends are open."""
+    lower, upper = (a, b) if a.qualifier in _LOWER_BOUND else (b, a)
+    if lower.qualifier not in _LOWER_BOUND or upper.qualifier not in _UPPER_BOUND or a.kind != b.kind:
+        return None
+    if lower.value is None or upper.value is None or not lower.value < upper.value:
+        return None
+    if not _BOUND_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    low, high = lower.value, upper.value
+    opening = "(" if lower.qualifier == "more_than" else "["
+    bounds = opening + (")" if upper.qualifier == "less_than" else "]")
+    return Quantity(a.start, b.end, text[a.start:b.end], (low + high) / 2, low, high, "range", a.kind,
+                    a.unit or b.unit, a.change or b.change, bounds, b.number_end)
 
 
 def _read_range_end(
