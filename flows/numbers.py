@@ -665,7 +665,7 @@ _RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
 def _read_ratio(text: str, core: _Core, lex: _Lexicon) -> None:
     """ "one in five", "3 out of 10": a fraction, when the second number is the larger, at most
     max_ratio_denominator (not a year) and carries no unit ("5 in 6 months" is a count, then a duration)."""
-    r = _RATIO.match(text, core.end)
+    r = _RATIO.match(text, core.end) if text[core.end + 1:core.end + 2] in ("i", "o") else None
     if r is None or core.currency or core.value < 1 or core.value != int(core.value):
         return
     m = lex.second.match(text, r.end())
@@ -963,7 +963,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         kind, unit, end = "age", "year", a.end()
     elif last is first and first.kind is None and lex.age_before.match(back):
         kind, unit = "age", "year"
-    if last is first and kind == "count" and (times := lex.times_after.match(text, end)):
+    if last is first and kind == "count" and text[end + 1:end + 2] in ("t", "T") \
+            and (times := lex.times_after.match(text, end)):
         kind, end = "multiplier", times.end("times")  # "four times the number", "6.5 times earnings"
     if last is first and first.kind == "duration":
         a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
