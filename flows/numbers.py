@@ -92,6 +92,7 @@ class _Lexicon:
     multipliers: dict[str, float]
     fractions: dict[str, float]
     ordinals: dict[str, float]  # fraction denominators: "fifth" -> 5, "halves" -> 2
+    after_tens_only: frozenset[str]  # "first(s)", "second(s)": denominators only in "twenty-first"
     fraction_vocab: frozenset[str]  # the words a written fraction is made of
     fraction_not_after: frozenset[str]
     max_digit_denominator: float
@@ -321,11 +322,12 @@ def _lexicon() -> _Lexicon:
         multipliers=multipliers,
         fractions=fractions,
         ordinals=ordinals,
+        after_tens_only=frozenset(w for w in ordinals if w.rstrip("s") in fraction_words["after_tens_only"]),
         fraction_vocab=frozenset([*words, *multipliers, "a", "an", "and"]),
         fraction_not_after=frozenset(fraction_words["not_after"]),
         max_digit_denominator=float(fraction_words["max_digit_denominator"]),
         max_ratio_denominator=float(fraction_words["max_ratio_denominator"]),
-        bare_not_scales=frozenset(fraction_words["bare_not_scales"]),
+        bare_not_scales=frozenset(toml["numerals"]["bare_not_scales"]),
         scales=scales,
         hedges=hedges,
         vague=vague,
@@ -461,10 +463,9 @@ def _small(token: _Token, lex: _Lexicon, low: int, high: int, step: int) -> bool
 
 def _is_denominator(tokens: list[_Token], i: int, lex: _Lexicon) -> bool:
     """An ordinal that ends a fraction; "first" and "second" only after a tens word ("a twenty-first")."""
-    v = lex.ordinals.get(tokens[i].word)
-    if v is None:
+    if tokens[i].word not in lex.ordinals:
         return False
-    return v > 2 or tokens[i].word.startswith("hal") or (i > 0 and _small(tokens[i - 1], lex, 20, 90, 10))
+    return tokens[i].word not in lex.after_tens_only or (i > 0 and _small(tokens[i - 1], lex, 20, 90, 10))
 
 
 def _tokens_value(tokens: list[_Token], lex: _Lexicon) -> float | None:
@@ -542,7 +543,7 @@ def _word_fraction(text: str, p: int, lex: _Lexicon) -> tuple[int, float, bool, 
         return None
     if split[0]:
         numerator = _tokens_value(split[0], lex)
-    elif den.word in lex.fractions and (text[p - 1:p] != "-" or not p) and (
+    elif den.word in lex.fractions and text[p - 1:p] != "-" and (
         _last_word(text, p).lower() not in lex.fraction_not_after
     ):
         numerator = 1.0  # "half", "quarter million"; not "the second half", "first-quarter"
@@ -593,7 +594,8 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
         _read_power(text, core)
     elif isinstance(m, _Hit) and m.fraction is not None:
         value, is_fraction, scaled = m.fraction
-        core = _Core(m.start("words"), m.end("words"), value, scaled, True, plain=False, fraction=is_fraction)
+        core = _Core(m.start("words"), m.end("words"), value, scaled=scaled, written=True, plain=False,
+                     fraction=is_fraction)
         core.raw = value
     else:
         parsed = _parse_words(m.group("words"), lex)
