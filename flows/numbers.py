@@ -682,6 +682,20 @@ def _read_ratio(text: str, core: _Core, lex: _Lexicon) -> None:
         core.end = core.num_end = second.end
 
 
+_ARTICLE = re.compile(r"(?:\s+of)?\s+an?(?=\s)")
+
+
+def _read_fraction_unit(text: str, core: _Core, lex: _Lexicon) -> None:
+    """ "half an hour", "a quarter of a mile": a fraction of a unit is that unit's kind (0.5 hour)."""
+    if not core.fraction or core.unit is not None or (a := _ARTICLE.match(text, core.end)) is None:
+        return
+    end = core.end
+    core.end = a.end()
+    _read_unit(text, core, lex)
+    if core.unit is None:
+        core.end = end
+
+
 def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
     """Attach the unit written after the number: currency word, percent, measurement, duration."""
     u = lex.unit_after.match(text, core.end)
@@ -942,6 +956,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     ):
         return first.end  # "October 3", "3 October", "October 2024"
     _read_unit(text, first, lex)
+    _read_fraction_unit(text, first, lex)
     if _is_year(first, text, lex) and qualifier == "exact":
         year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
         return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"

@@ -458,3 +458,13 @@ def test_in_before_a_duration_is_no_ratio() -> None:
 def test_times_makes_a_multiplier_unless_it_counts_occurrences(text: str, surface: str, kind: str) -> None:
     q = only(text)
     assert (q.surface, q.kind) == (surface, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "unit"),
+    [("They waited half an hour.", "half an hour", "duration", "hour"),
+     ("The road ends a quarter of a mile on.", "a quarter of a mile", "measurement", "mi")],
+)
+def test_a_fraction_of_a_unit_takes_the_unit(text: str, surface: str, kind: str, unit: str) -> None:
+    q = only(text)
+    assert (q.surface, q.kind, q.unit) == (surface, kind, unit)
