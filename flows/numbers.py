@@ -1053,9 +1053,12 @@ def _with_suffix(qualifier: str, suffix: str) -> str | None:
     return None
 
 
+_SPACES = re.compile(r"\s*")
+
+
 def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
     """Whether a number starts at pos, after spaces: "or less than 6,000" is no suffix hedge but a bound."""
-    m = lex.second.match(text, pos + len(text[pos:pos + 8]) - len(text[pos:pos + 8].lstrip()))
+    m = lex.second.match(text, _SPACES.match(text, pos).end())
     return m is not None and (m.group("digits") or m.group("words")) is not None
 
 
