@@ -28,6 +28,7 @@ Everything word-like comes from data/lexicon/ (loaded once); this module holds o
 from __future__ import annotations
 
 import csv
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -625,7 +626,7 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
             core.scaled = True
             core.plain = False
     core.num_end = core.end
-    return core
+    return core if math.isfinite(core.value) else None  # "9e999" overflows: no number
 
 
 _DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?/(?P<den>\d+)(?![\d/]|[.,]\d)")
@@ -668,7 +669,7 @@ def _read_ratio(text: str, core: _Core, lex: _Lexicon) -> None:
     """ "one in five", "3 out of 10": a fraction, when the second number is the larger, at most
     max_ratio_denominator (not a year) and carries no unit ("5 in 6 months" is a count, then a duration)."""
     r = _RATIO.match(text, core.end) if text[core.end + 1:core.end + 2] in ("i", "o") else None
-    if r is None or core.currency or core.value < 1 or core.value != int(core.value):
+    if r is None or core.currency or core.value < 1 or not core.value.is_integer():
         return
     m = lex.second.match(text, r.end())
     if m is None or m.group("cur") or not (m.group("digits") or m.group("words")):
@@ -933,7 +934,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
     start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", *_CORE_GROUPS) if m.group(g))
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
-        start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
+        start = m.start("vague" if m.group("vague") else "words")  # "-two" is a hyphen, not minus
 
     if m.group("vague"):
         low, high = lex.vague[_key(m.group("vague").lower())]
@@ -1015,7 +1016,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         lo, hi = sorted((first.value, last.value))
         if _looks_like_years(first, last) and kind == "count":
             return end
-        value, low, high = (lo + hi) / 2, lo, hi
+        value, low, high = lo / 2 + hi / 2, lo, hi  # not (lo + hi) / 2, which overflows near 1e308
     elif qualifier in _LOWER_BOUND:
         low = value
     elif qualifier in _UPPER_BOUND or sets_high:
@@ -1079,7 +1080,7 @@ def _join_bounds(text: str, a: Quantity, b: Quantity) -> Quantity | None:
     low, high = lower.value, upper.value
     opening = "(" if lower.qualifier == "more_than" else "["
     bounds = opening + (")" if upper.qualifier == "less_than" else "]")
-    return Quantity(a.start, b.end, text[a.start:b.end], (low + high) / 2, low, high, "range", a.kind,
+    return Quantity(a.start, b.end, text[a.start:b.end], low / 2 + high / 2, low, high, "range", a.kind,
                     a.unit or b.unit, a.change or b.change, bounds, b.number_end)
 
 

@@ -14,6 +14,7 @@ pieces = st.sampled_from([
     "10,000", "3.5", "122 883", "2022", "3", "October", ",", ".", "(", ")", "/", "+", "or more", "the",
     "third", "thirds", "quarters", "fifth", "twenty-first", "over", "out of", "in", "3/4", "1 1/2", "^", "-2",
     "minus", "equal to", "or equal", "<=", ">=", "less than", "but", "times", "G", "1.2.3.4", "and a half",
+    "9e999", "1e308", "-1e308", "^-", "-thousands", "0/0", "dozens",
 ])
 texty = st.lists(st.one_of(pieces, st.text(max_size=6)), max_size=14).map(" ".join)
 
