@@ -9,12 +9,14 @@ import csv
 import itertools
 import random
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from flows.export import export
+from flows.extract import measure_key
 from flows.load import connect, load
 from flows.model import Article, Claim, digest
 
@@ -23,8 +25,9 @@ _counter = itertools.count()
 
 def claim(
     value: float | None, qualifier: str = "exact", claimant: str | None = "A", *,
-    low: float | None = None, high: float | None = None, measure: str = "troops deployed",
-    kind: str = "count", unit: str | None = "troops", change: str | None = None, publisher: str | None = None,
+    low: float | None = None, high: float | None = None, subject: str | None = None,
+    event: str | None = "deployed", kind: str = "count", unit: str | None = "troops",
+    change: str | None = None, publisher: str | None = None, as_of: date | None = None,
 ) -> tuple[Article, Claim]:
     """A claim in an article of its own (only the article's publisher matters to the views)."""
     surface = f"{qualifier} {value}"
@@ -33,8 +36,8 @@ def claim(
     record = Claim(
         claim_id=digest(article.article_id, start), article_id=article.article_id, char_start=start,
         char_end=start + len(surface), surface=surface, sentence=article.body, value=value, low=low,
-        high=high, qualifier=qualifier, kind=kind, unit=unit, subject=None, event=None, measure=measure,
-        claimant=claimant, as_of=None, change=change,
+        high=high, qualifier=qualifier, kind=kind, unit=unit, subject=subject, event=event,
+        measure=measure_key(subject, unit or kind, event), claimant=claimant, as_of=as_of, change=change,
     )
     return article, record
 
@@ -108,8 +111,8 @@ def test_like_is_compared_with_like_only(con: duckdb.DuckDBPyConnection) -> None
         con,
         claim(500, claimant="A"),
         claim(5, claimant="B", kind="rate", unit="per day"),
-        claim(5e6, claimant="C", kind="money", unit="USD", measure="aid"),
-        claim(9e6, claimant="D", kind="money", unit="EUR", measure="aid"),
+        claim(5e6, claimant="C", kind="money", unit="USD", event="aid"),
+        claim(9e6, claimant="D", kind="money", unit="EUR", event="aid"),
     )
     assert rows(con, "SELECT * FROM conflicts") == []
     assert len(rows(con, "SELECT * FROM measure_summary")) == 4
@@ -170,7 +173,7 @@ def test_measure_summary_spans_the_claims(con: duckdb.DuckDBPyConnection) -> Non
     [summary] = rows(con, "SELECT * FROM measure_summary")
     assert summary["measure"] == "troops deployed" and summary["kind"] == "count"
     assert (summary["n_claims"], summary["n_claimants"], summary["n_articles"]) == (4, 3, 4)
-    assert summary["claimants"] == ["Analysts", "Ukrainian sources", "Zelensky"]
+    assert summary["claimants"] == ["Analysts", "Ukrainian sources", "Volodymyr Zelensky"], "display names"
     assert (summary["low"], summary["best"], summary["high"]) == (1000, 10000, 10500)
     assert summary["spread_ratio"] == pytest.approx(3.333, abs=1e-3)
 
@@ -187,7 +190,8 @@ def random_ledger(con: duckdb.DuckDBPyConnection, n: int = 400, seed: int = 7) -
             value = None if qualifier == "vague" else value
         made.append(claim(
             value, qualifier, rng.choice(["A", "a", "B", "C", "D", None]), low=low, high=high,
-            measure=rng.choice(["troops deployed", "soldiers killed", "refugees"]),
+            unit=rng.choice(["troops", "soldiers", "refugees"]),
+            event=rng.choice(["deployed", "killed", None]),
             kind=rng.choice(["count"] * 6 + ["rate", "duration", "age"]),
             change=rng.choice([None] * 8 + ["up"]), publisher=rng.choice(["Daily", "Weekly", None]),
         ))

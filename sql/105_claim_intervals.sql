@@ -6,10 +6,12 @@
 -- measurement, rate) that carry at least one number. Changes ("rose by 5,000", change NOT NULL),
 -- durations ("over the past two years") and ages ("aged 21") are never compared.
 --
--- Comparison group: (measure, kind, unit_key). Claims are compared only within a group: like with
--- like, so a rate is never compared with a count. unit_key is '' for counts (their unit is the
--- counted noun, "soldiers" or "troops", which the measure already names) and the unit otherwise
--- (a currency or physical unit: 5 million USD and 5 million EUR are different claims).
+-- Comparison group: (measure, kind, unit_key). measure is the canonical measure of measure_keys
+-- (synonyms of subject, unit and event folded), not the extractor's claims.measure; subject, unit and
+-- event are the folded keys too. Claims are compared only within a group: like with like, so a rate is
+-- never compared with a count. unit_key is '' for counts (their unit is the counted noun, "soldiers"
+-- or "troops", which the measure already names) and the unit otherwise (a currency or physical unit:
+-- 5 million USD and 5 million EUR are different claims).
 --
 -- Interval [low, high] by qualifier; a bound the row itself sets (claims.low/high) wins, except for
 -- exact, whose interval always comes from the value:
@@ -23,21 +25,27 @@
 --   vague              [low, high] from the row ("thousands"), 0 and +infinity where unset
 -- Intervals are closed: "more than 40" and "at most 40" touch at 40 and do not conflict.
 --
--- Who claims it: source is the claimant, or, when the article itself asserts the number
+-- Who claims it: the source is the claimant, or, when the article itself asserts the number
 -- (claimant NULL), the article's publisher, or 'article <article_id>' when the publisher is
--- unknown. So two articles of one publisher asserting a number are one source. source_key is the
--- lower-cased source: "Zelensky" and "zelensky" are one claimant.
+-- unknown. So two articles of one publisher asserting a number are one source. source_key and
+-- source are that name's claimant_key and display name (claimant_names): "Zelenskyy" and
+-- "President Volodymyr Zelensky" are one source, "Volodymyr Zelensky".
 -- as_of falls back to the article's published date.
 CREATE OR REPLACE VIEW claim_intervals AS
 WITH
 comparable_claims AS (
     SELECT
-        c.*,
+        c.* REPLACE (k.measure AS measure, k.subject_key AS subject, k.unit_key AS unit, k.event_key AS event),
         a.publisher,
         coalesce(c.as_of, a.published) AS seen_on,
-        coalesce(c.claimant, a.publisher, 'article ' || c.article_id) AS source
+        coalesce(n.claimant_name, 'article ' || c.article_id) AS source,
+        coalesce(n.claimant_key, 'article ' || c.article_id) AS source_key
     FROM claims AS c
     LEFT JOIN articles AS a USING (article_id)
+    LEFT JOIN measure_keys AS k
+        ON k.subject IS NOT DISTINCT FROM c.subject AND k.unit IS NOT DISTINCT FROM c.unit
+       AND k.event IS NOT DISTINCT FROM c.event AND k.kind = c.kind
+    LEFT JOIN claimant_names AS n ON n.name = coalesce(c.claimant, a.publisher)
     WHERE c.change IS NULL
       AND c.kind IN ('count', 'money', 'percent', 'measurement', 'rate')
       AND (c.value IS NOT NULL OR c.low IS NOT NULL OR c.high IS NOT NULL)
@@ -92,7 +100,7 @@ SELECT
     claimant,
     publisher,
     source,
-    lower(trim(source)) AS source_key,
+    source_key,
     seen_on AS as_of
 FROM claims_with_interval
 -- An exact claim without a value, say, has no interval: nothing to compare.
