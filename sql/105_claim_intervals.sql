@@ -24,6 +24,9 @@
 --   range              [low, high] from the row
 --   vague              [low, high] from the row ("thousands"), 0 and +infinity where unset
 -- Intervals are closed: "more than 40" and "at most 40" touch at 40 and do not conflict.
+-- stated_floor / stated_ceiling are the lowest and highest numbers the claim states, without slack
+-- (the ends of a range, 115,000 for "at least 115,000"; "up to" and "fewer than" state no floor):
+-- the analysts' summary rules of measure_summary count with these, not with the intervals.
 --
 -- Who claims it: the source is the claimant, or, when the article itself asserts the number
 -- (claimant NULL), the article's publisher, or 'article <article_id>' when the publisher is
@@ -36,6 +39,8 @@ WITH
 comparable_claims AS (
     SELECT
         c.* REPLACE (k.measure AS measure, k.subject_key AS subject, k.unit_key AS unit, k.event_key AS event),
+        c.low AS c_low,
+        c.high AS c_high,
         a.publisher,
         coalesce(c.as_of, a.published) AS seen_on,
         coalesce(n.claimant_name, 'article ' || c.article_id) AS source,
@@ -95,6 +100,9 @@ SELECT
     qualifier,
     surface,
     value,
+    -- The numbers as written, without slack: what the summary rules (measure_summary) count with.
+    CASE WHEN qualifier NOT IN ('at_most', 'less_than') THEN coalesce(c_low, value) END AS stated_floor,
+    coalesce(c_high, value) AS stated_ceiling,
     interval_low AS low,
     interval_high AS high,
     claimant,

@@ -1,19 +1,29 @@
 -- measure_summary: a row is one measure (more exactly one comparison group of claim_intervals:
--- measure, kind and, for non-counts, unit; normally a measure has one), summarising every
--- comparable claim about it.
+-- canonical measure, kind and, for non-counts, unit; normally a measure has one), summarising every
+-- comparable claim about it, with the counting rules analysts know side by side.
 --
 --   n_claims      comparable claims (levels of count/money/percent/measurement/rate)
---   n_claimants   distinct sources; a claim the article itself asserts counts as its publisher
---                 (or the article when the publisher is unknown), see claim_intervals
---   claimants     those sources, sorted
+--   n_claimants   distinct sources (claimant keys); a claim the article itself asserts counts as its
+--                 publisher (or the article when the publisher is unknown), see claim_intervals
+--   claimants     their display names, sorted
 --   n_articles    articles the claims come from
---   low / high    the lowest interval low and highest interval high (high is +infinity when some
---                 claim is open-ended, e.g. "at least 115,000")
---   best          median of the stated values (vague claims have none)
+--   low / high    the lowest interval low and highest interval high of any claim (high is +infinity
+--                 when some claim is open-ended, e.g. "at least 115,000"): what all claims admit
+--   best          median of the stated values of every claim (vague claims have none)
+--
+-- The rules, each over "figures" = the numbers as stated (stated_floor / stated_ceiling, no slack):
+--   ucdp_low / ucdp_best / ucdp_high   UCDP-style: one vote per source, its latest claim (by as_of);
+--                 low = the lowest floor, high = the highest ceiling, best = the median of their values
+--   acled_conservative   ACLED-style conservative figure: the lowest floor among the sources' latest
+--                 claims ("at least 115,000" counts 115,000; a range its low end; "up to" claims none)
+--   ibc_min / ibc_max    IBC-style min–max: the lowest floor and highest ceiling of every claim ever
+--                 made, whatever its date or source
+--   latest_value, latest_surface, latest_claimant, latest_as_of   the most recent claim (on one
+--                 day, a stated value beats a vague one, and the higher value wins)
 --   spread_ratio  largest value / smallest value (NULL unless the smallest is positive): 1 means
 --                 every source agrees on the number, 3.3 means the highest is 3.3 times the lowest
 --   first_seen / last_seen   earliest and latest as_of (falling back to the published date)
---   unit, subject, event     the most frequent one among the claims
+--   unit, subject, event     the folded keys (the most frequent one among the claims)
 -- Ordered by n_claimants, then n_claims: the most contested measures first.
 CREATE OR REPLACE VIEW measure_summary AS
 WITH
@@ -22,7 +32,6 @@ intervals AS (
 ),
 
 sources AS (
-    -- One name per source_key, so claimants and n_claimants agree on case variants.
     SELECT measure, kind, unit_key, source_key, min(source) AS source
     FROM intervals
     GROUP BY measure, kind, unit_key, source_key
@@ -31,6 +40,28 @@ sources AS (
 source_lists AS (
     SELECT measure, kind, unit_key, count(*) AS n_claimants, list(source ORDER BY source) AS claimants
     FROM sources
+    GROUP BY measure, kind, unit_key
+),
+
+latest_per_source AS (
+    SELECT *
+    FROM intervals
+    QUALIFY row_number() OVER (
+        PARTITION BY measure, kind, unit_key, source_key
+        ORDER BY as_of DESC NULLS LAST, value DESC NULLS LAST, claim_id
+    ) = 1
+),
+
+source_rules AS (
+    SELECT
+        measure,
+        kind,
+        unit_key,
+        min(stated_floor) AS ucdp_low,
+        median(value) AS ucdp_best,
+        max(stated_ceiling) AS ucdp_high,
+        min(stated_floor) FILTER (WHERE qualifier NOT IN ('at_most', 'less_than')) AS acled_conservative
+    FROM latest_per_source
     GROUP BY measure, kind, unit_key
 ),
 
@@ -47,6 +78,12 @@ claim_stats AS (
         min(low) AS low,
         median(value) AS best,
         max(high) AS high,
+        min(stated_floor) AS ibc_min,
+        max(stated_ceiling) AS ibc_max,
+        arg_max(
+            {'value': value, 'surface': surface, 'claimant': source, 'as_of': as_of},
+            (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
+        ) AS latest,
         round(CASE WHEN min(value) > 0 THEN max(value) / min(value) END, 3) AS spread_ratio,
         min(as_of) AS first_seen,
         max(as_of) AS last_seen
@@ -67,9 +104,20 @@ SELECT
     s.low,
     s.best,
     s.high,
+    r.ucdp_low,
+    r.ucdp_best,
+    r.ucdp_high,
+    r.acled_conservative,
+    s.ibc_min,
+    s.ibc_max,
+    s.latest.value AS latest_value,
+    s.latest.surface AS latest_surface,
+    s.latest.claimant AS latest_claimant,
+    s.latest.as_of AS latest_as_of,
     s.spread_ratio,
     s.first_seen,
     s.last_seen
 FROM claim_stats AS s
 JOIN source_lists AS l USING (measure, kind, unit_key)
+JOIN source_rules AS r USING (measure, kind, unit_key)
 ORDER BY l.n_claimants DESC, s.n_claims DESC, s.measure, s.kind, s.unit;

@@ -9,7 +9,7 @@ import csv
 import itertools
 import random
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -194,6 +194,7 @@ def random_ledger(con: duckdb.DuckDBPyConnection, n: int = 400, seed: int = 7) -
             event=rng.choice(["deployed", "killed", None]),
             kind=rng.choice(["count"] * 6 + ["rate", "duration", "age"]),
             change=rng.choice([None] * 8 + ["up"]), publisher=rng.choice(["Daily", "Weekly", None]),
+            as_of=rng.choice([None, date(2024, 1, 1) + timedelta(days=rng.randrange(120))]),
         ))
     ledger(con, *made)
 
@@ -252,12 +253,17 @@ def test_conflict_sides_are_two_sources_with_a_wholly_above_b(random_con: duckdb
 def test_every_contradicted_claim_is_listed_and_every_row_is_a_contradiction(
     random_con: duckdb.DuckDBPyConnection,
 ) -> None:
-    # The view avoids comparing every pair; the full comparison here says what it must find.
+    # The view avoids comparing every pair; the full comparison here says what it must find: claims
+    # of two sources in the same or adjacent 30-day periods, or both undated.
     random_con.execute("""
         CREATE TEMP TABLE all_pairs AS
+        WITH dated AS (
+            SELECT *, date_diff('day', DATE '1970-01-01', as_of) // 30 AS period FROM claim_intervals
+        )
         SELECT a.claim_id AS upper_id, b.claim_id AS lower_id
-        FROM claim_intervals a JOIN claim_intervals b USING (measure, kind, unit_key)
+        FROM dated a JOIN dated b USING (measure, kind, unit_key)
         WHERE a.source_key <> b.source_key AND a.low > b.high
+          AND (abs(a.period - b.period) <= 1 OR (a.period IS NULL AND b.period IS NULL))
     """)
     listed = rows(random_con, "SELECT claim_id_a AS upper_id, claim_id_b AS lower_id FROM conflicts")
     every = rows(random_con, "SELECT * FROM all_pairs")
