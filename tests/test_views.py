@@ -517,17 +517,27 @@ def test_every_contradicted_claim_is_listed_and_every_row_is_a_contradiction(
 def test_export_writes_csv_with_a_header(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     ledger(con, claim(10000, "approx", "Zelensky", high=10000), claim(3000, "approx", "Ukrainian sources"))
     paths = export(con, to=tmp_path / "exports")
-    assert [p.name for p in paths] == ["conflicts.csv", "measure_summary.csv", "claims.csv"]
+    assert [p.name for p in paths] == [
+        "conflicts.csv", "measure_summary.csv", "revisions.csv", "compositions.csv", "claims.csv"
+    ]
     with paths[0].open(newline="") as f:
         [conflict] = list(csv.DictReader(f))
     assert (float(conflict["value_a"]), float(conflict["value_b"])) == (10000, 3000)
-    with paths[2].open(newline="") as f:
+    with paths[-1].open(newline="") as f:
         assert len(list(csv.DictReader(f))) == 2
+
+
+def test_export_writes_any_view_as_parquet(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    ledger(con, claim(10000, "approx", "Zelensky", high=10000), claim(3000, "approx", "Ukrainian sources"))
+    [path] = export(con, ["claimant_names"], tmp_path, fmt="parquet")
+    assert path.name == "claimant_names.parquet"
+    names = rows(con, f"SELECT claimant_name FROM read_parquet('{path}') ORDER BY 1")
+    assert names == [{"claimant_name": "Ukrainian sources"}, {"claimant_name": "Volodymyr Zelensky"}]
 
 
 def test_export_of_an_unknown_view_lists_the_available_ones(
     con: duckdb.DuckDBPyConnection, tmp_path: Path
 ) -> None:
-    with pytest.raises(ValueError, match="unknown view.*conflict.*available: articles, claim_intervals"):
+    with pytest.raises(ValueError, match="unknown view.*conflict.*available: articles, claim_intervals,"):
         export(con, ["conflict"], tmp_path)
     assert not list(tmp_path.glob("*.csv")), "nothing written"
