@@ -9,6 +9,11 @@ import duckdb
 # The comparison views an analyst reads first, and the claims they summarise.
 DEFAULT_VIEWS = ("conflicts", "measure_summary", "revisions", "compositions", "claims")
 FORMATS = {"csv": "(FORMAT csv, HEADER)", "parquet": "(FORMAT parquet)"}
+# Views left unordered for speed are written in the order an analyst reads them; others keep their own.
+READING_ORDER = {
+    "conflicts": "ratio DESC NULLS LAST, measure, claim_id_a, claim_id_b",
+    "compositions": "consistent, whole_measure, part_measure, part_source, whole_source, part_claim_ids",
+}
 
 
 def available(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -38,7 +43,7 @@ def export(
     for view in views:
         path = to / f"{view}.{fmt}"
         target = str(path).replace("'", "''")
-        # The view's own ORDER BY (largest conflict first) carries through to the file.
-        con.execute(f"COPY (SELECT * FROM \"{view}\") TO '{target}' {FORMATS[fmt]}")
+        order = f" ORDER BY {READING_ORDER[view]}" if view in READING_ORDER else ""
+        con.execute(f"COPY (SELECT * FROM \"{view}\"{order}) TO '{target}' {FORMATS[fmt]}")
         written.append(path)
     return written

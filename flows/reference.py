@@ -5,11 +5,14 @@ to a lexicon regroups the stored claims at the next read-write connection, witho
 
     ref_measure_terms   part (subject | unit | event), word, key: a stored or written word → its key
     ref_claimant_aliases alias, key, display: spelling variants and short names of one claimant
-    ref_titles          word: honorifics and roles stripped from a claimant's name ("President", "Mr")
+    title_pattern()     a macro: the regex of leading titles stripped from a claimant's name (titles.csv:
+                        "President", "Mr"; and "the"), made here so DuckDB compiles it once per query
     ref_unit_families   unit, family: "troops" are "people" (compositions)
     ref_event_parts     whole, part: killed_or_wounded = killed + wounded (compositions)
 """
 from __future__ import annotations
+
+import re
 
 import duckdb
 import pyarrow as pa
@@ -55,21 +58,35 @@ def tables() -> dict[str, pa.Table]:
     return {
         "ref_measure_terms": measure_terms(),
         "ref_claimant_aliases": _table("claimant_aliases.csv", ["alias", "key", "display"]),
-        "ref_titles": _table("titles.csv", ["word"]),
         "ref_unit_families": _table("unit_families.csv", ["unit", "family"]),
         "ref_event_parts": _table("event_parts.csv", ["whole", "part"]),
     }
 
 
+def title_pattern() -> str:
+    """'^(?:(?:prime[^a-z0-9]+minister|president|mr|the)[^a-z0-9]+)+': one or more leading titles.
+
+    Titles are matched case-insensitively, any run of non-alphanumerics standing for their spaces and
+    dots ("Mr. Zelensky", "Prime  Minister X"); longest first, so "vice president" beats "vice".
+    """
+    titles = [r["word"] for r in lexicon.rows("titles.csv")] + ["the"]
+    words = {" ".join(re.findall(r"[a-z0-9]+", title.lower())) for title in titles}
+    alternatives = sorted((w.replace(" ", "[^a-z0-9]+") for w in words if w), key=lambda w: (-len(w), w))
+    return "^(?:(?:" + "|".join(alternatives) + ")[^a-z0-9]+)+"
+
+
 def load_reference_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the ref_* tables from the lexicons, in one transaction, before the views are made."""
+    """(Re)create the ref_* tables and the title_pattern() macro from the lexicons, in one transaction,
+    before the views are made."""
     data = tables()
     for name, table in data.items():
         con.register(f"_{name}", table)
+    pattern = title_pattern().replace("'", "''")
     try:
         con.begin()
         for name in data:
             con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _{name}")
+        con.execute(f"CREATE OR REPLACE MACRO title_pattern() AS '{pattern}'")
         con.commit()
     except BaseException:
         con.rollback()

@@ -30,21 +30,14 @@ names AS (
     SELECT publisher, count(*) FROM articles WHERE publisher IS NOT NULL GROUP BY ALL
 ),
 
-title_pattern AS (
-    -- '^((the|president|prime minister|mr)\W+)+', longest title first; titles' inner spaces match any separator.
-    SELECT '^(?:(?:' || string_agg(replace(t, ' ', '[^a-z0-9]+'), '|' ORDER BY length(t) DESC, t)
-           || ')[^a-z0-9]+)+' AS pattern
-    FROM (SELECT DISTINCT normalized_name(word) AS t FROM ref_titles UNION SELECT 'the')
-    WHERE t <> ''
-),
-
 bare_names AS (
+    -- title_pattern() (flows/reference.py, from titles.csv) matches the leading titles.
     SELECT
         name,
         sum(n_uses) AS n_uses,
-        coalesce(nullif(trim(regexp_replace(trim(name), pattern, '', 'i')), ''), trim(name)) AS bare
-    FROM names, title_pattern
-    GROUP BY name, pattern
+        coalesce(nullif(trim(regexp_replace(trim(name), title_pattern(), '', 'i')), ''), trim(name)) AS bare
+    FROM names
+    GROUP BY name
 ),
 
 aliases AS (

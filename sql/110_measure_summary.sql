@@ -14,8 +14,9 @@
 -- The rules, each over "figures" = the numbers as stated (stated_floor / stated_ceiling, no slack):
 --   ucdp_low / ucdp_best / ucdp_high   UCDP-style: one vote per source, its latest claim (by as_of);
 --                 low = the lowest floor, high = the highest ceiling, best = the median of their values
---   acled_conservative   ACLED-style conservative figure: the lowest floor among the sources' latest
---                 claims ("at least 115,000" counts 115,000; a range its low end; "up to" claims none)
+--   acled_conservative   ACLED-style conservative figure: the lowest number reported as a figure among
+--                 the sources' latest claims ("at least 115,000" counts 115,000, a range its low end);
+--                 unlike ucdp_low, a vague "thousands" does not count, and "up to" claims state none
 --   ibc_min / ibc_max    IBC-style min–max: the lowest floor and highest ceiling of every claim ever
 --                 made, whatever its date or source
 --   latest_value, latest_surface, latest_claimant, latest_as_of   the most recent claim (on one
@@ -27,7 +28,7 @@
 -- Ordered by n_claimants, then n_claims: the most contested measures first.
 CREATE OR REPLACE VIEW measure_summary AS
 WITH
-intervals AS (
+intervals AS MATERIALIZED (
     SELECT * FROM claim_intervals
 ),
 
@@ -44,12 +45,17 @@ source_lists AS (
 ),
 
 latest_per_source AS (
-    SELECT *
+    -- Each source's latest claim (on one day, the higher value); an aggregate, not a window: faster.
+    SELECT
+        measure,
+        kind,
+        unit_key,
+        arg_max(
+            {'floor': stated_floor, 'ceiling': stated_ceiling, 'value': value, 'qualifier': qualifier},
+            (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
+        ) AS latest
     FROM intervals
-    QUALIFY row_number() OVER (
-        PARTITION BY measure, kind, unit_key, source_key
-        ORDER BY as_of DESC NULLS LAST, value DESC NULLS LAST, claim_id
-    ) = 1
+    GROUP BY measure, kind, unit_key, source_key
 ),
 
 source_rules AS (
@@ -57,10 +63,10 @@ source_rules AS (
         measure,
         kind,
         unit_key,
-        min(stated_floor) AS ucdp_low,
-        median(value) AS ucdp_best,
-        max(stated_ceiling) AS ucdp_high,
-        min(stated_floor) FILTER (WHERE qualifier NOT IN ('at_most', 'less_than')) AS acled_conservative
+        min(latest.floor) AS ucdp_low,
+        median(latest.value) AS ucdp_best,
+        max(latest.ceiling) AS ucdp_high,
+        min(latest.floor) FILTER (WHERE latest.qualifier <> 'vague') AS acled_conservative
     FROM latest_per_source
     GROUP BY measure, kind, unit_key
 ),

@@ -15,7 +15,9 @@
 -- for each side claimant (NULL: the article asserts it), source (who the comparison treats as the
 -- claimant, see claim_intervals), value, low, high (the comparison interval), surface, as_of,
 -- publisher, article_id, claim_id; days_apart; and ratio = value_a / value_b (NULL when a value is missing,
--- as for vague claims, or value_b is not positive). Ordered by ratio, largest disagreement first.
+-- as for vague claims, or value_b is not positive). Unordered, as sorting millions of rows costs more
+-- than finding them: `ORDER BY ratio DESC NULLS LAST` reads the largest disagreement first (the
+-- export does).
 --
 -- Which pairs: every claim that some other source contradicts is listed with the claim of another
 -- source that lies FURTHEST from it, above (the highest low) and below (the lowest high). So each
@@ -26,14 +28,14 @@
 -- square of the claims and buries the analyst; query claim_intervals directly for it.
 --
 -- How, without comparing every pair: per comparison group and period, take each source's
--- highest-reaching claim (highest low) and keep the top two sources; whichever source a claim has,
--- one of those two is another source, and the best of them over the claim's own and the two adjacent
--- periods is the furthest claim above it. Likewise below with the lowest high. That is a sort per
--- group and period and joins with at most six candidates a claim: linear in the number of claims.
+-- highest-reaching claim (highest low) over that period and the two adjacent ones, and keep the top
+-- two sources; whichever source a claim has, one of those two is another source, and it is the
+-- furthest claim above. Likewise below with the lowest high. That is a few hash aggregates and one
+-- join of each claim with one row of candidates: linear in the number of claims, no window sorts.
 -- Ties are broken by claim_id, so the view is deterministic.
 CREATE OR REPLACE VIEW conflicts AS
 WITH
-intervals AS (
+intervals AS MATERIALIZED (
     SELECT
         *,
         -- -1e9: undated claims, a period no dated claim is in or next to.
@@ -41,60 +43,59 @@ intervals AS (
     FROM claim_intervals
 ),
 
-neighbouring_periods AS (
-    -- Each claim with the periods it is compared against: its own and the two adjacent ones.
-    SELECT c.*, c.period + shift AS other_period
-    FROM intervals AS c, (VALUES (-1), (0), (1)) AS shifts(shift)
-),
-
-highest_claim_per_source AS (
-    SELECT measure, kind, unit_key, period, source_key, claim_id, low
+source_extremes AS (
+    -- Per group, period and source: its highest-reaching claim (highest low) and lowest-reaching
+    -- one (lowest high), as sortable structs; ties go to the smaller claim_id.
+    SELECT
+        measure, kind, unit_key, period, source_key,
+        min({'low': -low, 'claim_id': claim_id}) AS top,
+        min({'high': high, 'claim_id': claim_id}) AS bottom
     FROM intervals
-    QUALIFY row_number() OVER (
-        PARTITION BY measure, kind, unit_key, period, source_key ORDER BY low DESC, claim_id
-    ) = 1
+    GROUP BY ALL
 ),
 
-two_highest_sources AS (
-    SELECT *
-    FROM highest_claim_per_source
-    QUALIFY row_number() OVER (PARTITION BY measure, kind, unit_key, period ORDER BY low DESC, claim_id) <= 2
+seen_from_periods AS (
+    -- The same, as seen from each period it is compared with: its own and the two adjacent ones.
+    SELECT
+        measure, kind, unit_key, period + shift AS period, source_key,
+        min(top) AS top,
+        min(bottom) AS bottom
+    FROM source_extremes, (VALUES (-1), (0), (1)) AS shifts(shift)
+    GROUP BY ALL
 ),
 
-lowest_claim_per_source AS (
-    SELECT measure, kind, unit_key, period, source_key, claim_id, high
-    FROM intervals
-    QUALIFY row_number() OVER (
-        PARTITION BY measure, kind, unit_key, period, source_key ORDER BY high, claim_id
-    ) = 1
+candidates AS (
+    -- Per group and period, the two sources reaching highest and the two reaching lowest: whatever
+    -- a claim's own source, one of each pair is another source.
+    SELECT
+        measure, kind, unit_key, period,
+        min_by({'source_key': source_key, 'claim_id': top.claim_id, 'low': -top.low}, top, 2) AS tops,
+        min_by({'source_key': source_key, 'claim_id': bottom.claim_id, 'high': bottom.high}, bottom, 2)
+            AS bottoms
+    FROM seen_from_periods
+    GROUP BY ALL
 ),
 
-two_lowest_sources AS (
-    SELECT *
-    FROM lowest_claim_per_source
-    QUALIFY row_number() OVER (PARTITION BY measure, kind, unit_key, period ORDER BY high, claim_id) <= 2
+furthest AS (
+    -- Each claim with the other source's claim reaching highest and the one reaching lowest.
+    SELECT
+        c.claim_id,
+        c.low,
+        c.high,
+        CASE WHEN x.tops[1].source_key <> c.source_key THEN x.tops[1] ELSE x.tops[2] END AS above,
+        CASE WHEN x.bottoms[1].source_key <> c.source_key THEN x.bottoms[1] ELSE x.bottoms[2] END AS below
+    FROM intervals AS c
+    JOIN candidates AS x USING (measure, kind, unit_key, period)
 ),
 
 furthest_above AS (
-    -- Each claim with the other source's claim reaching highest, when that lies wholly above it.
-    SELECT top.claim_id AS upper_id, c.claim_id AS lower_id
-    FROM neighbouring_periods AS c
-    JOIN two_highest_sources AS top
-        ON top.measure = c.measure AND top.kind = c.kind AND top.unit_key = c.unit_key
-       AND top.period = c.other_period
-    WHERE top.source_key <> c.source_key AND top.low > c.high
-    QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY top.low DESC, top.claim_id) = 1
+    -- ... when that lies wholly above it,
+    SELECT above.claim_id AS upper_id, claim_id AS lower_id FROM furthest WHERE above.low > high
 ),
 
 furthest_below AS (
-    -- Each claim with the other source's claim reaching lowest, when that lies wholly below it.
-    SELECT c.claim_id AS upper_id, bottom.claim_id AS lower_id
-    FROM neighbouring_periods AS c
-    JOIN two_lowest_sources AS bottom
-        ON bottom.measure = c.measure AND bottom.kind = c.kind AND bottom.unit_key = c.unit_key
-       AND bottom.period = c.other_period
-    WHERE bottom.source_key <> c.source_key AND bottom.high < c.low
-    QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY bottom.high, bottom.claim_id) = 1
+    -- ... and below.
+    SELECT claim_id AS upper_id, below.claim_id AS lower_id FROM furthest WHERE below.high < low
 ),
 
 conflicting_pairs AS (
@@ -131,5 +132,4 @@ SELECT
     b.claim_id AS claim_id_b
 FROM conflicting_pairs AS p
 JOIN intervals AS a ON a.claim_id = p.upper_id
-JOIN intervals AS b ON b.claim_id = p.lower_id
-ORDER BY ratio DESC NULLS LAST, a.measure, a.claim_id, b.claim_id;
+JOIN intervals AS b ON b.claim_id = p.lower_id;

@@ -24,7 +24,8 @@
 -- hardest (the lowest high; for sums also the highest low), and each whole figure against the part
 -- figure of each related measure that tests it hardest (the highest low; for sums also the lowest
 -- high). So every inconsistent figure appears, with its strongest contradiction, and the rows grow
--- linearly with the figures (as in conflicts). Ordered inconsistent first.
+-- linearly with the figures (as in conflicts). Unordered, like conflicts: `ORDER BY consistent`
+-- reads the inconsistent first (the export does).
 --
 --   relation, consistent, arithmetic (the sum and the test in words: "at least 115,000 killed +
 --   500,000 wounded = [615,000, ∞) <= about one million killed_or_wounded [900,000, 1,100,000]:
@@ -45,12 +46,20 @@ CREATE OR REPLACE MACRO readable_interval(low, high) AS
 CREATE OR REPLACE VIEW compositions AS
 WITH
 figures AS (
-    SELECT *
-    FROM claim_intervals
-    WHERE kind = 'count' AND subject IS NOT NULL
-    QUALIFY row_number() OVER (
-        PARTITION BY measure, source_key ORDER BY as_of DESC NULLS LAST, value DESC NULLS LAST, claim_id
-    ) = 1
+    -- Each source's latest claim per count measure (on one day, the higher value); an aggregate, not a
+    -- window sort, to stay fast on large measures.
+    SELECT latest.*
+    FROM (
+        SELECT arg_max(
+            {'measure': measure, 'subject': subject, 'unit': unit, 'event': event, 'source_key': source_key,
+             'source': source, 'surface': surface, 'value': value, 'low': low, 'high': high,
+             'as_of': as_of, 'claim_id': claim_id},
+            (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
+        ) AS latest
+        FROM claim_intervals
+        WHERE kind = 'count' AND subject IS NOT NULL
+        GROUP BY measure, source_key
+    )
 ),
 
 parts_needed AS (
@@ -200,5 +209,4 @@ SELECT
     whole_as_of,
     whole_claim_id,
     abs(date_diff('day', as_of, whole_as_of)) AS days_apart
-FROM judged
-ORDER BY consistent, whole_measure, part_measure, part_source, whole_source, part_claim_ids;
+FROM judged;

@@ -527,6 +527,14 @@ def test_export_writes_csv_with_a_header(con: duckdb.DuckDBPyConnection, tmp_pat
         assert len(list(csv.DictReader(f))) == 2
 
 
+def test_export_writes_conflicts_largest_ratio_first(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    ledger(con, claim(1000, claimant="A"), claim(3000, claimant="B"), claim(9000, claimant="C"))
+    [path] = export(con, ["conflicts"], tmp_path)
+    with path.open(newline="") as f:
+        ratios = [float(r["ratio"]) for r in csv.DictReader(f)]
+    assert ratios == [9.0, 3.0, 3.0]
+
+
 def test_export_writes_any_view_as_parquet(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     ledger(con, claim(10000, "approx", "Zelensky", high=10000), claim(3000, "approx", "Ukrainian sources"))
     [path] = export(con, ["claimant_names"], tmp_path, fmt="parquet")
