@@ -24,7 +24,7 @@
 --   spread_ratio  largest value / smallest value (NULL unless the smallest is positive): 1 means
 --                 every source agrees on the number, 3.3 means the highest is 3.3 times the lowest
 --   first_seen / last_seen   earliest and latest as_of (falling back to the published date)
---   unit, subject, event     the folded keys (the most frequent one among the claims)
+--   unit, subject, event     the folded keys the measure is made of
 -- Ordered by n_claimants, then n_claims: the most contested measures first.
 CREATE OR REPLACE VIEW measure_summary AS
 WITH
@@ -32,24 +32,13 @@ intervals AS MATERIALIZED (
     SELECT * FROM claim_intervals
 ),
 
-sources AS (
-    SELECT measure, kind, unit_key, source_key, min(source) AS source
-    FROM intervals
-    GROUP BY measure, kind, unit_key, source_key
-),
-
-source_lists AS (
-    SELECT measure, kind, unit_key, count(*) AS n_claimants, list(source ORDER BY source) AS claimants
-    FROM sources
-    GROUP BY measure, kind, unit_key
-),
-
-latest_per_source AS (
-    -- Each source's latest claim (on one day, the higher value); an aggregate, not a window: faster.
+per_source AS (
+    -- Each source's display name and latest claim (on one day, the higher value).
     SELECT
         measure,
         kind,
         unit_key,
+        min(source) AS source,
         arg_max(
             {'floor': stated_floor, 'ceiling': stated_ceiling, 'value': value, 'qualifier': qualifier},
             (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
@@ -66,8 +55,10 @@ source_rules AS (
         min(latest.floor) AS ucdp_low,
         median(latest.value) AS ucdp_best,
         max(latest.ceiling) AS ucdp_high,
-        min(latest.floor) FILTER (WHERE latest.qualifier <> 'vague') AS acled_conservative
-    FROM latest_per_source
+        min(latest.floor) FILTER (WHERE latest.qualifier <> 'vague') AS acled_conservative,
+        count(*) AS n_claimants,
+        list(source ORDER BY source) AS claimants
+    FROM per_source
     GROUP BY measure, kind, unit_key
 ),
 
@@ -76,9 +67,10 @@ claim_stats AS (
         measure,
         kind,
         unit_key,
-        mode(unit) AS unit,
-        mode(subject) AS subject,
-        mode(event) AS event,
+        -- The measure is made of these keys, so each has one value in a group.
+        min(unit) AS unit,
+        min(subject) AS subject,
+        min(event) AS event,
         count(*) AS n_claims,
         count(DISTINCT article_id) AS n_articles,
         min(low) AS low,
@@ -104,8 +96,8 @@ SELECT
     s.subject,
     s.event,
     s.n_claims,
-    l.n_claimants,
-    l.claimants,
+    r.n_claimants,
+    r.claimants,
     s.n_articles,
     s.low,
     s.best,
@@ -124,6 +116,5 @@ SELECT
     s.first_seen,
     s.last_seen
 FROM claim_stats AS s
-JOIN source_lists AS l USING (measure, kind, unit_key)
 JOIN source_rules AS r USING (measure, kind, unit_key)
-ORDER BY l.n_claimants DESC, s.n_claims DESC, s.measure, s.kind, s.unit;
+ORDER BY r.n_claimants DESC, s.n_claims DESC, s.measure, s.kind, s.unit;
