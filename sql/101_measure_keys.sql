@@ -27,7 +27,9 @@ subject_parts AS (
 ),
 
 subject_keys AS (
-    SELECT p.subject, string_agg(DISTINCT coalesce(t.key, p.part), '+' ORDER BY coalesce(t.key, p.part)) AS subject_key
+    SELECT
+        p.subject,
+        string_agg(DISTINCT coalesce(t.key, p.part), '+' ORDER BY coalesce(t.key, p.part)) AS subject_key
     FROM subject_parts AS p
     LEFT JOIN ref_measure_terms AS t ON t.part = 'subject' AND t.word = lower(p.part)
     GROUP BY p.subject

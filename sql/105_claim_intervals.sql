@@ -38,7 +38,9 @@ CREATE OR REPLACE VIEW claim_intervals AS
 WITH
 comparable_claims AS (
     SELECT
-        c.* REPLACE (k.measure AS measure, k.subject_key AS subject, k.unit_key AS unit, k.event_key AS event),
+        c.* REPLACE (
+            k.measure AS measure, k.subject_key AS subject, k.unit_key AS unit, k.event_key AS event
+        ),
         c.low AS c_low,
         c.high AS c_high,
         a.publisher,

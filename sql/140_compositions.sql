@@ -41,7 +41,8 @@ CREATE OR REPLACE MACRO readable_number(x) AS
 
 -- "[900,000, 1,100,000]", or "[615,000, ∞)" when open-ended.
 CREATE OR REPLACE MACRO readable_interval(low, high) AS
-    '[' || readable_number(low) || ', ' || readable_number(high) || CASE WHEN isinf(high) THEN ')' ELSE ']' END;
+    '[' || readable_number(low) || ', ' || readable_number(high)
+        || CASE WHEN isinf(high) THEN ')' ELSE ']' END;
 
 CREATE OR REPLACE VIEW compositions AS
 WITH
@@ -128,7 +129,8 @@ measure_pairs AS (
 
 whole_extremes AS (
     -- Per whole measure, the figures that test a part hardest: the lowest high and the highest low.
-    SELECT measure, 'lowest_high' AS test, arg_min(claim_id, (high, claim_id)) AS claim_id FROM figures GROUP BY measure
+    SELECT measure, 'lowest_high' AS test, arg_min(claim_id, (high, claim_id)) AS claim_id
+    FROM figures GROUP BY measure
     UNION ALL
     SELECT measure, 'highest_low', arg_max(claim_id, (low, claim_id)) FROM figures GROUP BY measure
 ),
@@ -187,7 +189,8 @@ SELECT
         || CASE relation WHEN 'part_within_whole' THEN ' <= ' ELSE ' overlaps ' END
         || whole_surface || ' ' || whole_event || ' ' || readable_interval(whole_low, whole_high) || ': '
         || CASE
-               WHEN low > whole_high THEN 'inconsistent, ' || readable_number(low) || ' > ' || readable_number(whole_high)
+               WHEN low > whole_high
+                   THEN 'inconsistent, ' || readable_number(low) || ' > ' || readable_number(whole_high)
                WHEN relation = 'sum_equals_whole' AND high < whole_low
                    THEN 'inconsistent, ' || readable_number(high) || ' < ' || readable_number(whole_low)
                ELSE 'consistent, ' || readable_number(low) || ' <= ' || readable_number(whole_high)
