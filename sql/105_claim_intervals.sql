@@ -1,15 +1,15 @@
 -- claim_intervals: a row is one claim that can be compared with others, with the interval of
 -- values it allows. This is the ONE place where "what range does this claim admit" is defined;
--- measure_summary and conflicts read it.
+-- measure_summary, conflicts, revisions and compositions read it.
 --
 -- Which claims: levels of the kinds that are estimates of a quantity (count, money, percent,
 -- measurement, rate) that carry at least one number. Changes ("rose by 5,000", change NOT NULL),
 -- durations ("over the past two years") and ages ("aged 21") are never compared.
 --
 -- Comparison group: (measure, kind, unit_key). measure is the canonical measure of measure_keys
--- (synonyms of subject, unit and event folded), not the extractor's claims.measure; subject, unit and
--- event are the folded keys too. Claims are compared only within a group: like with like, so a rate is
--- never compared with a count. unit_key is '' for counts (their unit is the counted noun, "soldiers"
+-- (synonyms of subject, unit and event folded), not the extractor's claims.measure; subject, unit
+-- and event are the folded keys too. Claims are compared only within a group: like with like, so a
+-- rate is never compared with a count. unit_key is '' for counts (their unit is the counted noun, "soldiers"
 -- or "troops", which the measure already names) and the unit otherwise (a currency or physical unit:
 -- 5 million USD and 5 million EUR are different claims).
 --

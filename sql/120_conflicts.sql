@@ -13,16 +13,16 @@
 -- Side a is the higher claim, side b the lower: their intervals do not overlap, so a's whole
 -- interval lies above b's (low_a > high_b) and value_a >= value_b. Columns: measure and kind;
 -- for each side claimant (NULL: the article asserts it), source (who the comparison treats as the
--- claimant, see claim_intervals), value, low, high (the comparison interval), surface, as_of,
--- publisher, article_id, claim_id; days_apart; and ratio = value_a / value_b (NULL when a value is missing,
--- as for vague claims, or value_b is not positive). Unordered, as sorting millions of rows costs more
--- than finding them: `ORDER BY ratio DESC NULLS LAST` reads the largest disagreement first (the
--- export does).
+-- claimant's display name, see claim_intervals), value, low, high (the comparison interval),
+-- surface, as_of, publisher, article_id, claim_id; days_apart; and ratio = value_a / value_b (NULL
+-- when a value is missing, as for vague claims, or value_b is not positive). Unordered, as sorting
+-- millions of rows costs more than finding them: `ORDER BY ratio DESC NULLS LAST` reads the largest
+-- disagreement first (the export does).
 --
 -- Which pairs: every claim that some other source contradicts is listed with the claim of another
--- source that lies FURTHEST from it, above (the highest low) and below (the lowest high). So each
--- contradicted claim appears at least once, with its strongest contradiction, and a measure of n
--- claims gives at most 2n rows. Pairs of milder disagreement behind a stronger one are not listed
+-- source, among those it is compared with, that lies FURTHEST from it, above (the highest low) and
+-- below (the lowest high). So each contradicted claim appears at least once, with its strongest
+-- contradiction, and a measure of n claims gives at most 2n rows. Pairs of milder disagreement behind a stronger one are not listed
 -- (with exact claims of 3,000, 5,000, 6,000 and 10,000 from four sources, 5,000 and 6,000 are each
 -- listed against 3,000 and 10,000, not against each other): the full list of pairs grows with the
 -- square of the claims and buries the analyst; query claim_intervals directly for it.
