@@ -22,8 +22,8 @@
 -- Which pairs: every claim that some other source contradicts is listed with the claim of another
 -- source, among those it is compared with, that lies FURTHEST from it, above (the highest low) and
 -- below (the lowest high). So each contradicted claim appears at least once, with its strongest
--- contradiction, and a measure of n claims gives at most 2n rows. Pairs of milder disagreement behind a stronger one are not listed
--- (with exact claims of 3,000, 5,000, 6,000 and 10,000 from four sources, 5,000 and 6,000 are each
+-- contradiction, and a measure of n claims gives at most 2n rows. Pairs of milder disagreement
+-- behind a stronger one are not listed (with exact claims of 3,000, 5,000, 6,000 and 10,000 from four sources, 5,000 and 6,000 are each
 -- listed against 3,000 and 10,000, not against each other): the full list of pairs grows with the
 -- square of the claims and buries the analyst; query claim_intervals directly for it.
 --
