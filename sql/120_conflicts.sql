@@ -23,9 +23,10 @@
 -- source, among those it is compared with, that lies FURTHEST from it, above (the highest low) and
 -- below (the lowest high). So each contradicted claim appears at least once, with its strongest
 -- contradiction, and a measure of n claims gives at most 2n rows. Pairs of milder disagreement
--- behind a stronger one are not listed (with exact claims of 3,000, 5,000, 6,000 and 10,000 from four sources, 5,000 and 6,000 are each
--- listed against 3,000 and 10,000, not against each other): the full list of pairs grows with the
--- square of the claims and buries the analyst; query claim_intervals directly for it.
+-- behind a stronger one are not listed (with exact claims of 3,000, 5,000, 6,000 and 10,000 from
+-- four sources, 5,000 and 6,000 are each listed against 3,000 and 10,000, not against each other):
+-- the full list of pairs grows with the square of the claims and buries the analyst; query
+-- claim_intervals directly for it.
 --
 -- How, without comparing every pair: per comparison group and period, take each source's
 -- highest-reaching claim (highest low) over that period and the two adjacent ones, and keep the top
