@@ -21,7 +21,7 @@ EXTRACT_COLUMNS = ("surface", "value", "low", "high", "qualifier", "kind", "unit
                    "measure", "claimant", "claimant_kind", "via", "as_of", "change")
 
 CONFLICT_TABLE = """
-select measure, claimant_a, surface_a, claimant_b, surface_b, ratio
+select measure, source_a, surface_a, source_b, surface_b, ratio, days_apart
 from conflicts order by ratio desc, measure, surface_a limit 20
 """
 
