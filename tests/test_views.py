@@ -1,4 +1,5 @@
-"""The SQL views: comparison intervals, measure_summary and conflicts, on hand-built ledgers.
+"""The SQL views (claimant_names, measure_keys, claim_intervals, measure_summary, conflicts,
+revisions, compositions) and their export, on hand-built ledgers.
 
 Behaviour tests state what an analyst relies on; the dbt-style tests (keys unique, required
 columns not null, accepted values, relationships) run on a random ledger of a few hundred claims.
