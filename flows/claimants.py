@@ -128,7 +128,11 @@ def _document(phrase: str) -> re.Match[str] | None:
     """The publisher of a document phrase ("the ministry's figures"), matched only when a document word
     is in it (the pattern backtracks)."""
     words = {w.strip(PUNCTUATION) for w in phrase.lower().split()}
-    return _document_re().match(phrase) if words & _words("document") else None
+    m = _document_re().match(phrase) if words & _words("document") else None
+    named = m.group("named") if m else None
+    if named and " " not in named and not named.isupper():
+        return None  # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll" name a source
+    return m
 
 
 @cache
