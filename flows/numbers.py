@@ -83,6 +83,7 @@ class _Lexicon:
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     age_before: re.Pattern[str]
+    age_hedge: re.Pattern[str]
     not_quantity_after: re.Pattern[str]
     words: dict[str, float]
     multipliers: dict[str, float]
@@ -91,10 +92,12 @@ class _Lexicon:
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     vague: dict[str, tuple[float, float]]
     currencies: dict[str, str]
+    amount_only_currencies: frozenset[str]  # "PS6m" is money, "PS5" a console
     units: dict[str, tuple[str, str]]  # surface -> (kind, unit)
     periods: dict[str, str]
-    change_words: dict[str, str]
+    change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
+    label_words: frozenset[str]
     determiners: frozenset[str]
     one_followers: frozenset[str]
     one_preceders: frozenset[str]
@@ -183,7 +186,7 @@ def _lexicon() -> _Lexicon:
         p = re.escape(r["phrase"]).replace(r"\ ", r"\s+")
         vague_alts.append(f"(?i:{p})" + (r"(?=\s+of\b)" if r["needs_of"] == "true" else ""))
     vague_alt = "|".join(sorted(vague_alts, key=len, reverse=True))
-    before_currencies = [r["surface"] for r in currency_rows if r["position"] == "before"]
+    before_currencies = [r["surface"] for r in currency_rows if r["position"].startswith("before")]
     before_hedges = [r["phrase"] for r in hedge_rows if r["position"] == "before"]
     digits = (
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
@@ -259,7 +262,7 @@ def _lexicon() -> _Lexicon:
         word_anchor=word_anchor,
         scale_after=scale_after,
         connector=re.compile(
-            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through|or)\s+)"
+            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through|or|up\s+to)\s+)"
         ),
         unit_after=unit_after,
         age_after=age_after,
@@ -270,6 +273,7 @@ def _lexicon() -> _Lexicon:
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
         age_before=age_before,
+        age_hedge=re.compile("|".join(re.escape(h) + "$" for h in age["hedge_ends"]), re.I),
         not_quantity_after=re.compile(
             r"(?:st|nd|rd|th)\b|'?s\b|\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
         ),
@@ -280,10 +284,13 @@ def _lexicon() -> _Lexicon:
         hedges=hedges,
         vague=vague,
         currencies=currencies,
+        amount_only_currencies=frozenset(r["surface"] for r in currency_rows
+                                         if r["position"] == "before_amount"),
         units=units,
         periods={k.lower(): v for k, v in periods.items()},
-        change_words={r["word"]: r["direction"] for r in change_rows},
+        change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
+        label_words=frozenset(toml["identifier"]["label_words"]),
         determiners=frozenset(ref["determiners"]),
         one_followers=frozenset(ref["one_followers"]),
         one_preceders=frozenset(ref["one_preceders"]),
@@ -604,6 +611,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
     if first is None:
         return m.end("digits" if m.group("digits") else "words")
+    if _is_code(m, first, lex):
+        return first.end
     if first.plain and first.value <= 2100 and (
         lex.month_before.match(back)
         or (first.value <= 31 and lex.month_after.match(text, first.end))
@@ -617,12 +626,16 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     change_word = lex.change_before.match(back)
     last = _read_range_end(text, m, first, change_word, qualifier, lex) or first
     if last is not first:
+        if _is_score(text, first, last):
+            return last.end
         qualifier = "range"
         if m.group("pre"):
             start = m.start("pre")
     end = last.end
     if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
-        return end  # "22nd", "1990s", "5pm", "5G", "two-thirds", "three-bed"
+        return end  # "22nd", "1990s", "5pm", "5G", "two-thirds"
+    if last is first and _is_compound_modifier(text, first, lex):
+        return end  # "a three-bed flat", "a five-year plan"
 
     kind, unit = first.kind or "count", first.unit
     if first.currency:
@@ -631,7 +644,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     a = lex.age_after.match(text, last.num_end)
     if a:
         kind, unit, end = "age", "year", a.end()
-    elif last is first and first.kind is None and lex.age_before.match(back):
+    elif first.kind in (None, "duration") and _age_before(text, m, start, lex):
         kind, unit = "age", "year"
     if last is first and first.kind == "duration":
         a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
@@ -667,12 +680,14 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
 
     if last is first and _is_referential(text, start, first, qualifier, lex):
         return first.end
-    if last is first and kind == "count" and qualifier == "exact" and _is_identifier(text, start, first):
+    if last is first and kind == "count" and qualifier == "exact" and _is_identifier(text, start, first, lex):
         return first.end
 
     change = None
     sign = m.group("sign") or ""
-    if change_word:
+    if kind in ("duration", "age"):
+        pass
+    elif change_word:
         change = lex.change_words[change_word.group("w")[::-1].lower()]
     elif sign.startswith("+"):
         change = "up"
@@ -698,8 +713,8 @@ def _read_range_end(
         return None
     c = connector.group("c").strip().lower()
     pre = (m.group("pre") or "").lower()
-    if c == "and" and pre != "between":
-        return None
+    if c == "and" and pre != "between" or c.startswith("up") and pre != "from":
+        return None  # "between 5 and 7", "from 450 up to 900"
     m2 = lex.second.match(text, connector.end())
     if not m2 or not (m2.group("digits") or m2.group("words")):
         return None
@@ -748,6 +763,39 @@ def _compatible(first: _Core, second: _Core) -> bool:
     return not (first.currency and second.currency and first.currency != second.currency)
 
 
+def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
+    """ "aged 21", "aged over 80", "ages 18 to 34", "under the age of 5" (a hedge that names the age)."""
+    if m.group("hedge") and lex.age_hedge.search(_key(m.group("hedge"))):
+        return True
+    return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
+
+
+def _is_code(m: _Hit, core: _Core, lex: _Lexicon) -> bool:
+    """Digits that label rather than count: "0401 GMT", "007", and "PS5" (a console, while "PS6m" is £6m)."""
+    digits = m.group("digits") or ""
+    if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
+        return True
+    currency = m.group("cur")
+    return currency is not None and _key(currency) in lex.amount_only_currencies and core.plain
+
+
+def _is_score(text: str, first: _Core, last: _Core) -> bool:
+    """ "won 2-1", "drew 2-2", "ISO 3888-2": digits joined by a bare dash, the second not above the first.
+    Ranges are written low to high ("10-12"), so this is a score or a code, not a quantity."""
+    joined = text[first.end:last.start] in ("-", "–")
+    return joined and first.plain and last.plain and first.unit is None and last.value <= first.value
+
+
+def _is_compound_modifier(text: str, core: _Core, lex: _Lexicon) -> bool:
+    """A number hyphenated to a noun it modifies: "a three-bed flat", "a six-speed gearbox", "a five-year
+    plan", "a 10-year low". The plan is not a duration claim; a noun-less word number is no count."""
+    if text[core.num_end:core.num_end + 1] != "-" or lex.hedge_after.match(text, core.num_end):
+        return False
+    if core.kind == "duration":
+        return lex.age_after.match(text, core.num_end) is None
+    return core.unit is None and core.written and text[core.num_end + 1:core.num_end + 2].islower()
+
+
 def _looks_like_years(first: _Core, last: _Core) -> bool:
     return all(c.plain and 1000 <= c.value <= 2100 and c.unit is None for c in (first, last))
 
@@ -767,10 +815,12 @@ def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Le
     return _last_word(text, start).lower() in lex.determiners
 
 
-def _is_identifier(text: str, start: int, core: _Core) -> bool:
-    """Numbers that are part of a name: "COVID-19", "Section 427", "Apple Watch 5", "No. 10"."""
+def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
+    """Numbers that are part of a name: "COVID-19", "Section 427", "Apple Watch 5", "No. 10", "exit 436"."""
     if not core.plain:
         return False
+    if _last_word(text, start).lower() in lex.label_words:
+        return True
     back = text[max(0, start - 30):start][::-1]
     return _NAME_BEFORE.match(back) is not None and _SENTENCE_START_BEFORE.match(back) is None
 

@@ -1,0 +1,116 @@
+"""Phrase-level behaviour of find_quantities: units, currencies, changes, ages, durations and the
+shapes that look like quantities but are not (scores, codes, compound modifiers). Our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from flows.model import Quantity
+from flows.numbers import find_quantities
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def surfaces(text: str) -> list[str]:
+    return [q.surface for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Leeds beat Hull 3-1 at home.", "The derby ended 2-2.", "They tied the game at 95-95.",
+    "The gauge meets ISO 9001-4 rules.",
+])
+def test_scores_and_codes_joined_by_a_dash_are_not_ranges(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_dash_range_written_low_to_high_is_still_a_range() -> None:
+    q = only("Between 10-12 boats sank.")
+    assert (q.low, q.high, q.qualifier) == (10, 12, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "They rented a three-bed house.", "It has a six-speed gearbox.", "The firm unveiled a five-year plan.",
+    "Bond yields hit a 10-year low.", "She signed a two-month contract.",
+])
+def test_a_number_hyphenated_to_the_noun_it_modifies_is_not_a_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_hyphenated_ages_units_and_hedges_are_kept() -> None:
+    found = find_quantities("A 40-year-old drove a 12-mile route with forty-odd pupils.")
+    assert [(q.surface, q.kind) for q in found] == [
+        ("40-year-old", "age"), ("12-mile", "measurement"), ("forty-odd", "count")]
+
+
+@pytest.mark.parametrize("text", ["The striker gave up 3 chances.", "The club picked up 12 points."])
+def test_phrasal_verbs_with_up_are_not_changes(text: str) -> None:
+    assert only(text).change is None
+
+
+def test_a_duration_never_reports_a_change() -> None:
+    q = only("Output grew over five years.")
+    assert (q.kind, q.change) == ("duration", None)
+
+
+@pytest.mark.parametrize("text", ["The curfew starts at 0300 GMT.", "Agent 007 returns."])
+def test_numbers_with_a_leading_zero_are_codes(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The club paid PS45m for him.", 45e6, "GBP"), ("Fees rose to PS12,500.", 12500, "GBP"),
+     ("Shares closed at Y=3,120.", 3120, "JPY")],
+)
+def test_ascii_transliterated_pound_and_yen_signs_are_currencies(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.unit) == (value, "money", unit)
+
+
+def test_a_console_name_is_not_a_price() -> None:
+    assert find_quantities("He bought a PS5 console.") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit"),
+    [("98.6degF", "degF"), ("37deg C", "degC"), ("400 megawatt", "MW"), ("5mL", "ml"), ("40m2", "m2"),
+     ("3.2Ghz", "GHz"), ("31 mpg", "mpg"), ("60 kmph", "km/h")],
+)
+def test_more_measurement_units(phrase: str, unit: str) -> None:
+    q = only(f"The reading was {phrase} on Monday.")
+    assert (q.surface, q.kind, q.unit) == (phrase, "measurement", unit)
+
+
+@pytest.mark.parametrize("text", [
+    "A category 4 storm hit.", "Take exit 12 south.", "They won game 7 easily.", "Highway 101 was shut.",
+])
+def test_a_number_after_a_label_word_is_a_name(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [("Children under the age of 5 were vaccinated.", "less_than", None, 5),
+     ("Anyone over the age of 65 may apply.", "more_than", 65, None),
+     ("Voters aged over 80 stayed home.", "more_than", 80, None)],
+)
+def test_hedged_ages(text: str, qualifier: str, low: float | None, high: float | None) -> None:
+    q = only(text)
+    assert (q.kind, q.qualifier, q.low, q.high) == ("age", qualifier, low, high)
+
+
+def test_an_age_range() -> None:
+    q = only("Men aged 18 to 24 were called up.")
+    assert (q.kind, q.low, q.high) == ("age", 18, 24)
+
+
+def test_the_age_of_a_group_is_not_an_age_claim() -> None:
+    assert only("The average age of 5,000 recruits fell.").kind == "count"
+
+
+def test_from_x_up_to_y_is_a_range() -> None:
+    q = only("Flats range from 450 sq ft up to 900 sq ft.")
+    assert (q.low, q.high, q.qualifier, q.unit) == (450, 900, "range", "ft2")
