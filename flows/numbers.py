@@ -262,7 +262,7 @@ def _lexicon() -> _Lexicon:
         word_anchor=word_anchor,
         scale_after=scale_after,
         connector=re.compile(
-            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through|or|up\s+to)\s+)"
+            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-\s+(?i:to)\s+|-|\s+-\s+|\s+(?i:to|and|through|or|up\s+to)\s+)"
         ),
         unit_after=unit_after,
         age_after=age_after,
@@ -711,7 +711,7 @@ def _read_range_end(
     connector = lex.connector.match(text, first.end)
     if not connector or qualifier not in ("exact", "approx"):
         return None
-    c = connector.group("c").strip().lower()
+    c = " ".join(connector.group("c").replace("-", " ").split()).lower()  # "- to", "-to-" read as "to"
     pre = (m.group("pre") or "").lower()
     if c == "and" and pre != "between" or c.startswith("up") and pre != "from":
         return None  # "between 5 and 7", "from 450 up to 900"

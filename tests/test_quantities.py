@@ -114,3 +114,23 @@ def test_the_age_of_a_group_is_not_an_age_claim() -> None:
 def test_from_x_up_to_y_is_a_range() -> None:
     q = only("Flats range from 450 sq ft up to 900 sq ft.")
     assert (q.low, q.high, q.qualifier, q.unit) == (450, 900, "range", "ft2")
+
+
+@pytest.mark.parametrize("text", ["One of the hostages died.", "It was one of the worst floods on record."])
+def test_one_of_a_group_counts_one(text: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.qualifier) == (1, "count", "exact")
+
+
+@pytest.mark.parametrize("text", ["That one was cheaper.", "One day the river rose.", "The two sides met."])
+def test_pronoun_and_idiomatic_one_and_determined_numbers_stay_out(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_suspended_hyphen_range() -> None:
+    q = only("They plan a 4- to 6-metre wall.")
+    assert (q.surface, q.low, q.high, q.unit) == ("4- to 6-metre", 4, 6, "m")
+
+
+def test_capital_t_after_a_currency_is_trillions() -> None:
+    assert only("Its debt is $1.5T.").value == 1.5e12
