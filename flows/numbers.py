@@ -36,6 +36,8 @@ from flows.model import Quantity
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
 _SPACE = "[ \u00a0\u202f\u2009]"  # normal, no-break, narrow no-break and thin space
+# Exactly what \s matches, spelled out: re tests a set of characters faster than the \s category.
+_WHITESPACE = "\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _UPPER_BOUND = ("at_most", "less_than")
 _LOWER_BOUND = ("at_least", "more_than")
 
@@ -225,11 +227,12 @@ def _lexicon() -> _Lexicon:
         r"|24/7"
     )
     cur_alt = _alternation(before_currencies, ignore_case=False)
+    # Each branch first checks the kind of character it needs, so a digit skips the word lists at once.
     cores = (
-        rf"(?:(?P<skip>{skip})"
-        rf"|(?P<vague>(?:{vague_alt})\b)"
+        rf"(?:(?P<skip>(?=[\d+(])(?:{skip}))"
+        rf"|(?P<vague>(?=[A-Za-z])(?:{vague_alt})\b)"
         rf"|(?P<digits>(?:{digits}))"
-        rf"|(?P<words>{number_words}\b))"
+        rf"|(?P<words>(?=[A-Za-z]){number_words}\b))"
     )
     # The core at an anchor; what precedes it (hedge, currency, sign) is read backwards by `prefix`,
     # a regex over the reversed text before the anchor, so each is one anchored match, not a search.
@@ -247,7 +250,7 @@ def _lexicon() -> _Lexicon:
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
     # The lookahead on first letters rejects most of the ~1,000 spaces in an article before the trie runs.
     first_letters = re.escape("".join(sorted({w[0] for w in anchor_words})))
-    word_anchor = re.compile(rf"[\s(\"“'‘-](?=[{first_letters}])({_trie(anchor_words)})")
+    word_anchor = re.compile(rf"[{_WHITESPACE}(\"“'‘-](?=[{first_letters}]){_trie(anchor_words)}")
     scale_words = [s for s in scales if len(s) > 3]
     scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
     scale_after = re.compile(
@@ -399,8 +402,11 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
     return value, consumed
 
 
+_SEPARATORS = str.maketrans("", "", ", \t\n\u00a0\u202f\u2009")
+
+
 def _number_value(text: str) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text))
+    return float(text.translate(_SEPARATORS))
 
 
 @dataclass(slots=True)
@@ -500,10 +506,11 @@ class _Hit:
     Offers the part of re.Match the phrase reader uses: group, start and end by group name.
     """
 
-    __slots__ = ("group", "_spans")
+    __slots__ = ("group", "_spans", "phrase_start")
 
-    def __init__(self, text: str, spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, text: str, spans: dict[str, tuple[int, int]], phrase_start: int) -> None:
         self._spans = spans
+        self.phrase_start = phrase_start  # the leftmost of hedge, sign, currency and number
         # group(name) is called dozens of times per phrase: a bound dict.get is the cheapest lookup
         self.group = {g: text[a:b] for g, (a, b) in spans.items()}.get
 
@@ -514,7 +521,6 @@ class _Hit:
         return self._spans[name][1]
 
 
-_CORE_GROUPS = ("skip", "vague", "digits", "words")
 # A leading character class lets re skip ahead fast; r"\d+" scans three times slower.
 _DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 
@@ -522,7 +528,7 @@ _DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 def _anchors(text: str, lex: _Lexicon) -> list[int]:
     """Where numbers may start: digit runs and number words (two fast scans, then merged)."""
     found = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    found += [m.start(1) - 1 for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
+    found += [m.start() for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
     found.sort()
     return found
 
@@ -533,17 +539,21 @@ def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
     m = lex.core.match(text, p)
     if m is None:
         return None
-    spans = {m.lastgroup: m.span()}  # the core's groups are alternatives: exactly one matched
-    if "skip" not in spans:
+    core = m.lastgroup  # the core's groups are alternatives: exactly one matched
+    spans = {core: m.span()}
+    start = p
+    if core != "skip":
         head = lex.prefix.match(text[max(0, p - 48):p][::-1])
-        if head is not None and head.end():
+        if head.end():  # every part of the prefix is optional: it always matches, mostly empty
             for g, found in head.groupdict().items():
                 if found is not None:
                     a, b = head.span(g)
                     spans[g] = (p - b, p - a)
-        if "digits" in spans and "cur" not in spans and p and (text[p - 1].isalpha() or text[p - 1] == "."):
+                    if g != "pre" and a < b:
+                        start = min(start, p - b)  # "between"/"from" start only a range
+        if core == "digits" and "cur" not in spans and p and (text[p - 1].isalpha() or text[p - 1] == "."):
             return None  # glued to a word: "G7", "mk5", "v2.1"
-    return _Hit(text, spans)
+    return _Hit(text, spans, start)
 
 
 def find_numerals(text: str) -> list[Numeral]:
@@ -576,22 +586,22 @@ def find_quantities(text: str) -> list[Quantity]:
         if hit.group("skip") is not None:
             pos = hit.end("skip")
             continue
-        if p >= 2 and _GLUED_TO_NUMBER.match(text, p - 2, p) and hit.group("cur") is None:
+        if p >= 2 and text[p - 1] in "-–/" and text[p - 2].isdigit() and hit.group("cur") is None:
             continue  # the tail of "2023-24" or "9/11" whose head was dropped
         q = _read_phrase(text, hit, lex)
         if isinstance(q, int):
             pos = q
             continue
-        if out and _CONVERSION.fullmatch(text, out[-1].end, q.start):
-            _inherit_bound(q, out[-1])
-        elif out and q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
-            q.change = out[-1].change
+        if out and q.start - out[-1].end < 40:  # restatements follow close behind
+            if _CONVERSION.fullmatch(text, out[-1].end, q.start):
+                _inherit_bound(q, out[-1])
+            elif q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
+                q.change = out[-1].change
         out.append(q)
         pos = q.end
     return out
 
 
-_GLUED_TO_NUMBER = re.compile(r"\d[-–/]")
 # "more than 100 kilometres (60 miles)", "under 296 hp (224 kW / 300 PS)": the same figure restated
 _CONVERSION = re.compile(r"\s*[(/]\s*")
 # "lost 190 points, or 0.6%", "grew by 125,600 jobs or 2.2 per cent": the same change restated
@@ -616,7 +626,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     sets_high = False
     if m.group("hedge"):
         qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
-    start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", *_CORE_GROUPS) if m.group(g))
+    start = m.phrase_start
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
         start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
 
