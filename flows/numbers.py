@@ -127,6 +127,7 @@ class _Lexicon:
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
     label_words: frozenset[str]
+    address_after: re.Pattern[str]
     determiners: frozenset[str]
     one_followers: frozenset[str]
     one_preceders: frozenset[str]
@@ -320,6 +321,10 @@ def _lexicon() -> _Lexicon:
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
         label_words=frozenset(toml["identifier"]["label_words"]),
+        address_after=re.compile(
+            rf"(?:\s+[A-Z0-9][\w'.]*){{0,3}}?\s+(?:{'|'.join(toml['identifier']['street_words'])})\b"
+            r"(?:\s+[A-Z][\w'.]*){0,2}\s*(?:[,;)]|$)"
+        ),
         determiners=frozenset(ref["determiners"]),
         one_followers=frozenset(ref["one_followers"]),
         one_preceders=frozenset(ref["one_preceders"]),
@@ -482,6 +487,37 @@ def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
         core.currency = unit
     core.kind, core.unit, core.unit_surface = kind, unit, surface
     core.end = u.end()
+    if kind == "money" and not core.scaled and (s := lex.scale_after.match(text, core.end)) and s.group("w"):
+        core.value *= lex.scales[s.group("w").lower()][0]  # "75 USD million"
+        core.end, core.scaled = s.end(), True
+
+
+# "15 dollars 50", "thirteen dollars and forty-five cents": whole units, then the minor units
+_MINOR_AFTER = re.compile(r"(?:\s+and)?\s+(?P<n>\d{1,2}\b|[A-Za-z]+(?:[\s-][A-Za-z]+)?)")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _read_minor_units(text: str, core: _Core, lex: _Lexicon) -> tuple[float, int] | None:
+    """The cents after a whole amount written with a currency word: (value in whole units, end).
+    The cents need their own word ("cents", "pence") or must close the clause ("15 dollars 50.")."""
+    if not (core.unit_surface and core.value.is_integer() and not core.scaled):
+        return None
+    m = _MINOR_AFTER.match(text, core.end)
+    if m is None:
+        return None
+    if m.group("n").isdigit():
+        cents, end = float(m.group("n")), m.end()
+    elif (parsed := _parse_words(m.group("n"), lex)) is not None:
+        cents, end = parsed[0], m.start("n") + parsed[1]
+    else:
+        return None
+    if not (0 < cents < 100 and cents.is_integer()):
+        return None
+    u = lex.unit_after.match(text, end)
+    minor = u and lex.units.get(_key(u.group("u") or u.group("a")).lower(), ("", ""))[1].endswith("X")
+    if minor:
+        return cents / 100, u.end()
+    return (cents / 100, end) if _CLAUSE_END.match(text, end) else None
 
 
 _LAST_WORD = re.compile(r"[\s(]*([\w&'-]*?[A-Za-z])(?![\w&'-])")
@@ -644,7 +680,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
     if first is None:
         return m.end("digits" if m.group("digits") else "words")
-    if _is_code(m, first, lex):
+    if _is_code(text, m, first, lex):
         return first.end
     if first.plain and first.value <= 2100 and (
         lex.month_before.match(back)
@@ -679,6 +715,9 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         kind, unit, end = "age", "year", a.end()
     elif first.kind in (None, "duration") and _age_before(text, m, start, lex):
         kind, unit = "age", "year"
+    if kind == "money" and last is first and (minor := _read_minor_units(text, first, lex)) is not None:
+        first.value += minor[0]
+        end = minor[1]
     if last is first and first.kind == "duration":
         a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
         if a2:
@@ -803,10 +842,13 @@ def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
     return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
 
 
-def _is_code(m: _Hit, core: _Core, lex: _Lexicon) -> bool:
-    """Digits that label rather than count: "0401 GMT", "007", and "PS5" (a console, while "PS6m" is £6m)."""
+def _is_code(text: str, m: _Hit, core: _Core, lex: _Lexicon) -> bool:
+    """Digits that label rather than count: "0401 GMT", "007", "F-16", "SCP-173C", and "PS5" (a console,
+    while "PS6m" is £6m)."""
     digits = m.group("digits") or ""
     if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
+        return True
+    if digits and core.start >= 2 and text[core.start - 1] == "-" and text[core.start - 2].isupper():
         return True
     currency = m.group("cur")
     return currency is not None and _key(currency) in lex.amount_only_currencies and core.plain
@@ -852,7 +894,7 @@ def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
     """Numbers that are part of a name: "COVID-19", "Section 427", "Apple Watch 5", "No. 10", "exit 436"."""
     if not core.plain:
         return False
-    if _last_word(text, start).lower() in lex.label_words:
+    if _last_word(text, start).lower() in lex.label_words or lex.address_after.match(text, core.end):
         return True
     back = text[max(0, start - 30):start][::-1]
     return _NAME_BEFORE.match(back) is not None and _SENTENCE_START_BEFORE.match(back) is None

@@ -134,3 +134,40 @@ def test_suspended_hyphen_range() -> None:
 
 def test_capital_t_after_a_currency_is_trillions() -> None:
     assert only("Its debt is $1.5T.").value == 1.5e12
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("A ticket costs 4 dollars 75 cents.", 4.75, "USD"),
+     ("It sold for nine euros and fifty cents.", 9.5, "EUR"),
+     ("The fee rose to 12 euros 40.", 12.4, "EUR")],
+)
+def test_whole_and_minor_units_make_one_amount(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.unit) == (pytest.approx(value), "money", unit)
+
+
+def test_a_number_after_an_amount_is_not_its_cents_unless_it_ends_the_clause() -> None:
+    assert [q.value for q in find_quantities("He paid 5 dollars 30 times.")] == [5, 30]
+
+
+def test_scale_word_after_a_currency_code() -> None:
+    q = only("The unit lost 40 EUR million last year.")
+    assert (q.value, q.unit) == (40e6, "EUR")
+
+
+@pytest.mark.parametrize("text", ["Two F-16 jets flew over.", "The SCP-096C file leaked."])
+def test_digits_after_a_capital_letter_and_hyphen_are_a_name(text: str) -> None:
+    assert [q.value for q in find_quantities(text)] == ([2] if text.startswith("Two") else [])
+
+
+def test_a_house_number_is_not_a_count() -> None:
+    assert find_quantities("Write to 42 Harbour Road, Leeds.") == []
+
+
+def test_a_count_before_a_street_name_is_kept() -> None:
+    assert only("About 300 Oxford Street shops closed.").value == 300
+
+
+def test_one_as_a_pronoun_before_a_modal_verb() -> None:
+    assert find_quantities("At that price one can buy a car.") == []
