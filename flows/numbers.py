@@ -279,7 +279,8 @@ def _lexicon() -> _Lexicon:
         re.I,
     )
     change_before = re.compile(
-        r"\s+(?P<by>(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
+        # "by" may follow the verb's object: "raise prices by 3%", "grow its sales by 35 per cent"
+        r"\s+(?P<by>yb(?:\s+[a-z'’]+){1,4}?\s+|(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
         rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
     )
     after_words = [r["word"] for r in change_rows if r["position"] == "after"]

@@ -171,3 +171,17 @@ def test_a_count_before_a_street_name_is_kept() -> None:
 
 def test_one_as_a_pronoun_before_a_modal_verb() -> None:
     assert find_quantities("At that price one can buy a car.") == []
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("The plan will grow exports by 12 per cent.", "up"),
+    ("The ministry reduced the number of posts by 300.", "down"),
+    ("The firm trimmed its forecast by 0.5%.", "down"),
+])
+def test_by_after_a_change_verb_and_its_object_is_a_change(text: str, direction: str) -> None:
+    assert only(text).change == direction
+
+
+def test_a_year_after_by_is_no_change_and_fundraising_is_no_change() -> None:
+    found = find_quantities("Output rose to 5,000 by 2020 and donors raised $2 million.")
+    assert [(q.value, q.change) for q in found] == [(5000, None), (2e6, None)]
