@@ -120,6 +120,7 @@ class _Lexicon:
     scales: dict[str, tuple[float, bool]]  # surface -> (multiplier, needs a currency)
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     vague: dict[str, tuple[float, float]]
+    a_durations: dict[str, tuple[float, str]]  # "decade" -> (10, "year")
     currencies: dict[str, str]
     amount_only_currencies: frozenset[str]  # "PS6m" is money, "PS5" a console
     units: dict[str, tuple[str, str]]  # surface -> (kind, unit)
@@ -127,6 +128,9 @@ class _Lexicon:
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
     label_words: frozenset[str]
+    across_hedges: frozenset[str]
+    across_not_after: frozenset[str]
+    across_not_before: re.Pattern[str]
     address_after: re.Pattern[str]
     determiners: frozenset[str]
     one_followers: frozenset[str]
@@ -233,7 +237,8 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<skip>(?=[\d+(])(?:{skip}))"
         rf"|(?P<vague>(?=[A-Za-z])(?:{vague_alt})\b)"
         rf"|(?P<digits>(?:{digits}))"
-        rf"|(?P<words>(?=[A-Za-z]){number_words}\b))"
+        rf"|(?P<words>(?=[A-Za-z]){number_words}\b)"
+        rf"|(?P<a_duration>(?i:an?)\s+(?i:{_alternation(list(toml['a_duration']))})\b))"
     )
     # The core at an anchor; what precedes it (hedge, currency, sign) is read backwards by `prefix`,
     # a regex over the reversed text before the anchor, so each is one anchored match, not a search.
@@ -248,6 +253,7 @@ def _lexicon() -> _Lexicon:
     anchor_words = list(words) + list(multipliers) + list(fractions) + [
         r["phrase"].split()[0] for r in _rows("vague.csv") if not r["phrase"].startswith("a ")] + [
         f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers]
+    anchor_words += [f"a {w}" for w in toml["a_duration"]] + ["an hour"]
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
     # The lookahead on first letters rejects most of the ~1,000 spaces in an article before the trie runs.
     first_letters = re.escape("".join(sorted({w[0] for w in anchor_words})))
@@ -314,6 +320,7 @@ def _lexicon() -> _Lexicon:
         scales=scales,
         hedges=hedges,
         vague=vague,
+        a_durations={k: (float(v[0]), v[1]) for k, v in toml["a_duration"].items()},
         currencies=currencies,
         amount_only_currencies=frozenset(r["surface"] for r in currency_rows
                                          if r["position"] == "before_amount"),
@@ -322,6 +329,9 @@ def _lexicon() -> _Lexicon:
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
         label_words=frozenset(toml["identifier"]["label_words"]),
+        across_hedges=frozenset(toml["across"]["hedges"]),
+        across_not_after=frozenset(toml["across"]["more_than_after"]),
+        across_not_before=re.compile(rf"\s+(?:{_alternation(toml['across']['more_than_before'])})\b"),
         address_after=re.compile(
             rf"(?:\s+[A-Z0-9][\w'.]*){{0,3}}?\s+(?:{'|'.join(toml['identifier']['street_words'])})\b"
             r"(?:\s+[A-Z][\w'.]*){0,2}\s*(?:[,;)]|$)"
@@ -667,6 +677,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
         start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
 
+    if m.group("a_duration"):
+        return _a_duration(text, m, start, qualifier, sets_high, lex)
     if m.group("vague"):
         low, high = lex.vague[_key(m.group("vague").lower())]
         end = m.end("vague")
@@ -724,6 +736,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         if a2:
             kind, unit, end = "age", "year", end + a2.end()
 
+    if kind == "duration" and qualifier != "exact" and _over_means_across(text, m, start, end, lex):
+        qualifier, start = "exact", m.start("digits" if m.group("digits") else "words")
     # suffix hedge: "10,000 or more", "40-plus", "40+"
     if qualifier == "exact":
         h = lex.hedge_after.match(text, end)
@@ -771,6 +785,19 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
     return Quantity(start, end, text[start:end], value, low, high, qualifier, kind, unit, change)
+
+
+def _a_duration(
+    text: str, m: _Hit, start: int, qualifier: str, sets_high: bool, lex: _Lexicon
+) -> Quantity | int:
+    """ "more than a decade" (10 years), "nearly a year"; a bare "a year" is no claim."""
+    end = m.end("a_duration")
+    if qualifier == "exact" or _over_means_across(text, m, start, end, lex):
+        return end
+    value, unit = lex.a_durations[m.group("a_duration").split()[-1].lower()]
+    low = value if qualifier in _LOWER_BOUND else None
+    high = value if qualifier in _UPPER_BOUND or sets_high else None
+    return Quantity(start, end, text[start:end], value, low, high, qualifier, "duration", unit)
 
 
 def _read_range_end(
@@ -843,6 +870,17 @@ def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
     return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
 
 
+def _over_means_across(text: str, m: _Hit, start: int, end: int, lex: _Lexicon) -> bool:
+    """ "pledged €50bn over four years" spreads the money across the years; "lasted over four years" and
+    "over two years ago" bound the duration."""
+    hedge = m.group("hedge")
+    return (
+        hedge is not None and hedge.lower() in lex.across_hedges
+        and _last_word(text, start).lower() not in lex.across_not_after
+        and lex.across_not_before.match(text, end) is None
+    )
+
+
 def _is_code(text: str, m: _Hit, core: _Core, lex: _Lexicon) -> bool:
     """Digits that label rather than count: "0401 GMT", "007", "F-16", "SCP-173C", and "PS5" (a console,
     while "PS6m" is £6m)."""
@@ -897,6 +935,8 @@ def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
         return False
     if _last_word(text, start).lower() in lex.label_words or lex.address_after.match(text, core.end):
         return True
+    if text[start - 1:start] == "(" and text[core.end:core.end + 1] == ")":
+        return True  # "Dak Prescott (4)", footnote and list markers: a bare number alone in brackets
     back = text[max(0, start - 30):start][::-1]
     return _NAME_BEFORE.match(back) is not None and _SENTENCE_START_BEFORE.match(back) is None
 

@@ -185,3 +185,35 @@ def test_by_after_a_change_verb_and_its_object_is_a_change(text: str, direction:
 def test_a_year_after_by_is_no_change_and_fundraising_is_no_change() -> None:
     found = find_quantities("Output rose to 5,000 by 2020 and donors raised $2 million.")
     assert [(q.value, q.change) for q in found] == [(5000, None), (2e6, None)]
+
+
+@pytest.mark.parametrize("text", ["The fund pledged $9bn over two years.", "Over two years, the camp grew."])
+def test_over_before_a_duration_means_across(text: str) -> None:
+    q = next(q for q in find_quantities(text) if q.kind == "duration")
+    assert (q.surface, q.qualifier, q.low) == ("two years", "exact", None)
+
+
+@pytest.mark.parametrize("text", ["The siege has lasted over two years.", "It began over two years ago."])
+def test_over_a_duration_that_lasted_or_is_past_is_a_lower_bound(text: str) -> None:
+    q = only(text)
+    assert (q.surface, q.qualifier, q.low) == ("over two years", "more_than", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [("The feud has run for more than a decade.", 10, "year", "more_than"),
+     ("The bridge stood for nearly a century.", 100, "year", "approx"),
+     ("Talks took about an hour.", 1, "hour", "approx")],
+)
+def test_a_hedged_indefinite_duration(text: str, value: float, unit: str, qualifier: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit, q.kind, q.qualifier) == (value, unit, "duration", qualifier)
+
+
+@pytest.mark.parametrize("text", ["A year ago the town flooded.", "Prices rise twice a year."])
+def test_an_unhedged_indefinite_duration_is_no_claim(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_bare_number_in_brackets_is_a_label() -> None:
+    assert find_quantities("Quarterback Ben Adams (12) scored.") == []
