@@ -6,7 +6,7 @@ The budget is 0.3 ms per seed-sized article (7 KB).
 
 Run from the repository root:
 
-    .venv/bin/python benchmarks/numbers.py [--rounds 20] [--calls 50]
+    .venv/bin/python benchmarks/number_layer.py [--rounds 20] [--calls 50]
 """
 from __future__ import annotations
 
