@@ -8,8 +8,9 @@ table of DESIGN.md. It works in two layers:
    "tens of thousands") together with any hedge word and currency sign written before it;
 2. phrases: a few anchored regexes read what follows (scale word, a range's second end, unit, suffix
    hedge, rate period) and what precedes (change verb, "aged", month name, determiner), then drop what
-   is not a quantity: dates, years, clock times, ordinals, identifiers ("G7", "Section 427") and
-   referential small numbers ("the two countries", "one of the").
+   is not a quantity: dates, years, clock times, ordinals, identifiers ("G7", "Section 427", "exit 436",
+   "F-16", house numbers), sports scores ("won 2-1"), numbers hyphenated to the noun they modify ("a
+   three-bed flat", "a five-year plan") and referential small numbers ("the two countries").
 
 Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
@@ -17,7 +18,11 @@ Choices worth knowing:
 - "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
 - Multipliers and fractions ("twice", "three times", "a third", "half of") are not quantities: they are
   proportions of something else, not counts. "half a million" is a count (500,000).
-- Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX.
+- Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX;
+  after a whole amount they join it: "4 dollars 75 cents" is 4.75 USD.
+- "one of the soldiers" counts one; "one day", "that one" and "one can" are not counts.
+- "over four years" after a verb of doing spreads across the years (exact); "lasted over four years" and
+  "over four years ago" bound the duration. "more than a decade" is more than 10 years.
 - "5m" is five million after a currency sign and five metres otherwise.
 
 Everything word-like comes from data/lexicon/ (loaded once); this module holds only the grammar.
