@@ -617,7 +617,7 @@ def find_numerals(text: str) -> list[Numeral]:
         if p < pos or (hit := _hit_at(text, p, lex)) is None:
             continue
         pos = p + 1
-        if hit.group("skip") is not None or hit.group("vague") is not None:
+        if hit.group("skip") is not None or hit.group("vague") is not None or hit.group("a_duration"):
             continue
         core = _read_core(text, hit, lex)
         if core is None:
@@ -680,7 +680,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
     start = m.phrase_start
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
-        start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
+        # "-two", "-a decade": a hyphen, not a minus
+        start = m.start(next(g for g in ("words", "vague", "a_duration") if m.group(g)))
 
     if m.group("a_duration"):
         return _a_duration(text, m, start, qualifier, sets_high, lex)

@@ -217,3 +217,8 @@ def test_an_unhedged_indefinite_duration_is_no_claim(text: str) -> None:
 
 def test_a_bare_number_in_brackets_is_a_label() -> None:
     assert find_quantities("Quarterback Ben Adams (12) scored.") == []
+
+
+@pytest.mark.parametrize("text", ["It ran over-a decade.", "Then -thousands fled.", "Only +about a year."])
+def test_signs_and_hyphens_before_word_quantities_keep_offsets(text: str) -> None:
+    assert all(text[q.start:q.end] == q.surface for q in find_quantities(text))
