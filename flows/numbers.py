@@ -145,6 +145,7 @@ class _Lexicon:
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
     label_words: frozenset[str]
+    metres_before: re.Pattern[str]
     across_hedges: frozenset[str]
     across_not_after: frozenset[str]
     across_not_before: re.Pattern[str]
@@ -385,6 +386,7 @@ def _lexicon() -> _Lexicon:
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
         label_words=frozenset(toml["identifier"]["label_words"]),
+        metres_before=re.compile(rf"(?:\s+|-)(?:{_alternation(toml['metres']['before'])})\b"),
         across_hedges=frozenset(toml["across"]["hedges"]),
         across_not_after=frozenset(toml["across"]["more_than_after"]),
         across_not_before=re.compile(rf"\s+(?:{_alternation(toml['across']['more_than_before'])})\b"),
@@ -679,6 +681,8 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
                 break
             if not bare and (money_only or (s.group("sp") and surface.islower())) and not core.currency:
                 break  # "$3 b", "£5 m"; but "80 m.p.h." and "12 m" are not millions
+            if surface == "m" and not core.currency and lex.metres_before.match(text, s.end()):
+                break  # "1.8m tall": metres
             core.value *= mult
             core.end = s.end()
             core.scaled = True

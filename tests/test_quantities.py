@@ -222,3 +222,13 @@ def test_a_bare_number_in_brackets_is_a_label() -> None:
 @pytest.mark.parametrize("text", ["It ran over-a decade.", "Then -thousands fled.", "Only +about a year."])
 def test_signs_and_hyphens_before_word_quantities_keep_offsets(text: str) -> None:
     assert all(text[q.start:q.end] == q.surface for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [("He is 1.9m tall.", 1.9), ("They sank a 40m-long hull.", 40)])
+def test_attached_m_before_a_dimension_word_is_metres(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.unit) == (value, "measurement", "m")
+
+
+def test_attached_m_before_a_noun_is_millions() -> None:
+    assert only("The app has 35m users.").value == 35e6
