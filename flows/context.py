@@ -15,11 +15,13 @@ which knows the figure before it (flows/extract.py).
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from flows.lexicon import LEXICON_DIR, mapping, phrase_pattern, rows
@@ -37,9 +39,17 @@ VERB_PAST = re.compile(r"[a-z]{3,}ed$")
 # The word before a place name, or before the list it ends ("in Turkey and Syria").
 LIST_BEFORE = re.compile(r"(\w+)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|and|or)\s+)*$")
 EVENT_SEARCH_AHEAD = 160
+# A word for phrase lookups: letters and digits, hyphenated compounds kept whole ("water-bombing").
+TOKEN_SPLIT = re.compile(r"((?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
+# The last clause boundary before a point: punctuation, a quote, a digit, or a full stop and a space.
+LAST_CLAUSE_BOUNDARY = re.compile(r".*(?:[,;:()\[\]“”\"—–\d]|\.(?=\s))", re.DOTALL)
 # "children under five", "people over 65": an age bound, not a count of anything.
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
+REFER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}[\s,“\"]*", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
+POSSESSIVE_AT = re.compile(r"['’]s\b")
+AND_OR = re.compile(r"\s+(?:and|or)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s\b)?")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # characters of the sentence read past the clause for a late event
 
@@ -79,19 +89,8 @@ def _units() -> dict[str, str]:
 
 
 @cache
-def _units_re() -> re.Pattern[str]:
-    return phrase_pattern(tuple(_units()))
-
-
-@cache
 def _demonyms() -> dict[str, str]:
     return mapping("demonyms.csv", "word", "subject")
-
-
-@cache
-def _demonyms_re() -> re.Pattern[str]:
-    # Case-sensitive: "US" is a country, "us" is a pronoun; "Turkey" a country, "turkey" a bird.
-    return phrase_pattern(tuple(r["word"] for r in rows("demonyms.csv")), flags=0)
 
 
 @cache
@@ -106,8 +105,73 @@ def _events() -> dict[str, tuple[Event, ...]]:
 
 
 @cache
-def _events_re() -> re.Pattern[str]:
-    return phrase_pattern(tuple(_events()))
+def _lexicon_phrases() -> dict[str, frozenset[str]]:
+    """The phrase lists looked up word by word, by name."""
+    return {
+        "events": frozenset(_events()),
+        "units": frozenset(_units()),
+        "demonyms": frozenset(w.lower() for w in _demonym_spellings()),  # checked for case on a hit
+        "formations": frozenset(_formations()),
+        "refer_before": _words()["refer_before"],
+        "periods": frozenset(_periods()),
+    }
+
+
+@cache
+def _first_word_index() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
+    """first word → for each list holding phrases that start with it: (list name, the phrases as word
+    tuples, longest first so "killed or wounded" beats "killed")."""
+    index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for name, phrases in _lexicon_phrases().items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            words = tuple(phrase.split())
+            index.setdefault(words[0], {}).setdefault(name, []).append(words)
+    return {first: tuple((name, tuple(c)) for name, c in by_list.items()) for first, by_list in index.items()}
+
+
+@lru_cache(maxsize=128)
+def _phrase_hits(text: str, lo: int, hi: int) -> dict[str, tuple[list[int], list[int], list[str]]]:
+    """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
+    ends, phrases). Found once per sentence for all its quantities, in one pass of dictionary lookups
+    over its words (several times faster than regexes of hundreds of alternatives). `pieces` alternate
+    between what separates words and the words, so word i is pieces[2i + 1], spans offsets[2i + 1] to
+    offsets[2i + 2] and is followed by the separator pieces[2i + 2]."""
+    pieces = TOKEN_SPLIT.split(text[lo:hi])
+    offsets = list(accumulate(map(len, pieces), initial=lo))
+    words = " ".join(pieces[1::2]).lower().split()
+    index = _first_word_index()
+    hits: dict[str, tuple[list[int], list[int], list[str]]] = {name: ([], [], []) for name in index_names()}
+    free = dict.fromkeys(hits, 0)  # per list, the first word not yet taken by one of its phrases
+    for i in [i for i, w in enumerate(words) if w in index]:
+        for name, candidates in index[words[i]]:
+            if i < free[name]:
+                continue
+            for candidate in candidates:
+                last = i + len(candidate) - 1
+                if len(candidate) == 1 or (tuple(words[i:last + 1]) == candidate and all(
+                        pieces[2 * k + 2].isspace() for k in range(i, last))):
+                    starts, ends, found = hits[name]
+                    starts.append(offsets[2 * i + 1])
+                    ends.append(offsets[2 * last + 2])
+                    found.append(" ".join(candidate))
+                    free[name] = last + 1
+                    break
+    return hits
+
+
+def index_names() -> tuple[str, ...]:
+    return tuple(_lexicon_phrases())
+
+
+def find_phrases(text: str, start: int, end: int, lexicon: str,
+                 within: tuple[int, int] | None = None) -> Iterator[tuple[str, int, int]]:
+    """The phrases of a list (see _lexicon_phrases) in text[start:end], left to right: (phrase, start,
+    end). `within`: the sentence the window lies in, whose phrases are found once and reused."""
+    starts, ends, found = _phrase_hits(text, *(within or (start, end)))[lexicon]
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        if ends[i] > end:
+            break
+        yield found[i], starts[i], ends[i]
 
 
 @cache
@@ -116,8 +180,8 @@ def _formations() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _formations_re() -> re.Pattern[str]:
-    return phrase_pattern(tuple(_formations()))
+def _demonym_spellings() -> frozenset[str]:
+    return frozenset(re.sub(r"['’]s$", "", r["word"]) for r in rows("demonyms.csv"))
 
 
 @cache
@@ -130,12 +194,6 @@ def _refer_after_re() -> re.Pattern[str]:
     return re.compile(r"\s*" + phrase_pattern(tuple(_words()["refer_after"])).pattern, re.IGNORECASE)
 
 
-@cache
-def _refer_before_re() -> re.Pattern[str]:
-    # The phrase ends right before the number, allowing a comma, a quote and a level verb between:
-    # "Of those, 600,000", "put it at “around 100”", "the figure could exceed 2,000".
-    return re.compile(phrase_pattern(tuple(_words()["refer_before"])).pattern
-                      + r"(?:\s+[a-z]+){0,2}[\s,“\"]*$", re.IGNORECASE)
 
 
 @cache
@@ -149,16 +207,16 @@ def _inclusion_re() -> re.Pattern[str]:
 
 
 @cache
-def _period_re() -> tuple[re.Pattern[str], dict[str, str]]:
-    """"every day", "each week": the period after which a count becomes a rate (number_words.toml)."""
+def _periods() -> dict[str, str]:
+    """"every day", "each week" → the period after which a count becomes a rate (number_words.toml)."""
     with (LEXICON_DIR / "number_words.toml").open("rb") as f:
         periods = tomllib.load(f)["rate"]["periods"]
-    linkers = "|".join(sorted(_words()["rate_linkers"]))
-    return re.compile(rf"\b(?:{linkers})\s+(?P<p>{'|'.join(periods)})\b", re.IGNORECASE), periods
+    linkers = _words()["rate_linkers"]
+    return {f"{linker} {word}": period for linker in linkers for word, period in periods.items()}
 
 
 def subject_key(word: str) -> str | None:
-    return _demonyms().get(word.lower().replace("’", "'"))
+    return _demonyms().get(" ".join(word.split()).lower().replace("’", "'"))
 
 
 def combine_subjects(subjects: list[str]) -> str | None:
@@ -173,10 +231,6 @@ def canonical_unit(word: str) -> str:
     return _units().get(w) or _units().get(w + "s") or w
 
 
-def _unit_of(match: re.Match[str]) -> str:
-    return _units()[re.sub(r"\s+", " ", match.group().lower())]
-
-
 def clause_after(text: str, start: int, limit: int) -> int:
     """Where the clause that begins at `start` ends (at most `limit`)."""
     m = CLAUSE_END.search(text, start, limit)
@@ -185,34 +239,31 @@ def clause_after(text: str, start: int, limit: int) -> int:
 
 def clause_before(text: str, end: int, floor: int) -> int:
     """Where the clause that ends at `end` begins (at least `floor`)."""
-    i = end
-    while i > floor:
-        c = text[i - 1]
-        if c in ",;:()[]“”\"—–" or c.isdigit() or (c == "." and i < end and text[i].isspace()):
-            return i
-        i -= 1
-    return floor
+    m = LAST_CLAUSE_BOUNDARY.match(text, floor, end)
+    return m.end() if m else floor
 
 
-def find_event(text: str, start: int, end: int, kind: str) -> Event | None:
+def find_event(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None
+               ) -> Event | None:
     """The first event phrase in text[start:end] that applies to this kind of quantity; a weak verb
     ("joined") only when no other event follows it."""
     weak = None
-    for event in _iter_events(text, start, end, kind):
+    for event in _iter_events(text, start, end, kind, within):
         if not event.yields:
             return event
         weak = weak or event
     return weak
 
 
-def nearest_event_before(text: str, start: int, end: int, kind: str) -> tuple[Event, int] | None:
+def nearest_event_before(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None
+                         ) -> tuple[Event, int] | None:
     """The event phrase in text[start:end] nearest its end, and where it ends: "killing at least 212",
     "has shipped 7,000"."""
-    hits = list(_iter_events(text, start, end, kind, with_end=True))
+    hits = list(_iter_events(text, start, end, kind, within, with_end=True))
     return hits[-1] if hits else None
 
 
-def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], int]:
+def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple[str | None, list[str], int]:
     """Read the counted noun after a number: (unit, subjects met on the way, end offset of the noun).
 
     Skips a few modifiers ("more", adjectives, demonyms that are owners: "six North Korean soldiers").
@@ -220,6 +271,7 @@ def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], i
     names the subject.
     """
     words = _words()
+    units_at = _phrases_at(text, *within, "units")
     subjects: list[str] = []
     pos = start
     for _ in range(8):
@@ -227,22 +279,24 @@ def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], i
             pos += 1
         if pos >= end:
             break
-        unit_m = _units_re().match(text, pos)
-        if unit_m and unit_m.end() <= end:
-            return _unit_of(unit_m), subjects, unit_m.end()
-        dem_m = _demonyms_re().match(text, pos)
-        if dem_m and dem_m.end() <= end:
-            subjects.append(_demonyms()[dem_m.group().lower().replace("’", "'")])
-            pos = dem_m.end()
-            if not dem_m.group().endswith("'s"):
-                # "Ukrainians and Russians": several peoples counted together.
-                more = re.match(r"\s+(?:and|or)\s+", text[pos:end])
-                if more and _demonyms_re().match(text, pos + more.end()):
-                    pos += more.end()
-                    continue
-                following = (_next_word(text, pos, end) or "").lower()
-                if dem_m.group().endswith("s") or not following or following in words["not_nouns"]:
-                    return "people", subjects, pos  # the people themselves are counted
+        unit = units_at.get(pos)
+        if unit and unit[1] <= end:
+            return _units()[unit[0]], subjects, unit[1]
+        dem_end = _demonym_at(text, pos, within)
+        if dem_end and dem_end <= end:
+            subjects.append(subject_key(text[pos:dem_end]))
+            pos = dem_end
+            if POSSESSIVE_AT.match(text, pos):  # "Pyongyang's missiles": an owner, read on
+                pos += 2
+                continue
+            # "Ukrainians and Russians": several peoples counted together.
+            more = AND_OR.match(text, pos, end)
+            if more and _demonym_at(text, more.end(), within):
+                pos = more.end()
+                continue
+            following = (_next_word(text, pos, end) or "").lower()
+            if text[pos - 1] == "s" or not following or following in words["not_nouns"]:
+                return "people", subjects, pos  # the people themselves are counted
             continue
         word_m = WORD.match(text, pos)
         if not word_m or word_m.end() > end:
@@ -254,8 +308,8 @@ def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], i
             continue
         if VERB_PAST.match(low) and low not in _events():
             # "suspected cases", "armoured vehicles" are modifiers; "8,574 people had died" is not.
-            following = _next_word(text, word_m.end(), end)
-            if following and (_units_re().match(following) or PLURAL.search(following.lower())):
+            following = (_next_word(text, word_m.end(), end) or "").lower()
+            if following in _units() or PLURAL.search(following):
                 pos = word_m.end()
                 continue
             break
@@ -268,31 +322,45 @@ def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], i
     return None, subjects, start
 
 
+@lru_cache(maxsize=256)
+def _phrases_at(text: str, lo: int, hi: int, lexicon: str) -> dict[int, tuple[str, int]]:
+    """The phrases of a list in a sentence by where they start: start → (phrase, end)."""
+    starts, ends, found = _phrase_hits(text, lo, hi)[lexicon]
+    return {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
+
+
+def _demonym_at(text: str, pos: int, within: tuple[int, int]) -> int | None:
+    """Where the demonym or country name starting at `pos` ends, spelled as listed ("US", not "us")."""
+    hit = _phrases_at(text, *within, "demonyms").get(pos)
+    return hit[1] if hit and " ".join(text[pos:hit[1]].split()) in _demonym_spellings() else None
+
+
 def _next_word(text: str, pos: int, end: int) -> str | None:
     m = WORD.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
     return m.group() if m and m.end() <= end else None
 
 
-def noun_before(text: str, start: int, end: int) -> tuple[str, int] | None:
+def noun_before(text: str, start: int, end: int,
+                within: tuple[int, int] | None = None) -> tuple[str, int] | None:
     """The counted noun standing before a bare number in its clause, nearest first, and where it ends:
     "the number of soldiers mobilised had risen to about 13,000", "dengue infections had reached 1.2
     million". A noun that is the source ("Police said 12 ...", "Police later put ...") is not counted."""
-    for m in reversed(list(_units_re().finditer(text, start, end))):
-        following = [w.group().lower() for w in WORD.finditer(text, m.end(), end)][:2]
+    for phrase, _, phrase_end in reversed(list(find_phrases(text, start, end, "units", within))):
+        following = [w.group().lower() for w in WORD.finditer(text, phrase_end, end)][:2]
         if any(w in _reporting_verbs() for w in following):
             continue
-        return _unit_of(m), m.end()
+        return _units()[phrase], phrase_end
     return None
 
 
-def owner_after(text: str, start: int, end: int) -> str | None:
+def owner_after(text: str, start: int, end: int, within: tuple[int, int]) -> str | None:
     """"soldiers from North Korea", "of frozen Russian assets", "600,000 were Russian": an owner named
     right after the noun."""
     m = re.match(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)", text[start:end])
     if not m:
         return None
-    dem = _demonyms_re().match(text, start + m.end())
-    return subject_key(dem.group()) if dem and dem.end() <= end else None
+    dem_end = _demonym_at(text, start + m.end(), within)
+    return subject_key(text[start + m.end():dem_end]) if dem_end and dem_end <= end else None
 
 
 def _is_source(text: str, end: int) -> bool:
@@ -310,19 +378,27 @@ def _is_source(text: str, end: int) -> bool:
     return any(w.lower() in words["source_nouns"] for w in following)
 
 
-def owner_before(text: str, start: int, end: int) -> str | None:
+def owner_before(text: str, start: int, end: int, within: tuple[int, int] | None = None) -> str | None:
     """The nearest country or demonym before the number in its clause ("Russia had seen 115,000 ..."),
     unless it is where something happened or was sent ("in Turkey", "to Russia"), the source of the
     figure ("Israel says") or a list the number belongs to ("the US, Japan and eight other governments")."""
-    for m in reversed(list(_demonyms_re().finditer(text, start, end))):
-        if re.fullmatch(r"\s*(?:,|and|or)\s*", text[m.end() : end]):
+    for m_start, m_end in reversed(list(demonyms_in(text, start, end, within))):
+        if LIST_GAP.fullmatch(text, m_end, end):
             return None
-        if _preposition_before(text, start, m.start()) in _words()["not_owner"]:
+        if _preposition_before(text, start, m_start) in _words()["not_owner"]:
             continue
-        if _is_source(text, m.end()):
+        if _is_source(text, m_end):
             continue
-        return subject_key(m.group())
+        return subject_key(text[m_start:m_end])
     return None
+
+
+def demonyms_in(text: str, start: int, end: int,
+                within: tuple[int, int] | None = None) -> Iterator[tuple[int, int]]:
+    """Where demonyms and country names stand in text[start:end], spelled as listed ("US", not "us")."""
+    for _, m_start, m_end in find_phrases(text, start, end, "demonyms", within):
+        if " ".join(text[m_start:m_end].split()) in _demonym_spellings():
+            yield m_start, m_end
 
 
 def _preposition_before(text: str, start: int, end: int) -> str:
@@ -332,8 +408,8 @@ def _preposition_before(text: str, start: int, end: int) -> str:
 
 
 def first_owner(text: str, start: int, end: int) -> str | None:
-    m = _demonyms_re().search(text, start, end)
-    return subject_key(m.group()) if m else None
+    first = next(demonyms_in(text, start, end, (start, end)), None)
+    return subject_key(text[first[0]:first[1]]) if first else None
 
 
 def describe(
@@ -360,37 +436,37 @@ def describe(
     subjects: list[str] = []
     noun_end = q_end
     if kind in ("count", "rate"):
-        inside = _units_re().search(text, q_start, q_end) if kind == "rate" else None
+        inside = next(find_phrases(text, q_start, q_end, "units", sentence), None) if kind == "rate" else None
         if inside:  # "1,200 soldiers a day": the rate's surface holds its noun
-            ctx.unit, noun_end = _unit_of(inside), inside.end()
+            ctx.unit, noun_end = _units()[inside[0]], inside[2]
         else:
-            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80))
+            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sentence)
         ctx.named = ctx.unit is not None
         # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
         window_start = max(before_start, q_start - 40)
-        for m in _formations_re().finditer(text, window_start, q_start):
-            unit, event = _formations()[re.sub(r"\s+", " ", m.group().lower())]
+        for phrase, _, _ in find_phrases(text, window_start, q_start, "formations", sentence):
+            unit, event = _formations()[phrase]
             if ctx.unit in (None, "people"):
                 ctx.unit = unit
             ctx.event = event or ctx.event
     if ctx.unit is None:
         ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
-                               or _refer_before_re().search(text, max(s_start, q_start - 40), q_start))
-    before = nearest_event_before(text, before_start, q_start, kind)
+                               or _refers_before(text, max(s_start, q_start - 40), q_start, sentence))
+    before = nearest_event_before(text, before_start, q_start, kind, sentence)
     if kind == "count" and ctx.unit is None and not ctx.refers_back:
         # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
         # whichever stands nearer the number says what it counts.
-        noun = noun_before(text, before_start, q_start) or _noun_before_comma(text, before_start, q_start)
+        noun = (noun_before(text, before_start, q_start, sentence)
+                or _noun_before_comma(text, before_start, q_start))
         if noun and not (before and before[0].counts and before[1] > noun[1]):
             ctx.unit, ctx.named = noun[0], True
     if kind in ("count", "money"):
-        period, periods = _period_re()
-        p = period.search(text, q_end, after_end)
-        ctx.period = periods[p.group("p").lower()] if p else None
+        p = next(find_phrases(text, q_end, after_end, "periods", sentence), None)
+        ctx.period = _periods()[p[0]] if p else None
 
-    owner = combine_subjects(subjects) or owner_after(text, noun_end, s_end)
+    owner = combine_subjects(subjects) or owner_after(text, noun_end, s_end, sentence)
     if owner is None and not ctx.refers_back:
-        owner = owner_before(text, before_start, q_start)
+        owner = owner_before(text, before_start, q_start, sentence)
         if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
             # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
             owner = first_owner(text, *previous_sentence)
@@ -398,10 +474,11 @@ def describe(
 
     if ctx.event is None:
         adjacent = before if before and not text[before[1]:q_start].strip() else None
-        found = ((adjacent and adjacent[0]) or find_event(text, q_end, after_end, kind)
+        found = ((adjacent and adjacent[0]) or find_event(text, q_end, after_end, kind, sentence)
                  or (before and before[0]))
         if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
-            found = find_event(text, after_end, _sentence_part_end(text, after_end, s_end, next_start), kind)
+            part_end = _sentence_part_end(text, after_end, s_end, next_start)
+            found = find_event(text, after_end, part_end, kind, sentence)
         if found:
             ctx.event = found.event
             if ctx.unit is None and kind == "count" and found.counts:
@@ -409,12 +486,19 @@ def describe(
     return ctx
 
 
+def _refers_before(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """"Of those, 600,000", "put it at “around 100”", "the figure could exceed 2,000": a phrase that
+    refers back ends right before the number, a comma, a quote or a verb or two apart."""
+    hits = list(find_phrases(text, start, end, "refer_before", sentence))
+    return bool(hits) and REFER_GAP.fullmatch(text, hits[-1][2], end) is not None
+
+
 def _noun_before_comma(text: str, start: int, end: int) -> tuple[str, int] | None:
     """"soldiers, some 1,700 in total, have been deployed": the noun the number stands in apposition to."""
     if text[start:end].strip():
         return None
     m = NOUN_COMMA.search(text, max(0, start - 40), start)
-    return (_unit_of(_units_re().match(m.group(1))), end) if m and _units_re().fullmatch(m.group(1)) else None
+    return (_units()[m.group(1).lower()], end) if m and m.group(1).lower() in _units() else None
 
 
 def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None) -> int:
@@ -428,9 +512,9 @@ def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None
     return limit
 
 
-def _iter_events(text: str, start: int, end: int, kind: str, with_end: bool = False) -> Iterator:
-    for m in _events_re().finditer(text, start, end):
-        readings = _events()[re.sub(r"\s+", " ", m.group().lower())]
-        reading = next((e for e in readings if e.applies_to(kind)), None)
+def _iter_events(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
+                 with_end: bool = False) -> Iterator:
+    for phrase, _, phrase_end in find_phrases(text, start, end, "events", within):
+        reading = next((e for e in _events()[phrase] if e.applies_to(kind)), None)
         if reading:
-            yield (reading, m.end()) if with_end else reading
+            yield (reading, phrase_end) if with_end else reading
