@@ -27,22 +27,23 @@ from typing import NamedTuple
 from flows.lexicon import LEXICON_DIR, mapping, phrase_pattern, rows
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]")
-# A clause ends at punctuation, at a quote mark or at the next digit (another quantity's territory).
-CLAUSE_END = re.compile(r"[,;:()\[\]“”\"—–]|\.\s|\.$|\d")
+# A clause ends at punctuation, at a quote mark or at the next digit (another quantity's territory);
+# the full stop of an abbreviation ("U.S. troops") does not end it.
+CLAUSE_END = re.compile(r"[,;:()\[\]“”\"—–]|(?<![A-Z])\.\s|\.$|\d")
 # Past the clause, the event may still come later in the sentence, but not past a contrast.
-SENTENCE_PART_END = re.compile(r";|\.\s|\s(?:while|whereas|but)\s")
+SENTENCE_PART_END = re.compile(r";|(?<![A-Z])\.\s|\s(?:while|whereas|but)\s")
 # A word that looks like a plural noun ("jobs", "governments"), not "across", "status" or "crisis".
 PLURAL = re.compile(r"[a-z]{2,}[^su']s$|[a-z]+ies$|people$|men$|children$")
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
 # "8,574 people had died in Turkey alone, ...": a verb in -ed ends the search for the counted noun.
 VERB_PAST = re.compile(r"[a-z]{3,}ed$")
-# The word before a place name, or before the list it ends ("in Turkey and Syria").
-LIST_BEFORE = re.compile(r"(\w+)\s+(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:,|and|or)\s+)*$")
 EVENT_SEARCH_AHEAD = 160
 # A word for phrase lookups: letters and digits, hyphenated compounds kept whole ("water-bombing").
-TOKEN_SPLIT = re.compile(r"((?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
+# Every byte but a lower-case letter, a digit or a hyphen separates words for the phrase index.
+SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit() or c == 45) else 32
+                   for c in range(256))
 # The last clause boundary before a point: punctuation, a quote, a digit, or a full stop and a space.
-LAST_CLAUSE_BOUNDARY = re.compile(r".*(?:[,;:()\[\]“”\"—–\d]|\.(?=\s))", re.DOTALL)
+LAST_CLAUSE_BOUNDARY = re.compile(r".*(?:[,;:()\[\]“”\"—–\d]|(?<![A-Z])\.(?=\s))", re.DOTALL)
 # "children under five", "people over 65": an age bound, not a count of anything.
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
@@ -90,7 +91,7 @@ def _units() -> dict[str, str]:
 
 @cache
 def _demonyms() -> dict[str, str]:
-    return mapping("demonyms.csv", "word", "subject")
+    return {_spelling(word): subject for word, subject in mapping("demonyms.csv", "word", "subject").items()}
 
 
 @cache
@@ -117,44 +118,49 @@ def _lexicon_phrases() -> dict[str, frozenset[str]]:
     }
 
 
+def _plain(phrase: str) -> bytes:
+    """A phrase as the word index sees text: ASCII, lower case, every separator a space ("U.S." → b"u s ")."""
+    return phrase.encode("ascii", "replace").lower().translate(SEPARATORS)
+
+
 @cache
-def _first_word_index() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
-    """first word → for each list holding phrases that start with it: (list name, the phrases as word
-    tuples, longest first so "killed or wounded" beats "killed")."""
-    index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[tuple[bytes, str], ...]], ...]]:
+    """first word → for each list holding phrases that start with it: (list name, its phrases as
+    (plain form, lexicon key), longest first so "killed or wounded" beats "killed")."""
+    index: dict[bytes, dict[str, list[tuple[bytes, str]]]] = {}
     for name, phrases in _lexicon_phrases().items():
         for phrase in sorted(phrases, key=len, reverse=True):
-            words = tuple(phrase.split())
-            index.setdefault(words[0], {}).setdefault(name, []).append(words)
+            plain = b" ".join(_plain(phrase).split())
+            index.setdefault(plain.split()[0], {}).setdefault(name, []).append((plain, phrase))
     return {first: tuple((name, tuple(c)) for name, c in by_list.items()) for first, by_list in index.items()}
 
 
 @lru_cache(maxsize=128)
 def _phrase_hits(text: str, lo: int, hi: int) -> dict[str, tuple[list[int], list[int], list[str]]]:
     """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
-    ends, phrases). Found once per sentence for all its quantities, in one pass of dictionary lookups
-    over its words (several times faster than regexes of hundreds of alternatives). `pieces` alternate
-    between what separates words and the words, so word i is pieces[2i + 1], spans offsets[2i + 1] to
-    offsets[2i + 2] and is followed by the separator pieces[2i + 2]."""
-    pieces = TOKEN_SPLIT.split(text[lo:hi])
-    offsets = list(accumulate(map(len, pieces), initial=lo))
-    words = " ".join(pieces[1::2]).lower().split()
+    ends, lexicon keys). Found once per sentence for all its quantities, by dictionary lookups on its
+    words (several times faster than regexes of hundreds of alternatives). The sentence is read as
+    plain bytes, one byte per character, so offsets carry over; splitting on single spaces keeps an
+    empty part for each extra separator, so part k starts at cum[k] + k."""
+    plain = _plain(text[lo:hi])
+    parts = plain.split(b" ")
+    cum = list(accumulate(map(len, parts), initial=0))
     index = _first_word_index()
     hits: dict[str, tuple[list[int], list[int], list[str]]] = {name: ([], [], []) for name in index_names()}
-    free = dict.fromkeys(hits, 0)  # per list, the first word not yet taken by one of its phrases
-    for i in [i for i, w in enumerate(words) if w in index]:
-        for name, candidates in index[words[i]]:
-            if i < free[name]:
+    free = dict.fromkeys(hits, 0)  # per list, the first part not yet taken by one of its phrases
+    for k in [k for k, w in enumerate(parts) if w in index]:
+        begin = cum[k] + k
+        for name, candidates in index[parts[k]]:
+            if k < free[name]:
                 continue
-            for candidate in candidates:
-                last = i + len(candidate) - 1
-                if len(candidate) == 1 or (tuple(words[i:last + 1]) == candidate and all(
-                        pieces[2 * k + 2].isspace() for k in range(i, last))):
+            for candidate, key in candidates:
+                finish = begin + len(candidate)
+                if plain.startswith(candidate, begin) and (finish == len(plain) or plain[finish] == 32):
                     starts, ends, found = hits[name]
-                    starts.append(offsets[2 * i + 1])
-                    ends.append(offsets[2 * last + 2])
-                    found.append(" ".join(candidate))
-                    free[name] = last + 1
+                    starts.append(lo + begin)
+                    ends.append(lo + finish)
+                    found.append(key)
+                    free[name] = k + candidate.count(b" ") + 1
                     break
     return hits
 
@@ -181,7 +187,12 @@ def _formations() -> dict[str, tuple[str, str]]:
 
 @cache
 def _demonym_spellings() -> frozenset[str]:
-    return frozenset(re.sub(r"['’]s$", "", r["word"]) for r in rows("demonyms.csv"))
+    """Demonyms as written, checked on a hit so that "us" is not "US" (a possessive is its name's)."""
+    return frozenset(_spelling(re.sub(r"['’]s$", "", r["word"])) for r in rows("demonyms.csv"))
+
+
+def _spelling(phrase: str) -> str:
+    return " ".join(phrase.replace(".", " ").split())
 
 
 @cache
@@ -216,7 +227,7 @@ def _periods() -> dict[str, str]:
 
 
 def subject_key(word: str) -> str | None:
-    return _demonyms().get(" ".join(word.split()).lower().replace("’", "'"))
+    return _demonyms().get(_spelling(word).lower().replace("’", "'"))
 
 
 def combine_subjects(subjects: list[str]) -> str | None:
@@ -332,7 +343,9 @@ def _phrases_at(text: str, lo: int, hi: int, lexicon: str) -> dict[int, tuple[st
 def _demonym_at(text: str, pos: int, within: tuple[int, int]) -> int | None:
     """Where the demonym or country name starting at `pos` ends, spelled as listed ("US", not "us")."""
     hit = _phrases_at(text, *within, "demonyms").get(pos)
-    return hit[1] if hit and " ".join(text[pos:hit[1]].split()) in _demonym_spellings() else None
+    if not hit or _spelling(text[pos:hit[1]]) not in _demonym_spellings():
+        return None
+    return hit[1] + 1 if "." in text[pos:hit[1]] and text.startswith(".", hit[1]) else hit[1]  # "U.S."
 
 
 def _next_word(text: str, pos: int, end: int) -> str | None:
@@ -397,14 +410,17 @@ def demonyms_in(text: str, start: int, end: int,
                 within: tuple[int, int] | None = None) -> Iterator[tuple[int, int]]:
     """Where demonyms and country names stand in text[start:end], spelled as listed ("US", not "us")."""
     for _, m_start, m_end in find_phrases(text, start, end, "demonyms", within):
-        if " ".join(text[m_start:m_end].split()) in _demonym_spellings():
+        if _spelling(text[m_start:m_end]) in _demonym_spellings():
             yield m_start, m_end
 
 
 def _preposition_before(text: str, start: int, end: int) -> str:
-    """The word governing a place name ending a list: "in" for "earthquakes in Turkey and Syria"."""
-    m = LIST_BEFORE.search(text, max(start, end - 60), end)
-    return m.group(1).lower() if m else ""
+    """The word governing a place name, or the list of names it ends: "in" for "earthquakes in Turkey
+    and Syria"."""
+    for word in reversed(text[max(start, end - 60):end].replace(",", " , ").split()):
+        if word not in (",", "and", "or") and not word[0].isupper():
+            return word.lower()
+    return ""
 
 
 def first_owner(text: str, start: int, end: int) -> str | None:

@@ -175,6 +175,11 @@ def test_a_place_or_a_source_is_not_the_owner(text):
     assert all(c.subject is None for c in extract_claims(text))
 
 
+def test_abbreviated_country_is_an_owner_and_the_pronoun_us_is_not():
+    assert described("Some 300 U.S. soldiers were wounded.", "Some 300") == ("troops", "american", "wounded")
+    assert claim("He told us 300 troops had arrived.", "300").subject is None
+
+
 # -- the lexicons ---------------------------------------------------------------------------------
 
 
