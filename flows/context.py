@@ -71,9 +71,22 @@ class Event(NamedTuple):
     kinds: frozenset[str]  # the quantity kinds it applies to; empty: any
     counts: str  # what is counted when no noun says so ("3.4 million have fled": people)
     yields: bool  # a weak verb ("joined") that gives way to a later event in its clause ("the march")
+    needs: str  # "person": only for a noun known to count people; "thing": never for one; "people": see
+    # applies_to
 
-    def applies_to(self, kind: str) -> bool:
-        return not self.kinds or kind in self.kinds
+    def applies_to(self, kind: str, unit: str | None, near: bool) -> bool:
+        """Does it say what happened to this quantity? Events that happen to people do not happen to
+        things ("killed ... at two mosques"), and far from the number (`near` false) only to people."""
+        if self.kinds and kind not in self.kinds:
+            return False
+        person = unit in _person_units()
+        if self.needs == "person":
+            return person
+        if self.needs == "thing":
+            return not person
+        if self.needs == "people" and unit is not None and not person:
+            return near and unit not in _known_units()
+        return True
 
 
 @cache
@@ -90,6 +103,16 @@ def _units() -> dict[str, str]:
 
 
 @cache
+def _known_units() -> frozenset[str]:
+    return frozenset(_units().values())
+
+
+@cache
+def _person_units() -> frozenset[str]:
+    return frozenset(r["unit"] for r in rows("units.csv") if r.get("person") == "yes")
+
+
+@cache
 def _demonyms() -> dict[str, str]:
     return {_spelling(word): subject for word, subject in mapping("demonyms.csv", "word", "subject").items()}
 
@@ -100,8 +123,9 @@ def _events() -> dict[str, tuple[Event, ...]]:
     table: dict[str, list[Event]] = {}
     for r in rows("events.csv"):
         kinds = frozenset(k for k in r.get("kinds", "").split("|") if k)
-        table.setdefault(r["word"].lower(), []).append(
-            Event(r["event"], kinds, r.get("counts", ""), r.get("yields", "") == "yields"))
+        reading = Event(r["event"], kinds, r.get("counts", ""), r.get("yields") == "yields",
+                        r.get("needs", ""))
+        table.setdefault(r["word"].lower(), []).append(reading)
     return {phrase: tuple(readings) for phrase, readings in table.items()}
 
 
@@ -254,23 +278,23 @@ def clause_before(text: str, end: int, floor: int) -> int:
     return m.end() if m else floor
 
 
-def find_event(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None
-               ) -> Event | None:
-    """The first event phrase in text[start:end] that applies to this kind of quantity; a weak verb
-    ("joined") only when no other event follows it."""
+def find_event(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
+               unit: str | None = None, near: bool = True) -> Event | None:
+    """The first event phrase in text[start:end] that applies to this quantity; a weak verb ("joined")
+    only when no other event follows it."""
     weak = None
-    for event in _iter_events(text, start, end, kind, within):
+    for event in _iter_events(text, start, end, kind, within, unit, near):
         if not event.yields:
             return event
         weak = weak or event
     return weak
 
 
-def nearest_event_before(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None
-                         ) -> tuple[Event, int] | None:
-    """The event phrase in text[start:end] nearest its end, and where it ends: "killing at least 212",
-    "has shipped 7,000"."""
-    hits = list(_iter_events(text, start, end, kind, within, with_end=True))
+def nearest_event_before(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
+                         unit: str | None = None, near: bool = True) -> tuple[Event, int] | None:
+    """The event phrase in text[start:end] nearest its end that applies to this quantity, and where it
+    ends: "killing at least 212", "has shipped 7,000"."""
+    hits = list(_iter_events(text, start, end, kind, within, unit, near, with_end=True))
     return hits[-1] if hits else None
 
 
@@ -377,9 +401,9 @@ def owner_after(text: str, start: int, end: int, within: tuple[int, int]) -> str
 
 
 def _is_source(text: str, end: int) -> bool:
-    """Is the country or demonym ending at `end` the source of a figure rather than its owner? It is
-    when a name, a source noun or a reporting verb follows: "the Libyan Red Crescent", "the Ukrainian
-    president", "Israel says"."""
+    """Is the country or demonym ending at `end` the source of a figure, or its host, rather than its
+    owner? It is when a name, a source noun, a reporting verb or a hosting verb follows: "the Libyan Red
+    Crescent", "the Ukrainian president", "Israel says", "Poland has taken in"."""
     words = _words()
     end += len(POSSESSIVE.match(text, end).group())
     following = [m.group() for m in WORD.finditer(text, end, end + 50)][:3]
@@ -388,7 +412,7 @@ def _is_source(text: str, end: int) -> bool:
     first = following[0]
     if first[0].isupper() or first.lower() in _reporting_verbs():
         return True
-    return any(w.lower() in words["source_nouns"] for w in following)
+    return any(w.lower() in words["source_nouns"] or w.lower() in words["host_verbs"] for w in following)
 
 
 def owner_before(text: str, start: int, end: int, within: tuple[int, int] | None = None) -> str | None:
@@ -480,8 +504,12 @@ def describe(
         p = next(find_phrases(text, q_end, after_end, "periods", sentence), None)
         ctx.period = _periods()[p[0]] if p else None
 
-    owner = combine_subjects(subjects) or owner_after(text, noun_end, s_end, sentence)
-    if owner is None and not ctx.refers_back:
+    # Whose: the owner of counted things or of a sum ("€15bn of frozen Russian assets"). A country
+    # before a sum or a share is where it happens ("UK inflation rose to 10.1%"), not an owner.
+    owner = combine_subjects(subjects)
+    if owner is None and kind in ("count", "rate", "money"):
+        owner = owner_after(text, noun_end, s_end, sentence)
+    if owner is None and not ctx.refers_back and kind in ("count", "rate"):
         owner = owner_before(text, before_start, q_start, sentence)
         if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
             # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
@@ -489,12 +517,16 @@ def describe(
     ctx.subject = owner
 
     if ctx.event is None:
-        adjacent = before if before and not text[before[1]:q_start].strip() else None
-        found = ((adjacent and adjacent[0]) or find_event(text, q_end, after_end, kind, sentence)
-                 or (before and before[0]))
+        unit = ctx.unit
+        before = nearest_event_before(text, before_start, q_start, kind, sentence, unit)
+        adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
+        found = adjacent or find_event(text, q_end, after_end, kind, sentence, unit)
+        if found is None:
+            before = nearest_event_before(text, before_start, q_start, kind, sentence, unit, near=False)
+            found = before[0] if before else None
         if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
             part_end = _sentence_part_end(text, after_end, s_end, next_start)
-            found = find_event(text, after_end, part_end, kind, sentence)
+            found = find_event(text, after_end, part_end, kind, sentence, unit, near=False)
         if found:
             ctx.event = found.event
             if ctx.unit is None and kind == "count" and found.counts:
@@ -529,8 +561,8 @@ def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None
 
 
 def _iter_events(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
-                 with_end: bool = False) -> Iterator:
+                 unit: str | None = None, near: bool = True, with_end: bool = False) -> Iterator:
     for phrase, _, phrase_end in find_phrases(text, start, end, "events", within):
-        reading = next((e for e in _events()[phrase] if e.applies_to(kind)), None)
+        reading = next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)), None)
         if reading:
             yield (reading, phrase_end) if with_end else reading

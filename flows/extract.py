@@ -142,7 +142,7 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
         or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
     if q.kind == left_q.kind and not ctx.named and same_measure:
         return left
-    if q.kind == left_q.kind == "count" and BREAKDOWN.match(between) and ctx.event is None:
+    if q.kind == left_q.kind == "count" and BREAKDOWN.match(between):
         return left
     return None
 

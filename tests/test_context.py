@@ -116,6 +116,16 @@ def test_a_loss_of_money_is_not_a_loss_of_people():
     assert claim("Russia lost 1,000 soldiers in the battle.", "1,000").event == "killed_or_wounded"
 
 
+def test_events_that_happen_to_people_do_not_happen_to_things():
+    assert claim("The index has lost 162 points since Monday.", "162").event is None
+    text = "Dozens of people were killed on Friday in shootings at two mosques."
+    assert (claim(text, "Dozens").event, claim(text, "two").event) == ("killed", None)
+
+
+def test_weapons_verbs_do_not_apply_to_people():
+    assert claim("Eight employees were fired after the audit.", "Eight").event is None
+
+
 def test_percent_takes_no_event_from_a_verb_about_something_else():
     assert claim("Workers walked out after 91% of members rejected the offer.", "91%").event is None
 
@@ -169,6 +179,9 @@ def test_combined_subjects_are_sorted_and_joined():
         "Israel says 1,000 people were killed.",
         "The Ukrainian president said 300 people had been evacuated.",
         "The Libyan Red Crescent put the number of dead at 4,000.",
+        "Poland alone has taken in over 2 million refugees.",
+        "UK inflation rose to 10.1% in September.",
+        "The highway will stretch over 2,000km from the Belarus border.",
     ],
 )
 def test_a_place_or_a_source_is_not_the_owner(text):
