@@ -29,9 +29,11 @@ from flows.lexicon import LEXICON_DIR, mapping, phrase_pattern, rows
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]")
 # A clause ends at punctuation, at a quote mark or at the next digit (another quantity's territory);
 # the full stop of an abbreviation ("U.S. troops") does not end it.
-CLAUSE_END = re.compile(r"[,;:()\[\]“”\"—–]|(?<![A-Z])\.\s|\.$|\d")
-# Past the clause, the event may still come later in the sentence, but not past a contrast.
-SENTENCE_PART_END = re.compile(r";|(?<![A-Z])\.\s|\s(?:while|whereas|but)\s")
+# (One character class, then a check on full stops: a scan for a class is far faster than for branches.)
+BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–.\d]")
+# Past the clause, the event may still come later in the sentence, but not past a contrast
+# (context.toml "contrasts") or a full stop.
+PART_END = re.compile(r"[;.]")
 # A word that looks like a plural noun ("jobs", "governments"), not "across", "status" or "crisis".
 PLURAL = re.compile(r"[a-z]{2,}[^su']s$|[a-z]+ies$|people$|men$|children$")
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
@@ -42,8 +44,6 @@ EVENT_SEARCH_AHEAD = 160
 # Every byte but a lower-case letter, a digit or a hyphen separates words for the phrase index.
 SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit() or c == 45) else 32
                    for c in range(256))
-# The last clause boundary before a point: punctuation, a quote, a digit, or a full stop and a space.
-LAST_CLAUSE_BOUNDARY = re.compile(r".*(?:[,;:()\[\]“”\"—–\d]|(?<![A-Z])\.(?=\s))", re.DOTALL)
 # "children under five", "people over 65": an age bound, not a count of anything.
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
@@ -268,14 +268,24 @@ def canonical_unit(word: str) -> str:
 
 def clause_after(text: str, start: int, limit: int) -> int:
     """Where the clause that begins at `start` ends (at most `limit`)."""
-    m = CLAUSE_END.search(text, start, limit)
-    return m.start() if m else limit
+    for m in BOUNDARY.finditer(text, start, limit):
+        i = m.start()
+        if text[i] != "." or i + 1 == limit or _full_stop(text, i, limit):
+            return i
+    return limit
 
 
 def clause_before(text: str, end: int, floor: int) -> int:
     """Where the clause that ends at `end` begins (at least `floor`)."""
-    m = LAST_CLAUSE_BOUNDARY.match(text, floor, end)
-    return m.end() if m else floor
+    for i in reversed([m.start() for m in BOUNDARY.finditer(text, floor, end)]):
+        if text[i] != "." or _full_stop(text, i, end):
+            return i + 1
+    return floor
+
+
+def _full_stop(text: str, i: int, limit: int) -> bool:
+    """Does the "." at i end a sentence or clause? Not in "U.S. troops" or "1.5"."""
+    return i + 1 < limit and text[i + 1].isspace() and not (i > 0 and text[i - 1].isupper())
 
 
 def find_event(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
@@ -406,7 +416,8 @@ def _is_source(text: str, end: int) -> bool:
     Crescent", "the Ukrainian president", "Israel says", "Poland has taken in"."""
     words = _words()
     end += len(POSSESSIVE.match(text, end).group())
-    following = [m.group() for m in WORD.finditer(text, end, end + 50)][:3]
+    following = [w.strip(".,;:“”\"'’()") for w in text[end:end + 50].split()[:3]]
+    following = [w for w in following if w]
     if not following:
         return False
     first = following[0]
@@ -553,8 +564,10 @@ def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None
     """How far past its clause a number's event may be looked for: not past a contrast, the sentence
     end, or the next figure unless that figure is a part of this one ("including 227 children")."""
     limit = min(s_end, start + EVENT_SEARCH_AHEAD)
-    m = SENTENCE_PART_END.search(text, start, limit)
-    limit = m.start() if m else limit
+    stop = next((m.start() for m in PART_END.finditer(text, start, limit)
+                 if text[m.start()] == ";" or _full_stop(text, m.start(), limit)), limit)
+    contrasts = [i for i in (text.find(f" {w} ", start, limit) for w in _words()["contrasts"]) if i >= 0]
+    limit = min([stop, *contrasts])
     if next_start is not None and next_start < limit and not _inclusion_re().search(text, start, next_start):
         limit = next_start
     return limit
