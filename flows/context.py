@@ -8,10 +8,14 @@ Everything here reads only the sentence around a quantity and the lexicons in da
   formations.csv  a body people are counted into ("a unit of 3,000 North Koreans" → troops, deployed)
   context.toml    the small word lists the reading needs (modifiers, words that refer back, ...)
 
-The event is looked for in this order: in the number's own clause after it, in its clause before it
-(the nearest), then further on in the sentence past commas ("1,099 civilians, including 227 children,
-had been killed"). What a figure that refers back ("7,000 of them") counts is settled by the caller,
-which knows the figure before it (flows/extract.py).
+The event is looked for in this order: a verb right before the number ("killing 212"), the number's
+own clause after it, its clause before it (the nearest), then further on in the sentence past commas
+("1,099 civilians, including 227 children, had been killed"), never past the next figure or a
+contrast. Events that happen to people are not read onto things (units.csv marks the nouns that count
+people, events.csv says what each event needs). What a figure that refers back ("7,000 of them")
+counts is settled by the caller, which knows the figure before it (flows/extract.py).
+
+Lexicon phrases are found by word lookups, once per sentence for all its quantities (_phrase_hits).
 """
 from __future__ import annotations
 
@@ -39,8 +43,7 @@ PLURAL = re.compile(r"[a-z]{2,}[^su']s$|[a-z]+ies$|people$|men$|children$")
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
 # "8,574 people had died in Turkey alone, ...": a verb in -ed ends the search for the counted noun.
 VERB_PAST = re.compile(r"[a-z]{3,}ed$")
-EVENT_SEARCH_AHEAD = 160
-# A word for phrase lookups: letters and digits, hyphenated compounds kept whole ("water-bombing").
+EVENT_SEARCH_AHEAD = 160  # characters of the sentence read past the clause for a late event
 # Every byte but a lower-case letter, a digit or a hyphen separates words for the phrase index.
 SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit() or c == 45) else 32
                    for c in range(256))
@@ -52,7 +55,7 @@ LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
 POSSESSIVE_AT = re.compile(r"['’]s\b")
 AND_OR = re.compile(r"\s+(?:and|or)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s\b)?")
-NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # characters of the sentence read past the clause for a late event
+NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
 @dataclass(slots=True)
