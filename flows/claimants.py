@@ -37,6 +37,8 @@ NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # "Reuters, citing the health ministry, reported": the verb must follow the cited source.
 CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
+# A new clause between an attribution and a figure: ", and 1.5 million were affected".
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
 # "put the crowd at 38,000": "at" and a number within three words.
 AT_FIGURE = re.compile(r"\bat\s+(?:\S+\s+){0,2}?\S*\d")
 # A verb used as an adjective ("an estimated $9.6bn", "the confirmed death toll") credits nobody.
@@ -242,6 +244,9 @@ class Reader:
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
         # ("…, the union says"); alone, it credits nobody.
         after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None]
+        if before and after and self.text[after[0].verb_start] in "Aa" \
+                and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
+            return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's
         if before and (before[-1].claimant is not None or not after):
             return before[-1]
         if after:
@@ -348,9 +353,14 @@ class Reader:
             if token[-1] in ",;:”\"—–)":
                 break
             # "officials who spoke on condition of anonymity", "a UN team that visited the site": a
-            # restrictive clause stays; "said that" is no relative clause.
-            if bare in boundaries and (bare not in ("who", "that") or not kept or i + 1 >= len(tokens)
-                                       or tokens[-i - 2].strip(PUNCTUATION).lower() in _verb_words()):
+            # restrictive clause stays; "said that" is no relative clause; "Rail and Transport Union" is
+            # one name.
+            previous = tokens[-i - 2] if i + 1 < len(tokens) else ""
+            inside_name = bare == "and" and kept and kept[-1][:1].isupper() and previous[:1].isupper() \
+                and previous[-1] not in ",;:"
+            if bare in boundaries and not inside_name and (
+                    bare not in ("who", "that") or not kept or not previous
+                    or previous.strip(PUNCTUATION).lower() in _verb_words()):
                 break
             kept.append(token)
             if token[0] in "“\"(":
