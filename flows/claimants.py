@@ -225,6 +225,7 @@ class Reader:
         self.text = text
         self.sentences = sentences
         self.paragraph_of = [s.paragraph for s in sentences]
+        self.starts = [s.start for s in sentences]
         self._read: dict[int, list[Attribution]] = {}
         self._credited: list[tuple[int, str, str | None]] = []  # (position, name, role), in text order
         self._quotes: list[tuple[int, int]] | None = None
@@ -572,7 +573,7 @@ class Reader:
     def _org_before(self, pos: int, plural: bool) -> str | None:
         """What "it" or "they" stands for: an organisation opening the sentence before, else the source
         credited last (any, for "they"), else the organisation named last."""
-        i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        i = bisect.bisect_right(self.starts, pos) - 1
         if plural and i >= 0:
             # "a figure the unions dismissed …; they claimed": the last body named in the sentence.
             words, pattern, _ = _kinds()
@@ -625,7 +626,7 @@ class Reader:
                 if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind):
                     return name, role
             # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
-            i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+            i = bisect.bisect_right(self.starts, pos) - 1
             opening = ORG_NAME.match(self.text, self.sentences[i].start) if i >= 0 and generic else None
             if opening and _is_body(opening.group()):
                 return _bare(opening.group()), None
