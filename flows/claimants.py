@@ -229,6 +229,7 @@ class Reader:
         self._read: dict[int, list[Attribution]] = {}
         self._credited: list[tuple[int, str, str | None]] = []  # (position, name, role), in text order
         self._quotes: list[tuple[int, int]] | None = None
+        self._quote_starts: list[int] = []
         self._roles: dict[str, str] | None = None  # "south korean defence minister" → "Kim Yong-Hyun"
         self._learned_roles: dict[str, str] = {}  # the same, from the attributions read so far
         self._role_of: dict[str, str] = {}  # full name → role text
@@ -239,8 +240,9 @@ class Reader:
     def governing(self, q_start: int, sentence_index: int) -> Attribution | None:
         """The attribution that credits the quantity at q_start in sentence `sentence_index`."""
         quote = self.in_quote(q_start)
-        own = [a for a in self.attributions(sentence_index)
-               if not (quote and quote[0] <= a.verb_start < quote[1])]
+        own = self.attributions(sentence_index)
+        if quote:
+            own = [a for a in own if not quote[0] <= a.verb_start < quote[1]]
         before = [a for a in own if a.verb_end <= q_start]
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
         # ("…, the union says"); alone, it credits nobody.
@@ -282,8 +284,9 @@ class Reader:
     def in_quote(self, pos: int) -> tuple[int, int] | None:
         if self._quotes is None:
             self._quotes = [(m.start(), m.end()) for m in QUOTE.finditer(self.text)]
-        i = bisect.bisect_right(self._quotes, (pos, len(self.text) + 1)) - 1
-        if i >= 0 and self._quotes[i][0] <= pos < self._quotes[i][1]:
+            self._quote_starts = [start for start, _ in self._quotes]
+        i = bisect.bisect_right(self._quote_starts, pos) - 1  # the last quote opening at or before pos
+        if i >= 0 and pos < self._quotes[i][1]:
             return self._quotes[i]
         return None
 
