@@ -30,8 +30,13 @@ TEMPORAL = re.compile(
 )
 # Capitalised words, accented letters included ("Issa Traoré", "Émile Zola").
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-NAME = rf"[{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)?){{1,2}}"
-PERSON = re.compile(rf"\b{NAME}\b")
+# What follows a name's first capital: "olodymyr Zelensky", "im Yong-Hyun".
+NAME_REST = rf"[{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)?){{1,2}}"
+NAME = rf"[{UPPER}]{NAME_REST}"
+# A name that starts a word. Patterns scanned over long windows begin with the capital and check the word
+# start behind it ("(?<!\w[A-Z])" rather than a leading "\b"): the regex engine then skips to capitals in
+# C, two to three times faster, with the same matches.
+PERSON = re.compile(rf"[{UPPER}](?<!\w[{UPPER}]){NAME_REST}\b")
 # The given names right before a surname: "… Volodymyr " before "Zelensky".
 NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -62,7 +67,8 @@ ROLE_ADJECTIVES = frozenset(
     "deputy foreign defence defense interior finance health vice acting former chief state regional "
     "local provincial".split()
 )
-ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w&'’-]*")
+# Capitalised words joined by spaces and "of", "for", "the", "and", "on": "Office for National Statistics".
+ORG_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*[A-Z])*[\w&'’-]*")
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
