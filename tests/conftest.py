@@ -19,6 +19,15 @@ prefect_env()
 
 
 @pytest.fixture(scope="session")
+def prefect():
+    """One Prefect test server for the whole session (7–9 s to start; harnesses must not nest)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"the customer's sample is not here ({SEED}): ../shared is absent in this checkout")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from flows.cli import main
 
-COMMANDS = ["run", "extract", "query", "export", "eval"]
+COMMANDS = ["run", "serve", "extract", "query", "export", "eval"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

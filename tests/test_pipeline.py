@@ -16,14 +16,6 @@ SAMPLE = ROOT / "data" / "articles"
 
 
 @pytest.fixture(scope="module")
-def prefect():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness():
-        yield
-
-
-@pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
     """The sample plus one of each kind of bad input."""
     folder = tmp_path_factory.mktemp("inputs")
