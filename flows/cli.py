@@ -96,13 +96,13 @@ def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_r
     into DuckDB and write the comparison CSVs. Without PATHS, reads data/articles/."""
     prefect_env()
     from flows.load import DatabaseLocked, connect
-    from flows.pipeline import LARGEST_CONFLICTS
+    from flows.pipeline import LARGEST_CONFLICTS, shared_api
 
     pipeline = configured_pipeline(task_runner, workers, dask_address)
     db.parent.mkdir(parents=True, exist_ok=True)
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
-        with progress_bar(show_progress):
+        with shared_api(), progress_bar(show_progress):
             summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size)
     except DatabaseLocked as exc:
         raise click.ClickException(str(exc)) from exc
@@ -165,16 +165,16 @@ def serve(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task
     from prefect.client.schemas.schedules import CronSchedule
     from prefect.settings import get_current_settings
 
-    if not get_current_settings().api.url:
-        raise click.ClickException(
-            "serve needs a Prefect server: start one with `prefect server start`, then "
-            "`export PREFECT_API_URL=http://127.0.0.1:4200/api` (a temporary server cannot keep a schedule)"
-        )
     if cron is not None:
         try:
             CronSchedule(cron=cron)
         except ValueError as exc:
             raise click.BadParameter(f"{cron!r} is not a cron expression", param_hint="--cron") from exc
+    if not get_current_settings().api.url:
+        raise click.ClickException(
+            "serve needs a Prefect server: start one with `prefect server start`, then "
+            "`export PREFECT_API_URL=http://127.0.0.1:4200/api` (a temporary server cannot keep a schedule)"
+        )
     pipeline = configured_pipeline(task_runner, workers, dask_address)
     parameters = {
         "paths": [str(Path(p).absolute()) for p in paths] or [str(DEFAULT_ARTICLES)],

@@ -11,6 +11,7 @@ the order they were read, whatever order the workers finish in, so every runner 
 """
 
 import itertools
+import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -116,12 +117,39 @@ def task_runner(
             raise RuntimeError(
                 'the dask task runner needs the dask extra: pip install "estimates[dask]"'
             ) from exc
+        # The scheduler logs every worker and connection at INFO, through Prefect's console handler.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         cluster = {"n_workers": workers or os.cpu_count(), "threads_per_worker": 1, "processes": True,
                    "dashboard_address": None}
         return DaskTaskRunner(cluster_kwargs=cluster)
     raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
+
+
+@contextmanager
+def shared_api() -> Iterator[None]:
+    """Point this process and the workers it starts at one Prefect API for the duration.
+
+    Without PREFECT_API_URL, Prefect starts a temporary API server on first use in each process: every
+    process-pool or Dask worker would start its own (seconds each, on one SQLite file). So when no
+    server is configured, start the temporary one here and hand its URL down through the environment,
+    which worker processes inherit. A remote Dask cluster needs a server it can reach: PREFECT_API_URL.
+    """
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    if get_current_settings().api.url:
+        yield
+        return
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
 
 
 def batches(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
