@@ -48,7 +48,7 @@ TASK_RUNNERS = ("thread", "process", "dask")
 CONFLICTS_ARTIFACT = "estimates-largest-conflicts"
 SUMMARY_ARTIFACT = "estimates-run-summary"
 LARGEST_CONFLICTS = """
-select measure, claimant_a, surface_a, claimant_b, surface_b, ratio
+select measure, source_a, surface_a, source_b, surface_b, ratio, days_apart
 from conflicts order by ratio desc nulls last, measure, surface_a limit 20
 """
 
