@@ -143,3 +143,20 @@ def test_progress_reaches_every_input_file(prefect, inputs, tmp_path):
 )
 def test_io_tasks_retry_only_on_io_errors(error, retried):
     assert io_error(load_batch, None, Failed(data=error)) is retried
+
+
+def test_a_load_failing_on_io_is_retried_and_the_run_completes(prefect, tmp_path, monkeypatch):
+    from flows import load as load_step
+
+    real_load, calls = load_step.load, []
+
+    def flaky_load(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("No space left on device")
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(load_step, "load", flaky_load)
+    summary = pipeline([str(SAMPLE)], tmp_path / "e.duckdb", tmp_path / "x")
+    assert len(calls) == 2
+    assert summary.claims == table_counts(tmp_path / "e.duckdb")["claims"] > 10
