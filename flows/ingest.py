@@ -2,6 +2,8 @@
 
     iter_articles(paths)  -> Article | Rejection, one by one, in a deterministic order
     expand_paths(paths)   -> (files to read, rejections for paths that lead nowhere)
+    read_file(path)       -> the Articles and Rejections of one file
+    file_digest(path)     -> sha256 of a file's bytes, which incremental runs compare with the last run's
 
 PATHS may be files, folders (walked recursively, in sorted order) and glob patterns ("data/**/*.md").
 Supported formats, chosen by file extension (case-insensitive):
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import glob
+import hashlib
 import json
 import os
 import re
@@ -182,6 +185,17 @@ def _walk_folder(folder: Path) -> tuple[list[Path], list[Rejection]]:
             else:
                 rejections.append(_path_rejection(path, "not a regular file (a broken link or a device)"))
     return sorted(files, key=lambda p: p.parts), rejections
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha256 of the file's bytes; None when it cannot be read or is over the size limit."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None  # read_file will say why
 
 
 def read_file(path: Path) -> Iterator[Article | Rejection]:

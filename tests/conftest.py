@@ -19,6 +19,15 @@ prefect_env()
 
 
 @pytest.fixture(scope="session")
+def prefect():
+    """Prefect's test harness (a temporary API server), entered once: it takes seconds and cannot nest."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"the customer's sample is not here ({SEED}): ../shared is absent in this checkout")
