@@ -26,10 +26,15 @@ once.
 """
 from __future__ import annotations
 
+import bz2
 import codecs
+import errno
 import glob
+import gzip
 import hashlib
+import io
 import json
+import lzma
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,6 +52,15 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+# Compressed files are read whole: "feed.jsonl.gz" is JSON Lines. Archives of many files are not.
+COMPRESSED_SUFFIXES = frozenset({".gz", ".bz2", ".xz"})
+_COMPRESSIONS = (
+    (b"\x1f\x8b", "gzip", gzip.open),
+    (b"BZh", "bzip2", bz2.open),
+    (b"\xfd7zXZ\x00", "xz", lzma.open),
+)
+_ZIP_MAGIC = b"PK\x03\x04"
 
 # Byte order marks name their encoding outright; UTF-32 first because its LE mark starts with UTF-16's.
 _BOMS = (
@@ -109,7 +123,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejectio
 
     def add(candidates: Iterable[Path]) -> None:
         for candidate in candidates:
-            key = candidate.resolve()
+            key = Path(os.path.realpath(candidate))  # unlike Path.resolve, never raises on a link loop
             if key not in seen:
                 seen.add(key)
                 files.append(candidate)
@@ -127,17 +141,24 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejectio
             add(found)
             rejections += problems
         elif path.is_file():
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            if _format_suffix(path) in SUPPORTED_SUFFIXES:
                 add([path])
             else:
                 rejections.append(_path_rejection(path, _unsupported_reason(path)))
-        elif path.exists():
-            rejections.append(_path_rejection(path, "path is neither a regular file nor a folder"))
-        elif path.is_symlink():
-            rejections.append(_path_rejection(path, "path is a broken symbolic link"))
         else:
-            rejections.append(_path_rejection(path, "path does not exist"))
+            rejections.append(_path_rejection(path, _not_a_file_reason(path)))
     return files, rejections
+
+
+def _not_a_file_reason(path: Path) -> str:
+    """Why a path that is neither a regular file nor a folder cannot be read."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "path is a symbolic link loop"
+        return "path is a broken symbolic link" if path.is_symlink() else "path does not exist"
+    return "path is neither a regular file nor a folder (a device, socket or pipe)"
 
 
 def _expand_glob(pattern: str) -> tuple[list[Path], list[Rejection]]:
@@ -150,8 +171,11 @@ def _expand_glob(pattern: str) -> tuple[list[Path], list[Rejection]]:
             found, problems = _walk_folder(path)
             files += found
             rejections += problems
-        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-            files.append(path)
+        elif _format_suffix(path) in SUPPORTED_SUFFIXES:
+            if path.is_file():
+                files.append(path)
+            else:
+                rejections.append(_path_rejection(path, _not_a_file_reason(path)))
     return files, rejections
 
 
@@ -178,12 +202,12 @@ def _walk_folder(folder: Path) -> tuple[list[Path], list[Rejection]]:
         ]
         for name in filenames:
             path = Path(root, name)
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or _format_suffix(path) not in SUPPORTED_SUFFIXES:
                 continue
             if path.is_file():
                 files.append(path)
             else:
-                rejections.append(_path_rejection(path, "not a regular file (a broken link or a device)"))
+                rejections.append(_path_rejection(path, _not_a_file_reason(path)))
     return sorted(files, key=lambda p: p.parts), rejections
 
 
@@ -204,7 +228,7 @@ def read_file(path: Path) -> Iterator[Article | Rejection]:
     if isinstance(text, Rejection):
         yield text
         return
-    suffix = path.suffix.lower()
+    suffix = _format_suffix(path)
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, text)
     elif suffix in HTML_SUFFIXES:
@@ -227,6 +251,9 @@ def _read_text(path: Path) -> str | Rejection:
         return _path_rejection(path, f"file cannot be read: {error.strerror or error}")
     if not data:
         return _path_rejection(path, "file is empty")
+    data = _decompress(path, data)
+    if isinstance(data, Rejection):
+        return data
     text = decode(data)
     if text is None:
         if b"\x00" in data:
@@ -235,6 +262,28 @@ def _read_text(path: Path) -> str | Rejection:
     if not text.strip():
         return _path_rejection(path, "file contains only whitespace")
     return text
+
+
+def _decompress(path: Path, data: bytes) -> bytes | Rejection:
+    """The bytes inside gzip, bzip2 or xz data (known by their magic bytes, whatever the file's name);
+    other data unchanged. The size limit applies to what comes out, so a small "zip bomb" is refused.
+    """
+    compression = next(((name, op) for magic, name, op in _COMPRESSIONS if data.startswith(magic)), None)
+    if compression is None:
+        if data.startswith(_ZIP_MAGIC):
+            return _path_rejection(path, "file is a ZIP archive: unpack it and read the files inside")
+        return data
+    name, opener = compression
+    try:
+        with opener(io.BytesIO(data)) as stream:
+            inner = stream.read(MAX_BYTES + 1)
+    except (OSError, EOFError, lzma.LZMAError) as error:
+        return _path_rejection(path, f"file is {name}-compressed but cannot be decompressed: {error}")
+    if len(inner) > MAX_BYTES:
+        return _path_rejection(path, f"file decompresses to more than the {_size_label(MAX_BYTES)} limit")
+    if not inner:
+        return _path_rejection(path, "file is empty")
+    return inner
 
 
 def decode(data: bytes) -> str | None:
@@ -366,13 +415,16 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
         if not isinstance(row, dict):
             yield Rejection(f"{path}#{number}", "ingest", f"line {number} is not a JSON object", record)
             continue
-        record_id = _text_or_none(row.get("id")) or str(number)
+        problem = _field_problem(row)
+        raw_id = row.get("id")
+        record_id = (_text_or_none(raw_id) if _field_problem({"id": raw_id}) is None else None) or str(number)
         source = f"{path}#{record_id}"
         body = row.get("text")
-        if not isinstance(body, str) or not body.strip():
+        if problem is None and (not isinstance(body, str) or not body.strip()):
+            problem = "has no text (the 'text' field is missing or empty)"
+        if problem is not None:
             record["id"] = record_id
-            reason = f"line {number} has no text (the 'text' field is missing or empty)"
-            yield Rejection(source, "ingest", reason, record)
+            yield Rejection(source, "ingest", f"line {number} {problem}", record)
             continue
         yield Article(
             source=source,
@@ -384,13 +436,49 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
         )
 
 
+# JSON types a field may have: text fields take numbers too ("id": 17), the text itself must be a string.
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str, int, float), "title": (str, int, float), "publisher": (str,), "url": (str,),
+    "published": (str,), "text": (str,),
+}
+_JSON_TYPE_NAMES = {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number"}
+
+
+def _field_problem(row: dict) -> str | None:
+    """Why a JSON Lines record's fields cannot be used as they are, or None."""
+    for name, types in _FIELD_TYPES.items():
+        value = row.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, types):
+            kind = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+            return f"has a wrong type: '{name}' should be text, not {kind}"
+        if isinstance(value, str) and not _is_encodable(value):
+            return f"has invalid Unicode in '{name}' (an unpaired surrogate escape such as \\ud800)"
+    return None
+
+
+def _is_encodable(text: str) -> bool:
+    # JSON may escape half of a surrogate pair ("\ud800"): Python accepts it, UTF-8 (and DuckDB) cannot.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# Embedded documents and fallbacks are not the article: an iframe's inner markup and a noscript's
+# "enable JavaScript" would otherwise come out as text. trafilatura drops scripts and styles itself.
+_EMBEDDED = ["//iframe", "//frame", "//noscript", "//object", "//embed", "//template"]
+
+
 def _read_html(path: Path, html: str) -> Article | Rejection:
     """The page's main text and metadata by trafilatura, from the markup alone (no fetching)."""
     # Imported here so runs without HTML do not pay for loading trafilatura and lxml.
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(html, with_metadata=True)
+        document = trafilatura.bare_extraction(html, with_metadata=True, prune_xpath=_EMBEDDED)
     except Exception as error:  # a third-party parser: any failure is this file's problem, not the run's
         return _path_rejection(path, f"HTML could not be parsed: {error}")
     body = document.text if document is not None else None
@@ -412,6 +500,12 @@ def _text_or_none(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _format_suffix(path: Path) -> str:
+    """The suffix that names the format, lower-cased: ".jsonl" for "feed.JSONL.gz"."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix in COMPRESSED_SUFFIXES else suffix
 
 
 def _unsupported_reason(path: Path) -> str:
