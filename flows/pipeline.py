@@ -13,6 +13,7 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import State
 
 from flows import export as export_step
 from flows import load as load_step
@@ -65,7 +66,12 @@ def extract_batch(articles: list[Article]) -> tuple[list[Claim], list[Rejection]
     return claims, rejected
 
 
-@task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 2, 4])
+def _unless_locked(task: object, task_run: object, state: State) -> bool:
+    """Retry a failed load, but not a lock timeout: connect() already waited as long as allowed."""
+    return not isinstance(state.data, load_step.DatabaseLocked)
+
+
+@task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 2, 4], retry_condition_fn=_unless_locked)
 def load_batch(
     db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection], extracted: list[str]
 ) -> tuple[int, int]:
