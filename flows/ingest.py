@@ -14,12 +14,17 @@ Supported formats, chosen by file extension (case-insensitive):
   matter, verbatim: the date and title lines stay in it, so nothing is lost and offsets are simple.
 - `.jsonl`: one article a line (`id`, `title`, `published`, `publisher`, `url`, `text`); the source
   is "PATH#ID", ID being the record's `id` or its 1-based line number. A bad line is rejected on its
-  own; the other lines still yield. Blank lines are skipped.
-- `.html`, `.htm`: main text and metadata by trafilatura, from the file only (never the network).
+  own (not JSON, not an object, no text, a field of the wrong type, invalid Unicode); the other
+  lines still yield. Blank lines are skipped.
+- `.html`, `.htm`: main text and metadata by trafilatura, from the file only (never the network);
+  scripts, styles, iframes, noscript and embedded objects leave no text in the body.
+- Any of these compressed with gzip, bzip2 or xz ("feed.jsonl.gz"), recognised by their first bytes.
+  ZIP and other archives are rejected: unpack them first.
 
 Bodies are kept exactly as decoded (line endings included); only a leading byte order mark is
-dropped. Bad input never stops the iteration: missing paths, empty, binary, undecodable, unreadable
-or oversized files become Rejections (stage "ingest"). Inside folders and glob matches, files with
+dropped. Bad input never stops the iteration: missing paths, symbolic link loops, empty, binary,
+undecodable, unreadable files and files over MAX_BYTES (50 MB, also after decompression) become
+Rejections (stage "ingest"). Inside folders and glob matches, files with
 other extensions and hidden files/folders (".git") are skipped silently; a file named explicitly
 with an unsupported extension is rejected. A file reached twice (named and inside a folder) is read
 once.
@@ -335,6 +340,9 @@ def _read_plain(path: Path, text: str) -> Article | Rejection:
         # A "---" block that is not a mapping is a Markdown rule, not front matter: keep it as text.
         if isinstance(loaded, dict) or loaded is None:
             meta = loaded or {}
+            problem = _field_problem(meta, _FRONT_MATTER_FIELDS)
+            if problem is not None:
+                return _path_rejection(path, f"front matter {problem}")
             body = text[front.end():]
             if not body.strip():
                 return _path_rejection(path, "file has front matter but no text after it")
@@ -436,22 +444,28 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
         )
 
 
-# JSON types a field may have: text fields take numbers too ("id": 17), the text itself must be a string.
-_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+# Types a metadata field may have. Names and titles take numbers too ("id": 17); nothing takes a list or
+# a mapping, which could also be a YAML alias bomb: a few hundred bytes that print as gigabytes.
+_JSONL_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str, int, float), "title": (str, int, float), "publisher": (str,), "url": (str,),
     "published": (str,), "text": (str,),
 }
-_JSON_TYPE_NAMES = {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number"}
+# YAML types unquoted scalars by itself ("title: 1984" is a number, "title: No" false): any scalar will do.
+_YAML_SCALARS = (str, int, float, bool, date)
+_FRONT_MATTER_FIELDS: dict[str, tuple[type, ...]] = {
+    "title": _YAML_SCALARS, "publisher": _YAML_SCALARS, "url": _YAML_SCALARS, "published": (str, date),
+}
+_TYPE_NAMES = {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number"}
 
 
-def _field_problem(row: dict) -> str | None:
-    """Why a JSON Lines record's fields cannot be used as they are, or None."""
-    for name, types in _FIELD_TYPES.items():
+def _field_problem(row: dict, fields: dict[str, tuple[type, ...]] = _JSONL_FIELDS) -> str | None:
+    """Why a record's metadata fields cannot be used as they are, or None."""
+    for name, types in fields.items():
         value = row.get(name)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, types):
-            kind = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            kind = _TYPE_NAMES.get(type(value), type(value).__name__)
             return f"has a wrong type: '{name}' should be text, not {kind}"
         if isinstance(value, str) and not _is_encodable(value):
             return f"has invalid Unicode in '{name}' (an unpaired surrogate escape such as \\ud800)"

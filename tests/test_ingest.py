@@ -459,3 +459,12 @@ def test_chmod_000_file_and_folder_are_rejected(tmp_path: Path) -> None:
         str(locked_file): "file cannot be read: permission denied",
         str(locked_folder): "folder cannot be read: Permission denied",
     }
+
+
+def test_front_matter_field_that_is_not_a_scalar_is_rejected(tmp_path: Path) -> None:
+    # Also the shape of a YAML alias bomb: a list of lists of aliases that prints as gigabytes.
+    path = tmp_path / "bomb.md"
+    aliases = "\n".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 9))
+    path.write_text(f"---\nl0: &l0 [lol, lol]\n{aliases}\ntitle: *l8\n---\nAbout 5 people.\n")
+    reason = single_rejection(path).reason
+    assert reason == "front matter has a wrong type: 'title' should be text, not a list"
