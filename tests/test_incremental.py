@@ -6,7 +6,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 
+from flows.cli import main
 from flows.model import EXTRACTOR_VERSION
 from flows.pipeline import pipeline
 
@@ -95,3 +97,16 @@ def test_same_article_under_two_names_is_stored_once_with_both_names(
         (str(folder / name),) for name in ("a.txt", "copy_of_a.txt", "later_copy.txt")
     ]
     assert rows(db, "select count(*) from claims where surface = '1,200'") == [(1,)]
+
+
+def test_run_command_says_what_it_skipped_and_full_refresh_reads_it_again(
+    prefect, folder: Path, tmp_path: Path
+) -> None:
+    args = ["run", str(folder), "--db", str(tmp_path / "e.duckdb"), "--exports", str(tmp_path / "x")]
+    CliRunner().invoke(main, args)
+    again = CliRunner().invoke(main, args)
+    refreshed = CliRunner().invoke(main, [*args, "--full-refresh"])
+    assert again.exit_code == refreshed.exit_code == 0, again.output + refreshed.output
+    assert "Read 0 article(s)" in again.output
+    assert "Skipped 2 unchanged file(s); --full-refresh reads them again." in again.output
+    assert "Read 2 article(s)" in refreshed.output and "Skipped" not in refreshed.output
