@@ -13,7 +13,9 @@ from datetime import date
 EXTRACTOR_VERSION = "0.1.0"
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
-KINDS = ("count", "money", "percent", "measurement", "duration", "age", "rate")
+# "fraction" ("two thirds", "3/4") and "multiplier" ("four times") are proportions of something else:
+# stored, never compared as estimates.
+KINDS = ("count", "money", "percent", "measurement", "duration", "age", "rate", "fraction", "multiplier")
 CHANGES = ("up", "down")
 
 
@@ -30,6 +32,8 @@ class Quantity:
     `start`/`end` index the text; `surface` is text[start:end] and includes the hedge word
     ("nearly 10,000"). `unit` is the unit the phrase itself carries (a currency code, "percent",
     "km", "year"), None for a bare count whose counted noun is found later from context.
+    `bounds` is set for "equal to 20" ("[]") and for a range made of two bounds ("more than 10 and at
+    most 20": "(]"); `number_end` lets a reader compare the number phrase without its unit.
     """
 
     start: int
@@ -42,6 +46,8 @@ class Quantity:
     kind: str = "count"
     unit: str | None = None
     change: str | None = None
+    bounds: str | None = None  # which ends are closed, in interval notation, when the text says so
+    number_end: int | None = None  # where the number phrase ends, before a unit or "years old"
 
 
 @dataclass(slots=True)

@@ -15,8 +15,11 @@ Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
   "rose to 5,000" and "up from 5,000" report a level (change None).
 - "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
-- Multipliers and fractions ("twice", "three times", "a third", "half of") are not quantities: they are
-  proportions of something else, not counts. "half a million" is a count (500,000).
+- Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
+  "fraction", and "N times the ..." has kind "multiplier": proportions of something else, never
+  compared as counts. "twice" and "doubled" are not returned; "half a million" is a count (500,000).
+- Two opposite bounds joined by "and", "but" or a comma are one range ("more than 100 and at most
+  300"), with `bounds` saying which ends are closed; "equal to 20" is exact with bounds "[]".
 - Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX.
 - "5m" is five million after a currency sign and five metres otherwise.
 
@@ -25,6 +28,7 @@ Everything word-like comes from data/lexicon/ (loaded once); this module holds o
 from __future__ import annotations
 
 import csv
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -84,9 +88,17 @@ class _Lexicon:
     month_after: re.Pattern[str]
     age_before: re.Pattern[str]
     not_quantity_after: re.Pattern[str]
+    times_after: re.Pattern[str]
     words: dict[str, float]
     multipliers: dict[str, float]
     fractions: dict[str, float]
+    ordinals: dict[str, float]  # fraction denominators: "fifth" -> 5, "halves" -> 2
+    after_tens_only: frozenset[str]  # "first(s)", "second(s)": denominators only in "twenty-first"
+    fraction_vocab: frozenset[str]  # the words a written fraction is made of
+    fraction_not_after: frozenset[str]
+    max_digit_denominator: float
+    max_ratio_denominator: float
+    bare_not_scales: frozenset[str]
     scales: dict[str, tuple[float, bool]]  # surface -> (multiplier, needs a currency)
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     vague: dict[str, tuple[float, float]]
@@ -111,8 +123,32 @@ def _reversed(phrases: list[str], ignore_case: bool = True) -> str:
         pattern = re.escape(w[::-1]).replace(r"\ ", r"\s+")
         if ignore_case and w == w.lower():
             pattern = f"(?i:{pattern})"
-        parts.append(pattern + (r"(?![A-Za-z])" if w[0].isalpha() else ""))
+        if w[0].isalpha():
+            pattern += r"(?![A-Za-z])"
+        elif w[0] in "<>":
+            pattern += "(?![<>=])"  # "<>30" and "=>30" are no bounds
+        parts.append(pattern)
     return "|".join(parts)
+
+
+def _reversed_trie(phrases: list[str]) -> str:
+    """What `_reversed` matches (lower-case phrases, any case), factored by common endings: the
+    hedge list is read at every number, and a flat alternation of ~100 phrases costs a try each."""
+    trie: dict = {}
+    for w in phrases:
+        node = trie
+        for ch in w[::-1]:
+            node = node.setdefault(ch, {})
+        node[""] = r"(?![A-Za-z])" if w[0].isalpha() else "(?![<>=])" if w[0] in "<>" else ""
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items())
+                if ch]
+        if "" in node:
+            alts.append(node[""])  # after the longer phrases, so "more than" wins over "than"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
 
 
 def _trie(words: list[str]) -> str:
@@ -147,6 +183,9 @@ def _lexicon() -> _Lexicon:
     multipliers = {k: float(v) for k, v in toml["multipliers"].items()}
     multipliers["dozens"] = 12.0  # "three dozens" (but bare "dozens" is vague, matched first)
     fractions = {k: float(v) for k, v in toml["fractions"].items()}
+    ordinals = {k: float(v) for k, v in toml["ordinals"].items()}
+    ordinals |= {f"{k}s": v for k, v in ordinals.items() if not k.endswith("s")}
+    fraction_words = toml["fraction_words"]
     words = {k: float(v) for k, v in small.items()}
 
     scales = {r["surface"]: (float(r["multiplier"]), r["money_only"] == "true") for r in _rows("scales.csv")}
@@ -192,10 +231,12 @@ def _lexicon() -> _Lexicon:
     )
     skip = (
         r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"  # ISO dates and timestamps
-        r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 19/11/2024, 5.17.2018
+        r"|\d+(?:\.\d+){2,}"  # IP addresses, version numbers, dotted dates: 192.168.1.2, 5.17.2018
+        r"|\d{1,2}/\d{1,2}/\d{2,4}\b"  # 19/11/2024
         r"|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?i:a\.?m\.?|p\.?m\.?)\b)?"  # clock times, lap times
         r"|\+?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\+\d{1,3}(?:[-. ]\d{2,4}){2,4}\b"  # phone numbers
         r"|24/7"
+        r"|(?<=\+)\d{1,3}(?:[-. /]\d{2,4}){2,4}\b"  # phone numbers read from after their "+"
     )
     cur_alt = _alternation(before_currencies, ignore_case=False)
     cores = (
@@ -211,19 +252,20 @@ def _lexicon() -> _Lexicon:
     prefix = re.compile(
         rf"(?:(?P<sign2>[-−])?{_SPACE}?(?P<cur>{_reversed(before_currencies, ignore_case=False)}))?"
         r"(?P<sign>[-−+](?![\w.,])|[\s-]+(?i:sunim|evitagen)(?![A-Za-z]))?"
-        rf"(?:\s*(?P<hedge>{_reversed(before_hedges)}))?"
+        rf"(?:\s*(?P<hedge>(?i:{_reversed_trie(before_hedges)})))?"
         r"(?:\s+(?P<pre>(?i:neewteb|morf))(?![A-Za-z]))?"
     )
     anchor_words = list(words) + list(multipliers) + list(fractions) + [
         r["phrase"].split()[0] for r in _rows("vague.csv") if not r["phrase"].startswith("a ")] + [
-        f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers]
+        f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers] + [
+        f"{a} {w}" for a in ("a", "an") for w in [*ordinals, *toml["tens"]]]
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
     word_anchor = re.compile(rf"[\s(\"“'‘-]({_trie(anchor_words)})")
     scale_words = [s for s in scales if len(s) > 3]
     scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
     scale_after = re.compile(
         rf"(?:\s+|-)(?P<w>{_alternation(scale_words)})\b"
-        rf"|(?P<sp>{_SPACE})?(?P<a>{_alternation(scale_abbrevs, ignore_case=False)})(?![\w$£€]|\.\w)"
+        rf"|(?P<sp>{_SPACE}+)?(?P<a>{_alternation(scale_abbrevs, ignore_case=False)})(?![\w$£€]|\.\w)"
     )
     spaced_units = [u for u in units if len(u) > 1 and u not in ("pc", "p", "in")]
     attached_units = [u for u in units if u not in spaced_units]
@@ -273,9 +315,20 @@ def _lexicon() -> _Lexicon:
         not_quantity_after=re.compile(
             r"(?:st|nd|rd|th)\b|'?s\b|\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
         ),
+        times_after=re.compile(
+            rf"\s+(?P<times>(?i:{_alternation(toml['multiplier']['words'])}))"
+            rf"\s+(?:(?i:{_alternation(toml['multiplier']['before'])})\b|(?!(?i:a|an|per|each|every)\b)[a-z]+)"
+        ),
         words=words,
         multipliers=multipliers,
         fractions=fractions,
+        ordinals=ordinals,
+        after_tens_only=frozenset(w for w in ordinals if w.rstrip("s") in fraction_words["after_tens_only"]),
+        fraction_vocab=frozenset([*words, *multipliers, "a", "an", "and"]),
+        fraction_not_after=frozenset(fraction_words["not_after"]),
+        max_digit_denominator=float(fraction_words["max_digit_denominator"]),
+        max_ratio_denominator=float(fraction_words["max_ratio_denominator"]),
+        bare_not_scales=frozenset(toml["numerals"]["bare_not_scales"]),
         scales=scales,
         hedges=hedges,
         vague=vague,
@@ -301,6 +354,9 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
     """
     total = 0.0
     current = 0.0
+    decimal_tens = False
+    small = 0.0  # the small words since the last multiplier: what "dozen" multiplies
+    largest = 0.0  # the largest multiplier applied so far: "lakh crore" multiplies the whole
     last = ""  # "small" | "mult" | "and" | "a" | "frac" | "point"
     fraction = 1.0
     consumed = 0
@@ -309,7 +365,10 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
         w = m.group().lower()
         if last == "point":
             if w in lex.words and lex.words[w] < 100:
-                decimals += str(int(lex.words[w]))
+                digit = str(int(lex.words[w]))
+                # "point seventy-one" is .71: a unit word fills the zero of the tens word before it
+                decimals = decimals[:-1] + digit if decimal_tens and len(digit) == 1 else decimals + digit
+                decimal_tens = lex.words[w] >= 20
                 consumed = m.end()
                 continue
             break
@@ -342,18 +401,25 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
             if last in ("a", "frac"):
                 break
             current += v
+            small += v
             last = "small"
         elif w in lex.multipliers:
             mult = lex.multipliers[w]
-            if last not in ("small", "a", "mult"):
+            if last not in ("small", "a", "mult", "frac"):
                 break
             if last == "mult" and mult <= 100:
                 break
-            if mult == 100:
+            if mult < 100:  # "two dozen", "three hundred and two dozens": only the small words
+                current += small * (mult - 1) if small else mult
+            elif mult == 100:
                 current = (current or 1) * 100
+            elif last == "mult" and current == 0 and mult > largest:
+                total *= mult  # "three lakh crore", "a thousand million"
             else:
                 total += (current or 1) * mult
                 current = 0.0
+            largest = max(largest, mult)
+            small = 0.0
             last = "mult"
         else:
             break
@@ -364,6 +430,129 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
     if decimals:
         value += float("0." + decimals)
     return value, consumed
+
+
+_WORD_TOKEN = re.compile(r"(?P<sep>\s*-\s*|\s+)?(?P<w>[A-Za-z]+)(?![A-Za-z])")
+_NOUN_AFTER = re.compile(r"\s+(?!(?i:of|in|to|and|or|from|by|on|at|for|with|than)\b)[a-z]")
+_SCALE_OF = re.compile(r"(?:\s+of)?(?:\s+an?)?\s+(?P<w>[A-Za-z]+)(?![A-Za-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    word: str  # lower-cased
+    end: int
+    joined: bool  # hyphened to the word before ("twenty-first")
+
+
+def _number_tokens(text: str, p: int, lex: _Lexicon) -> list[_Token]:
+    """The words from p on that can make a written fraction ("one hundred and three quarters")."""
+    out = []
+    pos = p
+    while (m := _WORD_TOKEN.match(text, pos)) is not None:
+        w = m.group("w").lower()
+        if w not in lex.fraction_vocab and w not in lex.ordinals:
+            break
+        out.append(_Token(w, m.end(), "-" in (m.group("sep") or "")))
+        pos = m.end()
+    return out
+
+
+def _small(token: _Token, lex: _Lexicon, low: int, high: int, step: int) -> bool:
+    v = lex.words.get(token.word, -1)
+    return low <= v <= high and v % step == 0
+
+
+def _is_denominator(tokens: list[_Token], i: int, lex: _Lexicon) -> bool:
+    """An ordinal that ends a fraction; "first" and "second" only after a tens word ("a twenty-first")."""
+    if tokens[i].word not in lex.ordinals:
+        return False
+    return tokens[i].word not in lex.after_tens_only or (i > 0 and _small(tokens[i - 1], lex, 20, 90, 10))
+
+
+def _tokens_value(tokens: list[_Token], lex: _Lexicon) -> float | None:
+    """The whole number the words make ("a" is one, "and" is ignored), None when they make none."""
+    words = [t.word for t in tokens if t.word != "and"]
+    if words in (["a"], ["an"]):
+        return 1.0
+    phrase = " ".join(words)
+    parsed = _parse_words(phrase, lex) if phrase else None
+    return parsed[0] if parsed and parsed[1] == len(phrase) else None
+
+
+def _split(head: list[_Token], den: _Token, lex: _Lexicon) -> tuple[list[_Token], float] | None:
+    """Numerator words and denominator of "<number> <ordinal>", following Recognizers-Text's reading:
+    the ordinal takes the tens word before it ("twenty twenty-fifths" = 20/25) and then a "<unit>
+    hundred/thousand" ("one one hundred fifth" = 1/105), as long as a numerator is left, but never
+    across "and" ("one hundred and thirty fifths" = 130/5)."""
+    d = lex.ordinals[den.word]
+    i = len(head)
+    if d < 10 and i and _small(head[i - 1], lex, 20, 90, 10) and (
+        den.joined or (i > 1 and head[i - 2].word != "and")
+    ):
+        d += lex.words[head[i - 1].word]
+        i -= 1
+    j = i - 1 if i and head[i - 1].word == "and" else i
+    if d < 100 and j >= 3 and head[j - 1].word in lex.multipliers and _small(head[j - 2], lex, 1, 9, 1) \
+            and not head[j - 2].joined:
+        d += lex.words[head[j - 2].word] * lex.multipliers[head[j - 1].word]
+        i = j - 2
+    elif j != i:
+        return None  # "the hundred and fifth" is an ordinal
+    return head[:i], d
+
+
+def _ends_in_fraction(text: str, end: int, lex: _Lexicon) -> bool:
+    """Whether number words ending at `end` may go on into a fraction (a cheap test before reading it)."""
+    w = _WORD_TOKEN.match(text, end)
+    return w is not None and (w.group("w").lower() in lex.ordinals or w.group("w").lower() == "and")
+
+
+def _word_fraction(text: str, p: int, lex: _Lexicon) -> tuple[int, float, bool, bool] | None:
+    """A number written with a fraction from p: (end, value, is a bare fraction, is scaled).
+
+    "two thirds", "a hundredth", "three twenty-firsts"; mixed numbers when the part after the last
+    "and" is a proper fraction ("one and a half", "twenty and three fifths"); a scale word after it
+    makes a count ("half a million", "one billion and a half million", "two thirds of a million").
+    """
+    tokens = _number_tokens(text, p, lex)
+    k = next((i for i in range(len(tokens)) if _is_denominator(tokens, i, lex)), None)
+    if k is None:
+        return None
+    head, den = tokens[:k], tokens[k]
+    end = den.end
+    if text[end:end + 1] == "-":
+        return None  # "half-staff", "third-largest"
+    if [t.word for t in head] in ([], ["a"], ["an"]) and den.word not in lex.fractions \
+            and _NOUN_AFTER.match(text, end):
+        return None  # "a third country", "a fifth term": an ordinal before its noun
+    scale = 1.0
+    s = _SCALE_OF.match(text, end)
+    if s and s.group("w").lower() in lex.multipliers:
+        scale, end = lex.multipliers[s.group("w").lower()], s.end()
+    ands = [i for i, t in enumerate(head) if t.word == "and"]
+    if ands and ands[-1] > 0 and (tail := _split(head[ands[-1] + 1:], den, lex)) is not None:
+        numerator, whole = _tokens_value(tail[0], lex), _tokens_value(head[:ands[-1]], lex)
+        if numerator is not None and whole is not None and numerator < tail[1]:
+            whole_scale = max((lex.multipliers.get(t.word, 1.0) for t in head[:ands[-1]]), default=1.0)
+            if scale == 1 and whole_scale >= 1000:
+                scale = whole_scale  # "two million and a half"
+            elif whole_scale < scale:
+                whole *= scale  # "one and a half million"
+            return end, whole + numerator / tail[1] * scale, False, True
+    split = _split(head, den, lex)
+    if split is None:
+        return None
+    if split[0]:
+        numerator = _tokens_value(split[0], lex)
+    elif den.word in lex.fractions and text[p - 1:p] != "-" and (
+        _last_word(text, p).lower() not in lex.fraction_not_after
+    ):
+        numerator = 1.0  # "half", "quarter million"; not "the second half", "first-quarter"
+    else:
+        return None
+    if numerator is None or (numerator != 1 and not den.word.endswith("s")):
+        return None  # "two millionth" is an ordinal
+    return end, numerator / split[1] * scale, scale == 1, scale > 1
 
 
 def _number_value(text: str) -> float:
@@ -386,10 +575,15 @@ class _Core:
     plain: bool = True  # digits only, no separator or decimal point
     raw: float = 0.0  # the value before its scale word
     num_end: int = 0  # where the number ends, before any unit
+    fraction: bool = False  # "two thirds", "3/4": a proportion of something, not a count
 
 
-def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon) -> _Core | None:
-    """The number of a numeral match, extended by its scale word ("1.2 million", "$3bn")."""
+def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = False) -> _Core | None:
+    """The number of a numeral match, extended by its scale word ("1.2 million", "$3bn").
+
+    `bare` reads a number on its own, as find_numerals does: every scale abbreviation counts ("10G",
+    "1.2b"), not only those a currency makes unambiguous.
+    """
     if m.group("digits"):
         raw = m.group("digits")
         try:
@@ -397,6 +591,13 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon) -> _Core | Non
         except ValueError:
             return None
         core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit())
+        _read_digit_fraction(text, core, lex)
+        _read_power(text, core)
+    elif isinstance(m, _Hit) and m.fraction is not None:
+        value, is_fraction, scaled = m.fraction
+        core = _Core(m.start("words"), m.end("words"), value, scaled=scaled, written=True, plain=False,
+                     fraction=is_fraction)
+        core.raw = value
     else:
         parsed = _parse_words(m.group("words"), lex)
         if parsed is None:
@@ -416,14 +617,84 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon) -> _Core | Non
         while (s := lex.scale_after.match(text, core.end)) is not None:
             surface = s.group("w") or s.group("a")
             mult, money_only = lex.scales.get(surface) or lex.scales[surface.lower()]
-            if (money_only or (s.group("sp") and surface.islower())) and not core.currency:
+            if bare and surface in lex.bare_not_scales:
+                break
+            if not bare and (money_only or (s.group("sp") and surface.islower())) and not core.currency:
                 break  # "$3 b", "£5 m"; but "80 m.p.h." and "12 m" are not millions
             core.value *= mult
             core.end = s.end()
             core.scaled = True
             core.plain = False
     core.num_end = core.end
-    return core
+    return core if math.isfinite(core.value) else None  # "9e999" overflows: no number
+
+
+_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?/(?P<den>\d+)(?![\d/]|[.,]\d)")
+_POWER = re.compile(r"\^(?P<sign>[-+]*)(?P<exp>\d+(?:\.\d+)?)")
+
+
+def _read_digit_fraction(text: str, core: _Core, lex: _Lexicon) -> None:
+    """ "3/4" (a fraction) and "2 1/4" (a whole number and a fraction); "9/11" and "24/7" are names."""
+    f = _DIGIT_FRACTION.match(text, core.end) if "/" in text[core.end:core.end + 8] else None
+    if not (core.plain and f):
+        return
+    den = float(f.group("den"))
+    num = float(f.group("num")) if f.group("num") else core.value
+    if not 0 < num < den <= lex.max_digit_denominator or (f.group("num") and core.value >= 100):
+        return
+    if f.group("num"):
+        core.value += num / den
+    else:
+        core.value, core.fraction = num / den, True
+    core.end, core.plain = f.end(), False
+
+
+def _read_power(text: str, core: _Core) -> None:
+    """ "1.1^23", "2.5^-1" (each "-" in the exponent's sign flips it, as Recognizers-Text reads "^--23")."""
+    p = _POWER.match(text, core.end) if text[core.end:core.end + 1] == "^" else None
+    if p is None:
+        return
+    exponent = float(p.group("exp")) * (-1) ** p.group("sign").count("-")
+    try:
+        core.value = core.value ** exponent
+    except (OverflowError, ZeroDivisionError):
+        return
+    core.end, core.plain = p.end(), False
+
+
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
+
+
+def _read_ratio(text: str, core: _Core, lex: _Lexicon) -> None:
+    """ "one in five", "3 out of 10": a fraction, when the second number is the larger, at most
+    max_ratio_denominator (not a year) and carries no unit ("5 in 6 months" is a count, then a duration)."""
+    r = _RATIO.match(text, core.end) if text[core.end + 1:core.end + 2] in ("i", "o") else None
+    if r is None or core.currency or core.value < 1 or not core.value.is_integer():
+        return
+    m = lex.second.match(text, r.end())
+    if m is None or m.group("cur") or not (m.group("digits") or m.group("words")):
+        return
+    second = _read_core(text, m, lex)
+    if second is None or not core.value < second.value <= lex.max_ratio_denominator:
+        return
+    _read_unit(text, second, lex)
+    if second.unit is None:
+        core.value, core.fraction, core.plain = core.value / second.value, True, False
+        core.end = core.num_end = second.end
+
+
+_ARTICLE = re.compile(r"(?:\s+of)?\s+an?(?=\s)")
+
+
+def _read_fraction_unit(text: str, core: _Core, lex: _Lexicon) -> None:
+    """ "half an hour", "a quarter of a mile": a fraction of a unit is that unit's kind (0.5 hour)."""
+    if not core.fraction or core.unit is not None or (a := _ARTICLE.match(text, core.end)) is None:
+        return
+    end = core.end
+    core.end = a.end()
+    _read_unit(text, core, lex)
+    if core.unit is None:
+        core.end = end
 
 
 def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
@@ -467,11 +738,14 @@ class _Hit:
     Offers the part of re.Match the phrase reader uses: group, start and end by group name.
     """
 
-    __slots__ = ("_text", "_spans")
+    __slots__ = ("_text", "_spans", "fraction")
 
-    def __init__(self, text: str, spans: dict[str, tuple[int, int]]) -> None:
+    def __init__(
+        self, text: str, spans: dict[str, tuple[int, int]], fraction: tuple[float, bool, bool] | None = None
+    ) -> None:
         self._text = text
         self._spans = spans
+        self.fraction = fraction  # (value, is a fraction, is scaled) of a fraction written in words
 
     def group(self, name: str) -> str | None:
         span = self._spans.get(name)
@@ -501,9 +775,17 @@ def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
     if p and text[p - 1] == "." and (p < 2 or not text[p - 2].isdigit()):
         p -= 1  # ".5"
     m = lex.core.match(text, p)
-    if m is None:
+    written = None
+    if text[p].isalpha() and (m is None or m.group("words") and _ends_in_fraction(text, m.end(), lex)):
+        written = _word_fraction(text, p, lex)
+    fraction = None
+    if written is not None and (m is None or m.group("words") is not None and m.end("words") <= written[0]):
+        spans = {"words": (p, written[0])}
+        fraction = written[1:]
+    elif m is None:
         return None
-    spans = {g: m.span(g) for g in _CORE_GROUPS if m.group(g) is not None}
+    else:
+        spans = {g: m.span(g) for g in _CORE_GROUPS if m.group(g) is not None}
     if "skip" not in spans:
         head = lex.prefix.match(text[max(0, p - 48):p][::-1])
         if head is not None:
@@ -513,11 +795,17 @@ def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
                     spans[g] = (p - b, p - a)
         if "digits" in spans and "cur" not in spans and p and (text[p - 1].isalpha() or text[p - 1] == "."):
             return None  # glued to a word: "G7", "mk5", "v2.1"
-    return _Hit(text, spans)
+    return _Hit(text, spans, fraction)
 
 
 def find_numerals(text: str) -> list[Numeral]:
-    """Every number as written, with no reading of its context (the first layer)."""
+    """Every number as written, read on its own as Recognizers-Text's NumberModel reads it.
+
+    Beyond the numbers find_quantities reads, the span takes a sign ("-4/5", "minus five"), a power
+    ("1.1^23"), "X over Y" and "X out of Y", a decimal comma ("1,3") and digits joined to number words
+    ("4 thousand 3 hundred and 21"). Dates, clock times and addresses give each digit run as a number
+    (their rule); a number joined to letters that are no scale ("180ml", "4th", "1m") gives none.
+    """
     lex = _lexicon()
     found = []
     pos = 0
@@ -525,14 +813,68 @@ def find_numerals(text: str) -> list[Numeral]:
         if p < pos or (hit := _hit_at(text, p, lex)) is None:
             continue
         pos = p + 1
-        if hit.group("skip") is not None or hit.group("vague") is not None:
-            continue
-        core = _read_core(text, hit, lex)
-        if core is None:
-            continue
-        found.append(Numeral(core.start, core.end, core.value))
-        pos = core.end
+        if hit.group("skip") is not None:
+            a, b = hit.start("skip"), hit.end("skip")
+            found += [Numeral(d.start(), d.end(), float(d.group())) for d in _DIGIT_RUN.finditer(text, a, b)]
+            pos = b
+        elif hit.group("vague") is None and (n := _numeral(text, hit, lex)) is not None:
+            found.append(n)
+            pos = n.end
     return found
+
+
+# A minus sign before a number, not a hyphen after a word or a number ("2000-2005", "5 - 10").
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,)\-−])(?<!\d\s)[-−]\s*|(?<![\w-])(?i:minus|negative)\s+)$")
+_OVER = re.compile(r"\s+(?i:over|out\s+of)\s+")
+_AND_THEN = re.compile(r"(?:\s+and)?\s+")
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
+
+
+def _numeral(text: str, hit: _Hit, lex: _Lexicon) -> Numeral | None:
+    core = _read_core(text, hit, lex, bare=True)
+    if core is None or (not core.written and text[core.end:core.end + 1].isalpha()):
+        return None  # "180ml", "4th", "1m": a unit or an ordinal suffix makes it no bare number
+    if core.written and text[core.start:core.end].lower() == "one" and (
+        _last_word(text, core.start).lower() in lex.determiners | lex.one_preceders
+    ):
+        return None  # "the one you mentioned", "which one"
+    value, end = core.value, core.end
+    over = _OVER.match(text, end)
+    below = lex.second.match(text, over.end()) if over else None
+    if below is not None and (below.group("digits") or below.group("words")) and not core.currency:
+        denominator = _read_core(text, below, lex, bare=True)
+        if denominator is not None and denominator.value:
+            value, end = value / denominator.value, denominator.end
+    elif core.plain and text[core.start - 1:core.start] != "," and (comma := _DECIMAL_COMMA.match(text, end)):
+        value, end = float(f"{text[core.start:end]}.{comma.group(1)}"), comma.end()
+    else:
+        value, end = _compose(text, core, lex)
+    start = core.start
+    if (sign := _SIGN_BEFORE.search(text, max(0, start - 12), start)) is not None:
+        start, value = sign.start(), -abs(value)
+    return Numeral(start, end, value)
+
+
+def _compose(text: str, core: _Core, lex: _Lexicon) -> tuple[float, int]:
+    """Digits with a scale word and what follows: "4 thousand 3 hundred and 21", "3 million and a half"."""
+    value, end = core.value, core.end
+    scale = core.value / core.raw if core.scaled and not core.written and core.raw else 0.0
+    while scale >= 100:
+        gap = _AND_THEN.match(text, end)
+        if gap is None:
+            break
+        written = _word_fraction(text, gap.end(), lex) if text[gap.end():gap.end() + 1].isalpha() else None
+        if written is not None and written[2] and "and" in gap.group():
+            return value + written[1] * scale, written[0]
+        m = lex.second.match(text, gap.end())
+        if m is None or not (m.group("digits") or m.group("words")):
+            break
+        part = _read_core(text, m, lex, bare=True)
+        if part is None or not 0 < part.value < scale:
+            break
+        value, end = value + part.value, part.end
+        scale = part.value / part.raw if part.scaled and part.raw else 1.0
+    return value, end
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -551,6 +893,10 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _read_phrase(text, hit, lex)
         if isinstance(q, int):
             pos = q
+            continue
+        if out and (joined := _join_bounds(text, out[-1], q)) is not None:
+            out[-1] = joined
+            pos = joined.end
             continue
         if out and _CONVERSION.fullmatch(text, out[-1].end, q.start):
             _inherit_bound(q, out[-1])
@@ -588,7 +934,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
     start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", *_CORE_GROUPS) if m.group(g))
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
-        start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
+        start = m.start("vague" if m.group("vague") else "words")  # "-two" is a hyphen, not minus
 
     if m.group("vague"):
         low, high = lex.vague[_key(m.group("vague").lower())]
@@ -604,12 +950,14 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
     if first is None:
         return m.end("digits" if m.group("digits") else "words")
+    _read_ratio(text, first, lex)
     if first.plain and first.value <= 2100 and (
         lex.month_before.match(back)
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
         return first.end  # "October 3", "3 October", "October 2024"
     _read_unit(text, first, lex)
+    _read_fraction_unit(text, first, lex)
     if _is_year(first, text, lex) and qualifier == "exact":
         year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
         return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
@@ -624,7 +972,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
         return end  # "22nd", "1990s", "5pm", "5G", "two-thirds", "three-bed"
 
-    kind, unit = first.kind or "count", first.unit
+    kind, unit = first.kind or ("fraction" if first.fraction else "count"), first.unit
     if first.currency:
         kind, unit = "money", first.currency
     # age: "aged 21", "21-year-old", "21 years old"
@@ -633,17 +981,26 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         kind, unit, end = "age", "year", a.end()
     elif last is first and first.kind is None and lex.age_before.match(back):
         kind, unit = "age", "year"
+    if last is first and kind == "count" and text[end + 1:end + 2] in ("t", "T") \
+            and (times := lex.times_after.match(text, end)):
+        kind, end = "multiplier", times.end("times")  # "four times the number", "6.5 times earnings"
     if last is first and first.kind == "duration":
         a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
         if a2:
             kind, unit, end = "age", "year", end + a2.end()
 
-    # suffix hedge: "10,000 or more", "40-plus", "40+"
-    if qualifier == "exact":
-        h = lex.hedge_after.match(text, end)
-        if h and not (h.group().strip() in ("+", "plus") and re.match(r"\s*\d", text[h.end():h.end() + 3])):
-            qualifier, sets_high = lex.hedges[_key(h.group().strip().lower())]
+    # suffix hedge: "10,000 or more", "40-plus", "40+", "more than 5,000 or equal to"
+    number_end = last.num_end
+    h = lex.hedge_after.match(text, end)
+    if h and not _number_at(text, h.end(), lex):
+        suffix, suffix_high = lex.hedges[_key(h.group().strip().lower())]
+        if (joined := _with_suffix(qualifier, suffix)) is not None:
+            if qualifier == "approx" and joined != "approx":  # "about 500 or more": the bound is the claim
+                start = next(m.start(g) for g in ("sign", "cur", "sign2", "digits", "words") if m.group(g))
+            qualifier, sets_high = joined, suffix_high
+            number_end = h.end() if end == number_end else number_end
             end = h.end()
+    bounds = "[]" if qualifier == "exact" and m.group("hedge") else None  # "equal to 20"
 
     # rate: "92 soldiers a day", "$5 an hour", "286 gigatonnes annually"
     if kind in ("count", "money", "measurement"):
@@ -659,7 +1016,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         lo, hi = sorted((first.value, last.value))
         if _looks_like_years(first, last) and kind == "count":
             return end
-        value, low, high = (lo + hi) / 2, lo, hi
+        value, low, high = lo / 2 + hi / 2, lo, hi  # not (lo + hi) / 2, which overflows near 1e308
     elif qualifier in _LOWER_BOUND:
         low = value
     elif qualifier in _UPPER_BOUND or sets_high:
@@ -682,7 +1039,49 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         ca = lex.change_after.match(text, end)
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
-    return Quantity(start, end, text[start:end], value, low, high, qualifier, kind, unit, change)
+    return Quantity(
+        start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end
+    )
+
+
+def _with_suffix(qualifier: str, suffix: str) -> str | None:
+    """The qualifier a suffix hedge makes, None when it does not apply: "500 or more", "about 500 or more"
+    and "equal to 500 or more" are at least 500; so is "more than 500 or equal to"."""
+    if qualifier in ("exact", "approx") and suffix != "exact":
+        return suffix
+    if suffix == "exact" and qualifier in ("more_than", "less_than"):
+        return "at_least" if qualifier == "more_than" else "at_most"
+    return None
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
+    """Whether a number starts at pos, after spaces: "or less than 6,000" is no suffix hedge but a bound."""
+    m = lex.second.match(text, _SPACES.match(text, pos).end())
+    return m is not None and (m.group("digits") or m.group("words")) is not None
+
+
+# "more than 100 and less than 300", "at most 100, at least 20": two opposite bounds make one range
+_BOUND_JOIN = re.compile(r"\s*,\s*(?:(?:and|but)\s+)?|\s+(?:and|but)\s+")
+
+
+def _join_bounds(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    """One range from a lower and an upper bound joined by "and", "but" or a comma, when the interval
+    is not empty ("more than 40 and less than 10" stays two). `bounds` keeps which ends are open."""
+    lower, upper = (a, b) if a.qualifier in _LOWER_BOUND else (b, a)
+    if lower.qualifier not in _LOWER_BOUND or upper.qualifier not in _UPPER_BOUND or a.kind != b.kind:
+        return None
+    if lower.value is None or upper.value is None or not lower.value < upper.value:
+        return None
+    if not _BOUND_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    low, high = lower.value, upper.value
+    opening = "(" if lower.qualifier == "more_than" else "["
+    bounds = opening + (")" if upper.qualifier == "less_than" else "]")
+    return Quantity(a.start, b.end, text[a.start:b.end], low / 2 + high / 2, low, high, "range", a.kind,
+                    a.unit or b.unit, a.change or b.change, bounds, b.number_end)
 
 
 def _read_range_end(
