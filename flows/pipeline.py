@@ -123,9 +123,9 @@ def pipeline(
         names += [(a.article_id, a.source) for a in articles]
         rejected = [r for r in chunk if isinstance(r, Rejection)]
         new = [a for a in first_of_each(articles) if a.article_id not in done.article_ids]
+        done.article_ids.update(a.article_id for a in new)  # a copy in a later batch is not extracted
         claims, failed = extract_batch(new)
         loaded, n_rejected = load_batch(db, articles, claims, rejected + failed, [a.article_id for a in new])
-        done.article_ids.update(a.article_id for a in new)
         summary.articles += len(new)
         summary.claims += loaded
         summary.rejected += n_rejected

@@ -87,7 +87,7 @@ def test_same_article_under_two_names_is_stored_once_with_both_names(
 ) -> None:
     db = tmp_path / "e.duckdb"
     (folder / "copy_of_a.txt").write_text(A, encoding="utf-8")
-    first = run(folder, db)
+    first = run(folder, db, batch_size=1)  # the copy comes in a later batch than the original
     (folder / "later_copy.txt").write_text(A, encoding="utf-8")
     second = run(folder, db)
     assert (first.articles, first.rejected, second.articles) == (2, 0, 0), "a copy is not extracted again"
