@@ -21,7 +21,7 @@ EXTRACT_COLUMNS = ("surface", "value", "low", "high", "qualifier", "kind", "unit
                    "measure", "claimant", "claimant_kind", "via", "as_of", "change")
 
 CONFLICT_TABLE = """
-select measure, claimant_a, surface_a, claimant_b, surface_b, ratio
+select measure, source_a, surface_a, source_b, surface_b, ratio, days_apart
 from conflicts order by ratio desc, measure, surface_a limit 20
 """
 
@@ -149,9 +149,10 @@ def query(sql: str, db: Path, fmt: str) -> None:
 @click.argument("views", nargs=-1)
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--to", "to", type=click.Path(path_type=Path), default=DEFAULT_EXPORTS, show_default=True,
-              help="Folder to write the CSVs into.")
-def export_cmd(views: tuple[str, ...], db: Path, to: Path) -> None:
-    """Write VIEWS (default: conflicts, measure_summary, claims) as CSV files."""
+              help="Folder to write the files into.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True)
+def export_cmd(views: tuple[str, ...], db: Path, to: Path, fmt: str) -> None:
+    """Write VIEWS or tables to files (default: the comparison views and claims)."""
     from flows.export import DEFAULT_VIEWS, export
     from flows.load import DatabaseLocked, connect
 
@@ -159,7 +160,7 @@ def export_cmd(views: tuple[str, ...], db: Path, to: Path) -> None:
         raise click.ClickException(f"no database at {db}: run `estimates run` first")
     try:
         with connect(db, read_only=True) as con:
-            files = export(con, list(views) or list(DEFAULT_VIEWS), to)
+            files = export(con, list(views) or list(DEFAULT_VIEWS), to, fmt)
     except (DatabaseLocked, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     for f in files:

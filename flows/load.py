@@ -27,6 +27,7 @@ import pandas as pd
 import pyarrow as pa
 
 import schemas
+from flows import reference
 from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
@@ -95,6 +96,7 @@ def connect(
                 ) from err
             time.sleep(wait)
     if not read_only:
+        reference.load_reference_tables(con)  # lexicon tables the comparison views read
         apply_sql(con)
     return con
 
