@@ -13,6 +13,8 @@ it was before that load (DuckDB replays only committed transactions from its wri
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import time
@@ -31,6 +33,7 @@ from flows import reference
 from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+FLOWS_DIR = Path(__file__).resolve().parent
 
 ARTICLE_COLUMNS = [
     "article_id", "source", "title", "published", "publisher", "url", "body", "ingested_at",
@@ -247,7 +250,7 @@ def _id_table(column: str, ids: Collection[str] | pa.ChunkedArray) -> pa.Table:
 def _article_frame(articles: Sequence[Article] | pd.DataFrame) -> pa.Table:
     df = articles if isinstance(articles, pd.DataFrame) else schemas.frame(articles, Article)
     df = df.assign(ingested_at=_now()) if "ingested_at" not in df.columns else df
-    df = df.assign(extractor_version=EXTRACTOR_VERSION) if "extractor_version" not in df.columns else df
+    df = df.assign(extractor_version=extractor_fingerprint()) if "extractor_version" not in df.columns else df
     return _arrow(df, ARTICLE_COLUMNS, "article_id")
 
 
@@ -277,22 +280,39 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+@functools.cache
+def extractor_fingerprint() -> str:
+    """EXTRACTOR_VERSION plus a hash of the code and word lists extraction may depend on.
+
+    Incremental runs extract again the articles (and read again the files) of another fingerprint,
+    so a change to the extractor or to a lexicon takes effect even when EXTRACTOR_VERSION was not
+    bumped. On purpose broad, every module of flows/ and every file of the lexicon folder: an
+    upgrade that changes none of them costs nothing, and one that does costs a re-extraction.
+    """
+    from flows.lexicon import LEXICON_DIR
+
+    files = sorted(p for p in [*FLOWS_DIR.glob("*.py"), *LEXICON_DIR.rglob("*")] if p.is_file())
+    sha = hashlib.sha256()
+    for file in files:
+        sha.update(file.name.encode("utf-8") + b"\0" + file.read_bytes())
+    return f"{EXTRACTOR_VERSION}+{sha.hexdigest()[:12]}"
+
+
 @dataclass(slots=True)
 class Extracted:
-    """What earlier runs did with the current extractor version: the basis of incremental runs."""
+    """What earlier runs did with the current extractor: the basis of incremental runs."""
 
     article_ids: set[str]
     files: dict[str, str]  # path → sha256 of the bytes a completed run read
 
 
 def extracted(con: duckdb.DuckDBPyConnection) -> Extracted:
-    """Articles whose claims the current extractor version gave, and files a completed run read with it."""
+    """Articles whose claims the current extractor gave, and files a completed run read with it."""
+    current = [extractor_fingerprint()]
     # Fetch each result at once: con.execute returns the connection, which holds only the latest result.
-    ids = con.execute("SELECT article_id FROM articles WHERE extractor_version = ?", [EXTRACTOR_VERSION])
+    ids = con.execute("SELECT article_id FROM articles WHERE extractor_version = ?", current)
     article_ids = {row[0] for row in ids.fetchall()}
-    files = con.execute(
-        "SELECT path, content_hash FROM source_files WHERE extractor_version = ?", [EXTRACTOR_VERSION]
-    )
+    files = con.execute("SELECT path, content_hash FROM source_files WHERE extractor_version = ?", current)
     return Extracted(article_ids, dict(files.fetchall()))
 
 
@@ -317,7 +337,7 @@ def record_files(
     with _registered(con, tables), _transaction(con):
         con.execute(
             "INSERT OR REPLACE INTO source_files SELECT path, content_hash, ?, ? FROM _files",
-            [EXTRACTOR_VERSION, _now()],
+            [extractor_fingerprint(), _now()],
         )
         con.execute(_DROP_OLD_NAMES)
         dropped = _scalar(con, "SELECT count(*) FROM articles WHERE article_id NOT IN "

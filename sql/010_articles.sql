@@ -4,8 +4,9 @@
 -- source is the file path (for JSON Lines: PATH#ID). published is NULL when unknown.
 -- ingested_at is when the article was first loaded; re-loading the same body keeps it, and so does
 -- finding it again under another name (see article_sources): source and metadata follow the first name.
--- extractor_version is the version that extracted its claims; a run re-extracts articles whose
--- version is not the current one (flows.model.EXTRACTOR_VERSION).
+-- extractor_version is the extractor that gave its claims: EXTRACTOR_VERSION plus a hash of the
+-- extraction code and lexicons (flows.load.extractor_fingerprint); a run extracts again the articles
+-- of any other extractor_version.
 CREATE TABLE IF NOT EXISTS articles (
     article_id        VARCHAR PRIMARY KEY,
     source            VARCHAR NOT NULL,

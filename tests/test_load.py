@@ -13,7 +13,15 @@ import pyarrow as pa
 import pytest
 
 import schemas
-from flows.load import DatabaseLocked, connect, delete_stale_claims, extracted, load, record_files
+from flows.load import (
+    DatabaseLocked,
+    connect,
+    delete_stale_claims,
+    extracted,
+    extractor_fingerprint,
+    load,
+    record_files,
+)
 from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
 
 ARTICLE = Article("a.txt", "Zelensky said nearly 10,000 troops arrived.", publisher="Kyiv Post",
@@ -200,3 +208,21 @@ def test_database_from_an_older_version_is_migrated_on_connect(tmp_path: Path) -
         assert extracted(con).article_ids == set(), "articles of an unknown version are extracted again"
         load(con, [ARTICLE], [CLAIM])
         assert len(table(con, "articles")) == 2
+
+
+def test_extractor_fingerprint_changes_with_a_lexicon_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.lexicon
+
+    monkeypatch.setattr(flows.lexicon, "LEXICON_DIR", tmp_path)
+    (tmp_path / "units.csv").write_text("unit\nkm\n", encoding="utf-8")
+    extractor_fingerprint.cache_clear()
+    before = extractor_fingerprint()
+    (tmp_path / "units.csv").write_text("unit\nkm\nmi\n", encoding="utf-8")
+    extractor_fingerprint.cache_clear()
+    try:
+        assert extractor_fingerprint() != before, "a new unit can change claims: extract again"
+        assert before.startswith(EXTRACTOR_VERSION + "+")
+    finally:
+        extractor_fingerprint.cache_clear()
