@@ -87,12 +87,16 @@ def main() -> None:
 @main.command()
 @pipeline_options
 @click.option("--strict", is_flag=True, help="Exit 3 when any input or row was rejected.")
+@click.option("--full-refresh", is_flag=True,
+              help="Read and extract every file again, not only new or changed ones.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar on stderr [default: when stderr is a terminal].")
 def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_runner: str,
-        workers: int | None, dask_address: str | None, strict: bool, progress: bool | None) -> None:
-    """Read articles (files, folders, globs; .txt .md .html .jsonl), extract their claims, load them
-    into DuckDB and write the comparison CSVs. Without PATHS, reads data/articles/."""
+        workers: int | None, dask_address: str | None, strict: bool, full_refresh: bool,
+        progress: bool | None) -> None:
+    """Read articles (files, folders, globs; .txt .md .html .jsonl, also gzip/bzip2/xz-compressed),
+    extract their claims, load them into DuckDB and write the comparison CSVs. Without PATHS, reads
+    data/articles/. Files read before (same path and bytes) are skipped unless --full-refresh."""
     prefect_env()
     from flows.load import DatabaseLocked, connect
     from flows.pipeline import LARGEST_CONFLICTS, shared_api
@@ -102,7 +106,8 @@ def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_r
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
         with shared_api(), progress_bar(show_progress):
-            summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size)
+            summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size,
+                               full_refresh=full_refresh)
     except DatabaseLocked as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -114,6 +119,8 @@ def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_r
     click.echo(f"Read {summary.articles} article(s); loaded {summary.claims} claim(s); "
                f"{summary.rejected} row(s) rejected; {summary.conflicts} conflict(s) found "
                f"({summary.new_conflicts} new).")
+    if summary.unchanged_files:
+        click.echo(f"Skipped {summary.unchanged_files} unchanged file(s); --full-refresh reads them again.")
     click.echo(f"Database: {db}")
     click.echo(f"Exports:  {', '.join(summary.exports)}")
     if summary.rejected:

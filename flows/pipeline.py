@@ -39,7 +39,7 @@ from prefect.utilities.annotations import quote
 from flows import export as export_step
 from flows import load as load_step
 from flows.extract import extract_claims
-from flows.ingest import expand_paths, iter_articles
+from flows.ingest import expand_paths, file_digest, read_file
 from flows.model import Article, Claim, Rejection
 from schemas import frame, validate
 
@@ -67,6 +67,7 @@ class RunSummary:
     rejected: int = 0
     conflicts: int = 0
     new_conflicts: int = 0
+    unchanged_files: int = 0
     db: str = ""
     exports: list[str] = field(default_factory=list)
 
@@ -163,6 +164,14 @@ def batches(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Ar
         yield chunk
 
 
+def first_of_each(articles: Iterable[Article]) -> list[Article]:
+    """One article per id, the first: the same text under two names is one article."""
+    unique: dict[str, Article] = {}
+    for article in articles:
+        unique.setdefault(article.article_id, article)
+    return list(unique.values())
+
+
 def io_error(task: Task, task_run: TaskRun, state: State) -> bool:
     """Retry a task only when it failed on file or database I/O, not on a bug that would fail again.
 
@@ -189,28 +198,21 @@ def extract_batch(articles: list[Article]) -> tuple[list[Claim], list[Rejection]
 @task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
       retry_jitter_factor=0.5, retry_condition_fn=io_error)
 def load_batch(
-    db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection]
+    db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection], extracted: list[str]
 ) -> tuple[int, int]:
     """Validate a batch with pandera and load it into DuckDB in one transaction (safe to retry).
 
-    Returns (claims that passed validation, rows rejected). Articles in the batch get exactly the
-    claims extracted now: claims an older extractor gave them are replaced.
+    Returns (claims that passed validation, rows rejected). Articles whose ids are in `extracted` get
+    exactly the claims extracted now (claims an older extractor gave them are replaced); the others
+    were extracted by an earlier run and only gain their names (article_sources).
     """
-    article_rows, bad_articles = validate("articles", frame(articles, Article))
+    article_rows, bad_articles = validate("articles", frame(first_of_each(articles), Article))
     claim_rows, bad_claims = validate("claims", frame(claims, Claim))
     rejected = rejected + bad_articles + bad_claims
     with load_step.connect(db) as con:
-        load_step.load(con, article_rows, claim_rows, rejected,
-                       fresh_articles=list(article_rows["article_id"]))
+        load_step.load(con, article_rows, claim_rows, rejected, fresh_articles=extracted,
+                       sources=[(a.article_id, a.source) for a in articles])
     return len(claim_rows), len(rejected)
-
-
-@task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
-      retry_jitter_factor=0.5, retry_condition_fn=io_error)
-def conflict_pairs(db: Path) -> pa.Table:
-    """The (claim_id_a, claim_id_b) pairs of the conflicts view now: none before the first run."""
-    with load_step.connect(db) as con:
-        return con.sql("select claim_id_a, claim_id_b from conflicts").to_arrow_table()
 
 
 @task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
@@ -235,54 +237,76 @@ def export_views(
 
 
 @flow(name="estimates", log_prints=False)
-def pipeline(paths: Sequence[str], db: Path, exports: Path, batch_size: int = BATCH_SIZE) -> RunSummary:
-    """Read the articles at `paths`, extract, validate and load their claims, then export the views."""
+def pipeline(
+    paths: Sequence[str], db: Path, exports: Path, batch_size: int = BATCH_SIZE, full_refresh: bool = False
+) -> RunSummary:
+    """Read the articles at `paths`, extract, validate and load their claims, then export the views.
+
+    Incremental: a file a completed run read (same path, same bytes, same extractor version) is not
+    read again, and an article whose claims the current extractor gave is not extracted again (a
+    copy under a new name only adds the name). full_refresh reads and extracts everything.
+    """
     logger = get_run_logger()
     summary = RunSummary(db=str(db))
-    before = conflict_pairs(db)
+    with load_step.connect(db) as con:  # also leaves an empty run with the tables and views
+        done = load_step.Extracted(set(), {}) if full_refresh else load_step.extracted(con)
+        before = con.sql("select claim_id_a, claim_id_b from conflicts").to_arrow_table()  # for "new"
+    files, path_rejections = expand_paths(paths)
+    hashes = {str(f): file_digest(f) for f in files}
+    to_read = [f for f in files if hashes[str(f)] is None or done.files.get(str(f)) != hashes[str(f)]]
+    summary.unchanged_files = len(files) - len(to_read)
+    records = itertools.chain(path_rejections, itertools.chain.from_iterable(map(read_file, to_read)))
+    names: list[tuple[str, str]] = []  # (article_id, source) of every article read
     on_progress = progress_listener()
-    files_total = len(expand_paths(paths)[0]) if on_progress else 0
     files_seen: set[str] = set()
-    pending: deque[tuple[list[Article], list[Rejection], PrefectFuture]] = deque()
+    pending: deque[tuple[list[Article], list[Rejection], list[Article], PrefectFuture]] = deque()
 
     def load_oldest() -> None:
-        articles, rejected, extracted = pending.popleft()
+        articles, rejected, new, extracted = pending.popleft()
         claims, failed = extracted.result()
-        loaded, n_rejected = load_batch(db, quote(articles), quote(claims), quote(rejected + failed))
-        summary.articles += len(articles)
+        loaded, n_rejected = load_batch(db, quote(articles), quote(claims), quote(rejected + failed),
+                                        [a.article_id for a in new])
+        summary.articles += len(new)
         summary.claims += loaded
         summary.rejected += n_rejected
-        logger.info("Loaded %d article(s), %d claim(s); %d row(s) rejected",
-                    len(articles), loaded, n_rejected)
+        logger.info("Loaded %d new article(s), %d claim(s); %d row(s) rejected", len(new), loaded, n_rejected)
         if on_progress:
             # A JSON Lines record's source is PATH#ID: count its file once.
             files_seen.update(item.source.split("#")[0] for item in (*articles, *rejected))
-            on_progress(Progress(min(len(files_seen), files_total), files_total,
+            on_progress(Progress(min(len(files_seen), len(to_read)), len(to_read),
                                  summary.articles, summary.claims, summary.rejected))
 
-    for chunk in batches(iter_articles(paths), batch_size):
+    for chunk in batches(records, batch_size):
         articles = [a for a in chunk if isinstance(a, Article)]
+        names += [(a.article_id, a.source) for a in articles]
         rejected = [r for r in chunk if isinstance(r, Rejection)]
-        pending.append((articles, rejected, extract_batch.submit(articles)))
+        new = [a for a in first_of_each(articles) if a.article_id not in done.article_ids]
+        done.article_ids.update(a.article_id for a in new)  # a copy in a later batch is not extracted
+        pending.append((articles, rejected, new, extract_batch.submit(new)))
         if len(pending) >= IN_FLIGHT:
             load_oldest()
     while pending:
         load_oldest()
+    # Only now, with every batch committed: a run killed midway has its files read again next time.
+    with load_step.connect(db) as con:
+        load_step.record_files(con, {str(f): hashes[str(f)] for f in to_read if hashes[str(f)]}, names)
 
     files, summary.conflicts, summary.new_conflicts, largest = export_views(db, exports, before)
     summary.exports = [str(f) for f in files]
     publish_artifacts(summary, largest)
-    logger.info("Read %d article(s); loaded %d claim(s); %d row(s) rejected; %d conflict(s), %d new",
-                summary.articles, summary.claims, summary.rejected, summary.conflicts, summary.new_conflicts)
+    logger.info("Read %d new article(s) (%d file(s) unchanged); loaded %d claim(s); %d row(s) rejected; "
+                "%d conflict(s), %d new", summary.articles, summary.unchanged_files, summary.claims,
+                summary.rejected, summary.conflicts, summary.new_conflicts)
     if on_progress:
-        on_progress(Progress(files_total, files_total, summary.articles, summary.claims, summary.rejected))
+        on_progress(Progress(len(to_read), len(to_read), summary.articles, summary.claims, summary.rejected))
     return summary
 
 
 def publish_artifacts(summary: RunSummary, largest: dict[str, list]) -> None:
     """The run summary (markdown) and the largest conflicts (table), under keys stable across runs."""
     rows = "\n".join(f"| {name} | {value:,} |" for name, value in (
-        ("articles read", summary.articles),
+        ("new articles read", summary.articles),
+        ("files unchanged since the last run", summary.unchanged_files),
         ("claims loaded", summary.claims),
         ("rows rejected", summary.rejected),
         ("conflicts", summary.conflicts),

@@ -191,7 +191,7 @@ def test_to_after_a_change_verb_is_a_level() -> None:
     ["It happened on 3 October.", "It happened on October 3, 2024.", "Filed on 19/11/2024.", "Back in 2022.",
      "He came in 1998.", "During the 1990s.", "The 2023-24 season.", "We met at 10:30.", "Call at 5pm.",
      "The 22nd amendment.", "The third country.", "The first step.", "The two countries met.",
-     "The two leaders signed.", "A third country joined.", "One of the soldiers.", "One day it ended.",
+     "The two leaders signed.", "A third country joined.", "One day it ended.",
      "The G7 met.", "COVID-19 spread.", "Call 555-123-4567 now."],
 )
 def test_non_quantities_are_not_returned(text: str) -> None:

@@ -156,7 +156,7 @@ def test_the_run_publishes_its_artifacts_under_stable_keys(triggered, client):
     summary = client.read_artifacts(
         artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[SUMMARY_ARTIFACT]))
     )[0]
-    assert "| conflicts |" in summary.data and "| articles read |" in summary.data
+    assert "| conflicts |" in summary.data and "| new articles read |" in summary.data
 
 
 def test_prefect_yaml_deploys_the_same_flow_on_a_schedule(server, client, tmp_path):
