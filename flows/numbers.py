@@ -14,7 +14,8 @@ table of DESIGN.md. It works in two layers:
 
 Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
-  "rose to 5,000" and "up from 5,000" report a level (change None).
+  "rose to 5,000" and "up from 5,000" report a level (change None). A level reached by the movement
+  keeps its direction as `trend`: "rose to 5,000", "fell 3% to $4bn", "fell from $3 to $2".
 - "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
 - Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
   "fraction", and "N times the ..." has kind "multiplier": proportions of something else, never
@@ -118,6 +119,7 @@ class _Lexicon:
     rate_after: re.Pattern[str]
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
+    trend_before: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     age_before: re.Pattern[str]
@@ -335,6 +337,11 @@ def _lexicon() -> _Lexicon:
         r"\s+(?P<by>yb(?:\s+[a-z'’]+){1,4}?\s+|(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
         rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
     )
+    # "rose to 5,000", "dipped down to", "fell from $2,415 to $2,315": the level reached, read backwards
+    trend_before = re.compile(
+        r"\s+(?:(?P<to>ot|ta)|(?P<from>morf))\s+"
+        rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
+    )
     after_words = [r["word"] for r in change_rows if r["position"] == "after"]
     change_after = re.compile(rf"\s+(?:[a-z]+-)?(?P<w>{_alternation(after_words)})\b")
     months = _alternation(calendar["months"])
@@ -353,6 +360,7 @@ def _lexicon() -> _Lexicon:
         rate_after=rate_after,
         change_before=change_before,
         change_after=change_after,
+        trend_before=trend_before,
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
         age_before=age_before,
@@ -1000,6 +1008,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 _inherit_bound(q, out[-1])
             elif q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
                 q.change = out[-1].change
+            elif q.change is None and out[-1].change and _LEVEL_REACHED.fullmatch(text, out[-1].end, q.start):
+                q.trend = out[-1].change
         out.append(q)
         pos = q.end
     return out
@@ -1009,6 +1019,11 @@ def find_quantities(text: str) -> list[Quantity]:
 _CONVERSION = re.compile(r"\s*[(/]\s*")
 # "lost 190 points, or 0.6%", "grew by 125,600 jobs or 2.2 per cent": the same change restated
 _RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")
+
+
+# "rose 8.1 percent to 99.20 yuan", "ended down 1% at 1,463.78", "lost 1.1% to end at 1,334.20": a change,
+# then the level it reached
+_LEVEL_REACHED = re.compile(r"\s+(?:to|at)\s+(?:(?:end|close|finish|settle)\s+at\s+)?")
 
 
 def _inherit_bound(q: Quantity, previous: Quantity) -> None:
@@ -1138,7 +1153,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     if last is first and kind == "count" and qualifier == "exact" and _is_identifier(text, start, first, lex):
         return first.end
 
-    change = None
+    change = trend = None
     sign = m.group("sign") or ""
     if kind in ("duration", "age"):
         pass
@@ -1152,8 +1167,11 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         ca = lex.change_after.match(text, end)
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
+        elif (t := lex.trend_before.match(back)) and (t.group("to") or qualifier == "range"):
+            trend = lex.change_words[t.group("w")[::-1].lower()]  # "up from 5,000" alone is no level reached
     return Quantity(
-        start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end
+        start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end,
+        trend,
     )
 
 

@@ -232,3 +232,27 @@ def test_attached_m_before_a_dimension_word_is_metres(text: str, value: float) -
 
 def test_attached_m_before_a_noun_is_millions() -> None:
     assert only("The app has 35m users.").value == 35e6
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [("Unemployment rose to 10.1% in May.", "up"),
+     ("Exports fell 3% to $4bn.", "down"),
+     ("The index ended down 1% at 1,463 points.", "down"),
+     ("Its shares lost 2.7 percent to end at 412 yen.", "down"),
+     ("The price of bread fell from $3 to $2.", "down")],
+)
+def test_a_level_reached_by_a_rise_or_fall_keeps_its_trend_but_no_change(text: str, direction: str) -> None:
+    level = find_quantities(text)[-1]
+    assert (level.trend, level.change) == (direction, None)
+
+
+@pytest.mark.parametrize("text", ["Profit was $1m, up from $200,000.", "Sales reached 5,000 in June."])
+def test_a_level_not_reached_by_a_change_verb_has_no_trend(text: str) -> None:
+    found = find_quantities(text)
+    assert found and all(q.trend is None for q in found)
+
+
+def test_the_size_of_a_change_has_a_change_and_no_trend() -> None:
+    change = find_quantities("Exports fell 3% to $4bn.")[0]
+    assert (change.change, change.trend) == ("down", None)
