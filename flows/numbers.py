@@ -108,6 +108,8 @@ def _phrase_trie(phrases: list[tuple[str, bool, str]]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     core: re.Pattern[str]
+    number_start: re.Pattern[str]  # where a number written with digits may start
+    vulgar: dict[str, float]  # "½" -> 0.5
     second: re.Pattern[str]
     prefix: re.Pattern[str]
     word_anchor: re.Pattern[str]
@@ -264,7 +266,10 @@ def _lexicon() -> _Lexicon:
     vague_alt = "|".join(sorted(vague_alts, key=len, reverse=True))
     before_currencies = [r["surface"] for r in currency_rows if r["position"].startswith("before")]
     before_hedges = [r["phrase"] for r in hedge_rows if r["position"] == "before"]
+    vulgar = {k: float(v) for k, v in toml["vulgar_fractions"].items()}
+    vulgar_class = "".join(vulgar)
     digits = (
+        rf"\d*[{vulgar_class}]|"
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
         rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
         r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b)?|\.\d+"
@@ -347,6 +352,8 @@ def _lexicon() -> _Lexicon:
     months = _alternation(calendar["months"])
     return _Lexicon(
         core=core,
+        number_start=re.compile(rf"[0-9{vulgar_class}][0-9]*"),
+        vulgar=vulgar,
         second=second,
         prefix=prefix,
         word_anchor=word_anchor,
@@ -655,11 +662,15 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
     if m.group("digits"):
         raw = m.group("digits")
         try:
-            value = _number_value(raw)
+            if raw[-1] in lex.vulgar:  # "½", "2¾"
+                value = float(raw[:-1] or 0) + lex.vulgar[raw[-1]]
+            else:
+                value = _number_value(raw)
         except ValueError:
             return None
-        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit())
-        _read_digit_fraction(text, core, lex)
+        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit(),
+                     fraction=raw[0] in lex.vulgar)
+        _read_digit_fraction(text, core, lex, hedged=isinstance(m, _Hit) and m.group("hedge") is not None)
         _read_power(text, core)
     elif isinstance(m, _Hit) and m.fraction is not None:
         value, is_fraction, scaled = m.fraction
@@ -699,34 +710,58 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
     return core if math.isfinite(core.value) else None  # "9e999" overflows: no number
 
 
-_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?/(?P<den>\d+)(?![\d/]|[.,]\d)")
+_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?/(?P<den>\d+)(?![\d/]|[.,]\d)(?P<of>\s+of\b)?")
 _POWER = re.compile(r"\^(?P<sign>[-+]*)(?P<exp>\d+(?:\.\d+)?)")
 
 
-def _read_digit_fraction(text: str, core: _Core, lex: _Lexicon) -> None:
-    """ "3/4" (a fraction) and "2 1/4" (a whole number and a fraction); "9/11" and "24/7" are names."""
+def _read_digit_fraction(text: str, core: _Core, lex: _Lexicon, hedged: bool = False) -> None:
+    """ "3/4" (a fraction) and "2 1/4" (a whole number and a fraction); "9/11" and "24/7" are names, but
+    "about 1/40" and "1/25 of" are shares (a hedge or "of" allows a larger denominator)."""
     f = _DIGIT_FRACTION.match(text, core.end) if "/" in text[core.end:core.end + 8] else None
     if not (core.plain and f):
         return
     den = float(f.group("den"))
     num = float(f.group("num")) if f.group("num") else core.value
-    if not 0 < num < den <= lex.max_digit_denominator or (f.group("num") and core.value >= 100):
+    share = (hedged or f.group("of")) and not f.group("num")
+    largest = lex.max_ratio_denominator if share else lex.max_digit_denominator
+    if not 0 < num < den <= largest or (f.group("num") and core.value >= 100):
         return
     if f.group("num"):
         core.value += num / den
     else:
         core.value, core.fraction = num / den, True
-    core.end, core.plain = f.end(), False
+    core.end, core.plain = f.end("den"), False
+
+
+_TIMES_POWER = re.compile(
+    r"[ \t]?[×xX][ \t]?(?P<base>\d+(?:\.\d+)?)"
+    r"(?:\^(?P<sign>[-+−]*)(?P<exp>\d+)|(?P<minus>[−⁻]?)(?P<sup>[⁰¹²³⁴-⁹]+)|(?P<minus2>−)(?P<exp2>\d+))(?![\d.])"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def _read_power(text: str, core: _Core) -> None:
-    """ "1.1^23", "2.5^-1" (each "-" in the exponent's sign flips it, as Recognizers-Text reads "^--23")."""
-    p = _POWER.match(text, core.end) if text[core.end:core.end + 1] == "^" else None
-    if p is None:
+    """ "1.1^23", "2.5^-1" (each "-" in the exponent's sign flips it, as Recognizers-Text reads "^--23"),
+    and a product with a power: "2.48×10−5" (a superscript exponent that lost its formatting), "3 x 10^5",
+    "8x2^10", "6×10⁹"."""
+    if text[core.end:core.end + 1] == "^" and (p := _POWER.match(text, core.end)) is not None:
+        base, exponent = core.value, float(p.group("exp")) * (-1) ** p.group("sign").count("-")
+        factor = 1.0
+    elif text[core.end:core.end + 2].strip()[:1] in ("×", "x", "X") and (
+        p := _TIMES_POWER.match(text, core.end)
+    ) is not None:
+        base, factor = float(p.group("base")), core.value
+        if p.group("exp") is not None:
+            sign = p.group("sign").replace("−", "-")
+            exponent = float(p.group("exp")) * (-1) ** sign.count("-")
+        elif p.group("sup") is not None:
+            exponent = float(p.group("sup").translate(_SUPERSCRIPTS)) * (-1 if p.group("minus") else 1)
+        else:
+            exponent = -float(p.group("exp2"))
+    else:
         return
-    exponent = float(p.group("exp")) * (-1) ** p.group("sign").count("-")
     try:
-        core.value = core.value ** exponent
+        core.value = factor * base ** exponent
     except (OverflowError, ZeroDivisionError):
         return
     core.end, core.plain = p.end(), False
@@ -858,13 +893,14 @@ class _Hit:
         return self._spans[name][1]
 
 
-# A leading character class lets re skip ahead fast; r"\d+" scans three times slower.
+# A leading character class lets re skip ahead fast; r"\d+" scans three times slower (the lexicon's
+# number_start adds the one-character fractions to it).
 _DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 
 
 def _anchors(text: str, lex: _Lexicon) -> list[int]:
     """Where numbers may start: digit runs and number words (two fast scans, then merged)."""
-    found = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    found = [m.start() for m in lex.number_start.finditer(text)]
     found += [m.start() for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
     found.sort()
     return found

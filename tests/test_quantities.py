@@ -256,3 +256,37 @@ def test_a_level_not_reached_by_a_change_verb_has_no_trend(text: str) -> None:
 def test_the_size_of_a_change_has_a_change_and_no_trend() -> None:
     change = find_quantities("Exports fell 3% to $4bn.")[0]
     assert (change.change, change.trend) == ("down", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The error is 2.48×10−5 of the signal.", 2.48e-5), ("A kibibyte is 8x2^10 bits.", 8192),
+     ("Some 6×10⁹ cells divide.", 6e9), ("Add 3 x 10^5 cells.", 3e5)],
+)
+def test_a_number_times_a_power_is_one_number(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+def test_a_product_without_a_power_is_no_number() -> None:
+    assert find_quantities("They drove a 4x4 truck.") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"),
+                         [("Stir in ½ tbsp of salt.", 0.5, "tbsp"), ("She ran 2¾ miles.", 2.75, "mi")])
+def test_one_character_fractions_are_read_with_their_unit(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The tolerance is about 1/40 of a turn.", 0.025), ("Only 1/25 of the aid arrived.", 0.04)],
+)
+def test_a_digit_fraction_with_a_hedge_or_of_may_have_a_large_denominator(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.kind, q.value) == ("fraction", value)
+
+
+@pytest.mark.parametrize("text", ["The 9/11 attacks changed air travel.", "The shop is open 24/7."])
+def test_a_bare_digit_fraction_with_a_large_denominator_is_a_name(text: str) -> None:
+    assert find_quantities(text) == []
