@@ -254,10 +254,12 @@ def _lexicon() -> _Lexicon:
     word_alt = _alternation(list(words) + list(multipliers))
     frac_alt = _alternation(list(fractions))
     mult_alt = _alternation(list(multipliers))
-    # "one hundred and six", "twenty-one", "a dozen", "half a million", "two point five"
+    # "one hundred and six", "twenty-one", "a dozen", "half a million", "two point five", and a comma
+    # after a scale of a thousand or more, as on a cheque: "three million, two hundred & forty"
+    after_scale = "(?<=" + "|".join(sorted({w[-4:] for w, v in multipliers.items() if v >= 1000})) + ")"
     number_words = (
         rf"(?:(?:(?i:{frac_alt})\s+)?(?i:an?)\s+(?=(?:{mult_alt})\b)|(?i:{frac_alt})\s+(?=(?:{mult_alt})\b))?"
-        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point)\s+|\s+)(?:{word_alt})\b)*"
+        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point|&)\s+|\s+|{after_scale},\s+)(?:{word_alt})\b)*"
     )
     vague_alts = []
     for r in _rows("vague.csv"):
@@ -432,6 +434,7 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
     last = ""  # "small" | "mult" | "and" | "a" | "frac" | "point"
     fraction = 1.0
     consumed = 0
+    scale_end = 0  # where the last scale word ended
     decimals = ""
     for m in _TOKEN.finditer(surface):
         w = m.group().lower()
@@ -487,12 +490,16 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
                 current = (current or 1) * 100
             elif last == "mult" and current == 0 and mult > largest:
                 total *= mult  # "three lakh crore", "a thousand million"
+            elif total and mult >= largest:  # "one thousand, two thousand": a list, not one number
+                current, consumed = 0.0, scale_end
+                break
             else:
                 total += (current or 1) * mult
                 current = 0.0
             largest = max(largest, mult)
             small = 0.0
             last = "mult"
+            scale_end = m.end()
         else:
             break
         consumed = m.end()
@@ -1272,11 +1279,14 @@ def _read_range_end(
     "and" needs "between" before; after a change verb, "rose 5 to 7" is a range only with "by" or a
     unit on the second end alone ("dropped by 1 to 1.5 degrees"), since "rose 5% to 84" is a level.
     """
+    pre = (m.group("pre") or "").lower()
     connector = lex.connector.match(text, first.end)
+    per = _PER_UNIT.match(text, first.end) if not connector and pre else None
+    if per:  # "from $350 per kg to $680 per kg": the unit is written with both ends
+        connector = lex.connector.match(text, per.end())
     if not connector or qualifier not in ("exact", "approx"):
         return None
     c = " ".join(connector.group("c").replace("-", " ").split()).lower()  # "- to", "-to-" read as "to"
-    pre = (m.group("pre") or "").lower()
     if c == "and" and pre != "between" or c.startswith("up") and pre != "from":
         return None  # "between 5 and 7", "from 450 up to 900"
     m2 = lex.second.match(text, connector.end())
@@ -1286,6 +1296,8 @@ def _read_range_end(
     if second is None:
         return None
     _read_unit(text, second, lex)
+    if per and not text.startswith(per.group(), second.end):
+        return None  # the rate after the second end is read as the phrase's own ("$10 an hour")
     if second.unit is None and lex.not_quantity_after.match(text, second.end):
         return None
     by_change = (change_word.group("by") or "").startswith("yb") if change_word else False
@@ -1307,6 +1319,9 @@ def _read_range_end(
     first.currency = first.currency or second.currency
     first.kind, first.unit = first.kind or second.kind, first.unit or second.unit
     return second
+
+
+_PER_UNIT = re.compile(r"\s+(?:per|an?)\s+[A-Za-z]+")
 
 
 def _alternatives(first: _Core, second: _Core) -> bool:

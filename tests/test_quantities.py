@@ -290,3 +290,32 @@ def test_a_digit_fraction_with_a_hedge_or_of_may_have_a_large_denominator(text: 
 @pytest.mark.parametrize("text", ["The 9/11 attacks changed air travel.", "The shop is open 24/7."])
 def test_a_bare_digit_fraction_with_a_large_denominator_is_a_name(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [("Nickel rose from about $350 per kg to $680 per kg.", 350, 680, "USD"),
+     ("Wages went from $10 an hour to $15 an hour.", 10, 15, "USD per hour")],
+)
+def test_a_range_with_its_unit_written_at_both_ends_is_one_range(text: str, low: float, high: float,
+                                                                  unit: str) -> None:
+    q = only(text)
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", low, high, unit)
+
+
+def test_ends_with_different_units_after_them_stay_two_quantities() -> None:
+    assert len(find_quantities("It went from 10 a day to 20 a week.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The cheque read three million, two hundred & forty.", 3_000_240),
+     ("We counted four thousand, five hundred and six ballots.", 4_506)],
+)
+def test_number_words_joined_by_a_comma_after_a_scale_make_one_number(text: str, value: float) -> None:
+    assert only(text).value == value
+
+
+def test_a_list_of_round_numbers_in_words_stays_a_list() -> None:
+    found = find_quantities("They bid one thousand, two thousand, then three thousand.")
+    assert [q.value for q in found] == [1000, 2000, 3000]
