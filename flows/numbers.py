@@ -717,14 +717,15 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
     return core if math.isfinite(core.value) else None  # "9e999" overflows: no number
 
 
-_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?/(?P<den>\d+)(?![\d/]|[.,]\d)(?P<of>\s+of\b)?")
+_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?[/⁄](?P<den>\d+)(?![\d/]|[.,]\d)(?P<of>\s+of\b)?")
 _POWER = re.compile(r"\^(?P<sign>[-+]*)(?P<exp>\d+(?:\.\d+)?)")
 
 
 def _read_digit_fraction(text: str, core: _Core, lex: _Lexicon, hedged: bool = False) -> None:
     """ "3/4" (a fraction) and "2 1/4" (a whole number and a fraction); "9/11" and "24/7" are names, but
     "about 1/40" and "1/25 of" are shares (a hedge or "of" allows a larger denominator)."""
-    f = _DIGIT_FRACTION.match(text, core.end) if "/" in text[core.end:core.end + 8] else None
+    ahead = text[core.end:core.end + 8]
+    f = _DIGIT_FRACTION.match(text, core.end) if "/" in ahead or "⁄" in ahead else None  # "⁄": fraction slash
     if not (core.plain and f):
         return
     den = float(f.group("den"))

@@ -280,7 +280,8 @@ def test_one_character_fractions_are_read_with_their_unit(text: str, value: floa
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("The tolerance is about 1/40 of a turn.", 0.025), ("Only 1/25 of the aid arrived.", 0.04)],
+    [("The tolerance is about 1/40 of a turn.", 0.025), ("Only 1/25 of the aid arrived.", 0.04),
+     ("Only 1⁄32 of the aid arrived.", 0.03125)],
 )
 def test_a_digit_fraction_with_a_hedge_or_of_may_have_a_large_denominator(text: str, value: float) -> None:
     q = only(text)
