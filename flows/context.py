@@ -24,7 +24,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -55,6 +55,7 @@ LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
 POSSESSIVE_AT = re.compile(r"['’]s\b")
 AND_OR = re.compile(r"\s+(?:and|or)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s\b)?")
+OWNER_LINK = re.compile(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -151,21 +152,58 @@ def _plain(phrase: str) -> bytes:
 
 
 @cache
-def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[tuple[bytes, str], ...]], ...]]:
-    """first word → for each list holding phrases that start with it: (list name, its phrases as
-    (plain form, lexicon key), longest first so "killed or wounded" beats "killed")."""
-    index: dict[bytes, dict[str, list[tuple[bytes, str]]]] = {}
+def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[int, ...], dict[bytes, str]], ...]]:
+    """first word → for each list holding phrases that start with it: (list name, how many words its
+    phrases have, most first so "killed or wounded" beats "killed"; its phrases, plain form → lexicon key)."""
+    index: dict[bytes, dict[str, dict[bytes, str]]] = {}
     for name, phrases in _lexicon_phrases().items():
         for phrase in sorted(phrases, key=len, reverse=True):
-            plain = b" ".join(_plain(phrase).split())
-            index.setdefault(plain.split()[0], {}).setdefault(name, []).append((plain, phrase))
-    return {first: tuple((name, tuple(c)) for name, c in by_list.items()) for first, by_list in index.items()}
+            words = _plain(phrase).split()
+            index.setdefault(words[0], {}).setdefault(name, {}).setdefault(b" ".join(words), phrase)
+    return {first: tuple((name, tuple(sorted({p.count(b" ") + 1 for p in table}, reverse=True)), table)
+                         for name, table in by_list.items())
+            for first, by_list in index.items()}
 
 
-@lru_cache(maxsize=128)
-def _phrase_hits(text: str, lo: int, hi: int) -> dict[str, tuple[list[int], list[int], list[str]]]:
+Hits = dict[str, tuple[list[int], list[int], list[str]]]
+
+
+class _ArticleMemo:
+    """What has been read of the sentences of the article being described, so that its quantities share
+    one reading of each sentence. Only one article is held: describe() is called for an article's
+    quantities left to right, so a text that is another object, or a quantity that does not lie after
+    the last one, starts afresh (nothing carries over from one extract_claims call to the next)."""
+
+    __slots__ = ("text", "last", "hits", "at")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.last = -1
+        self.hits: dict[tuple[int, int], Hits] = {}
+        self.at: dict[tuple[int, int, str], dict[int, tuple[str, int]]] = {}
+
+    def begin(self, text: str, q_start: int) -> None:
+        if text is not self.text or q_start <= self.last:
+            self.text, self.hits, self.at = text, {}, {}
+        self.last = q_start
+
+
+_memo = _ArticleMemo()
+
+
+def _phrase_hits(text: str, lo: int, hi: int) -> Hits:
+    """Every phrase of every list in text[lo:hi] as whole words (see _scan), read once per sentence."""
+    if text is not _memo.text:
+        return _scan(text, lo, hi)
+    hits = _memo.hits.get((lo, hi))
+    if hits is None:
+        hits = _memo.hits[lo, hi] = _scan(text, lo, hi)
+    return hits
+
+
+def _scan(text: str, lo: int, hi: int) -> Hits:
     """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
-    ends, lexicon keys). Found once per sentence for all its quantities, by dictionary lookups on its
+    ends, lexicon keys), by dictionary lookups on its
     words (several times faster than regexes of hundreds of alternatives). The sentence is read as
     plain bytes, one byte per character, so offsets carry over; splitting on single spaces keeps an
     empty part for each extra separator, so part k starts at cum[k] + k."""
@@ -173,21 +211,22 @@ def _phrase_hits(text: str, lo: int, hi: int) -> dict[str, tuple[list[int], list
     parts = plain.split(b" ")
     cum = list(accumulate(map(len, parts), initial=0))
     index = _first_word_index()
-    hits: dict[str, tuple[list[int], list[int], list[str]]] = {name: ([], [], []) for name in index_names()}
+    hits: Hits = {name: ([], [], []) for name in index_names()}
     free = dict.fromkeys(hits, 0)  # per list, the first part not yet taken by one of its phrases
     for k in [k for k, w in enumerate(parts) if w in index]:
-        begin = cum[k] + k
-        for name, candidates in index[parts[k]]:
+        for name, word_counts, table in index[parts[k]]:
             if k < free[name]:
                 continue
-            for candidate, key in candidates:
-                finish = begin + len(candidate)
-                if plain.startswith(candidate, begin) and (finish == len(plain) or plain[finish] == 32):
+            for n in word_counts:  # a phrase is its words joined by single spaces, as parts[k:k + n] are
+                phrase = parts[k] if n == 1 else b" ".join(parts[k:k + n])
+                key = table.get(phrase)
+                if key is not None:
                     starts, ends, found = hits[name]
-                    starts.append(lo + begin)
-                    ends.append(lo + finish)
+                    begin = lo + cum[k] + k
+                    starts.append(begin)
+                    ends.append(begin + len(phrase))
                     found.append(key)
-                    free[name] = k + candidate.count(b" ") + 1
+                    free[name] = k + n
                     break
     return hits
 
@@ -201,10 +240,9 @@ def find_phrases(text: str, start: int, end: int, lexicon: str,
     """The phrases of a list (see _lexicon_phrases) in text[start:end], left to right: (phrase, start,
     end). `within`: the sentence the window lies in, whose phrases are found once and reused."""
     starts, ends, found = _phrase_hits(text, *(within or (start, end)))[lexicon]
-    for i in range(bisect.bisect_left(starts, start), len(starts)):
-        if ends[i] > end:
-            break
-        yield found[i], starts[i], ends[i]
+    # A list's phrases do not overlap, so their ends rise with their starts.
+    first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+    return zip(found[first:stop], starts[first:stop], ends[first:stop], strict=True)
 
 
 @cache
@@ -307,8 +345,11 @@ def nearest_event_before(text: str, start: int, end: int, kind: str, within: tup
                          unit: str | None = None, near: bool = True) -> tuple[Event, int] | None:
     """The event phrase in text[start:end] nearest its end that applies to this quantity, and where it
     ends: "killing at least 212", "has shipped 7,000"."""
-    hits = list(_iter_events(text, start, end, kind, within, unit, near, with_end=True))
-    return hits[-1] if hits else None
+    for phrase, _, phrase_end in reversed(list(find_phrases(text, start, end, "events", within))):
+        reading = _reading(phrase, kind, unit, near)
+        if reading:
+            return reading, phrase_end
+    return None
 
 
 def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple[str | None, list[str], int]:
@@ -370,11 +411,15 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
     return None, subjects, start
 
 
-@lru_cache(maxsize=256)
 def _phrases_at(text: str, lo: int, hi: int, lexicon: str) -> dict[int, tuple[str, int]]:
     """The phrases of a list in a sentence by where they start: start → (phrase, end)."""
-    starts, ends, found = _phrase_hits(text, lo, hi)[lexicon]
-    return {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
+    at = _memo.at.get((lo, hi, lexicon)) if text is _memo.text else None
+    if at is None:
+        starts, ends, found = _phrase_hits(text, lo, hi)[lexicon]
+        at = {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
+        if text is _memo.text:
+            _memo.at[lo, hi, lexicon] = at
+    return at
 
 
 def _demonym_at(text: str, pos: int, within: tuple[int, int]) -> int | None:
@@ -406,11 +451,11 @@ def noun_before(text: str, start: int, end: int,
 def owner_after(text: str, start: int, end: int, within: tuple[int, int]) -> str | None:
     """"soldiers from North Korea", "of frozen Russian assets", "600,000 were Russian": an owner named
     right after the noun."""
-    m = re.match(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)", text[start:end])
+    m = OWNER_LINK.match(text, start, end)
     if not m:
         return None
-    dem_end = _demonym_at(text, start + m.end(), within)
-    return subject_key(text[start + m.end():dem_end]) if dem_end and dem_end <= end else None
+    dem_end = _demonym_at(text, m.end(), within)
+    return subject_key(text[m.end():dem_end]) if dem_end and dem_end <= end else None
 
 
 def _is_source(text: str, end: int) -> bool:
@@ -478,6 +523,7 @@ def describe(
     """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence (`next_start`:
     where the next quantity begins, which the event search does not read past)."""
     s_start, s_end = sentence
+    _memo.begin(text, q_start)
     ctx = Context()
     if kind in ("duration", "age"):
         return ctx  # "over two years", "aged 21": how long or how old, not a count of anything
@@ -506,8 +552,8 @@ def describe(
     if ctx.unit is None:
         ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
                                or _refers_before(text, max(s_start, q_start - 40), q_start, sentence))
-    before = nearest_event_before(text, before_start, q_start, kind, sentence)
     if kind == "count" and ctx.unit is None and not ctx.refers_back:
+        before = nearest_event_before(text, before_start, q_start, kind, sentence)
         # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
         # whichever stands nearer the number says what it counts.
         noun = (noun_before(text, before_start, q_start, sentence)
@@ -577,8 +623,13 @@ def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None
 
 
 def _iter_events(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
-                 unit: str | None = None, near: bool = True, with_end: bool = False) -> Iterator:
-    for phrase, _, phrase_end in find_phrases(text, start, end, "events", within):
-        reading = next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)), None)
+                 unit: str | None = None, near: bool = True) -> Iterator[Event]:
+    for phrase, _, _ in find_phrases(text, start, end, "events", within):
+        reading = _reading(phrase, kind, unit, near)
         if reading:
-            yield (reading, phrase_end) if with_end else reading
+            yield reading
+
+
+def _reading(phrase: str, kind: str, unit: str | None, near: bool) -> Event | None:
+    """The first reading of an event phrase that applies to this quantity."""
+    return next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)), None)
