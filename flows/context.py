@@ -15,7 +15,7 @@ contrast. Events that happen to people are not read onto things (units.csv marks
 people, events.csv says what each event needs). What a figure that refers back ("7,000 of them")
 counts is settled by the caller, which knows the figure before it (flows/extract.py).
 
-Lexicon phrases are found by word lookups, once per sentence for all its quantities (_phrase_hits).
+Lexicon phrases are found by word lookups, once per sentence for all its quantities (_Sentence).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from flows.lexicon import LEXICON_DIR, mapping, phrase_pattern, rows
@@ -168,37 +168,58 @@ def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[int, ...], dict[by
 Hits = dict[str, tuple[list[int], list[int], list[str]]]
 
 
+class _Sentence:
+    """A sentence's lexicon phrases, found once for all its quantities (see _scan); its demonyms and
+    country names spelled as listed ("US", not "us"), as (starts, ends); and the units and demonyms by
+    where they start: start → (phrase, end), start → end (taking in the full stop of "U.S.")."""
+
+    __slots__ = ("hits", "demonyms", "units_at", "demonym_ends")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.hits = _scan(text, lo, hi)
+        starts, ends, found = self.hits["units"]
+        self.units_at = {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
+        listed = _demonym_spellings()
+        self.demonyms: tuple[list[int], list[int]] = ([], [])
+        self.demonym_ends: dict[int, int] = {}
+        for a, b in zip(*self.hits["demonyms"][:2], strict=True):
+            written = text[a:b]
+            if written in listed or _spelling(written) in listed:  # most are written as listed
+                self.demonyms[0].append(a)
+                self.demonyms[1].append(b)
+                self.demonym_ends[a] = b + 1 if "." in written and text.startswith(".", b) else b  # "U.S."
+
+
 class _ArticleMemo:
-    """What has been read of the sentences of the article being described, so that its quantities share
-    one reading of each sentence. Only one article is held: describe() is called for an article's
+    """The sentences read so far in the article being described, so that its quantities share one
+    reading of each sentence. Only one article is held: describe() is called for an article's
     quantities left to right, so a text that is another object, or a quantity that does not lie after
     the last one, starts afresh (nothing carries over from one extract_claims call to the next)."""
 
-    __slots__ = ("text", "last", "hits", "at")
+    __slots__ = ("text", "last", "sentences")
 
     def __init__(self) -> None:
         self.text: str | None = None
         self.last = -1
-        self.hits: dict[tuple[int, int], Hits] = {}
-        self.at: dict[tuple[int, int, str], dict[int, tuple[str, int]]] = {}
+        self.sentences: dict[tuple[int, int], _Sentence] = {}
 
     def begin(self, text: str, q_start: int) -> None:
         if text is not self.text or q_start <= self.last:
-            self.text, self.hits, self.at = text, {}, {}
+            self.text, self.sentences = text, {}
         self.last = q_start
 
 
 _memo = _ArticleMemo()
 
 
-def _phrase_hits(text: str, lo: int, hi: int) -> Hits:
-    """Every phrase of every list in text[lo:hi] as whole words (see _scan), read once per sentence."""
+def _sentence(text: str, span: tuple[int, int]) -> _Sentence:
+    """The phrases of text[span[0]:span[1]], read once per sentence of the article being described."""
     if text is not _memo.text:
-        return _scan(text, lo, hi)
-    hits = _memo.hits.get((lo, hi))
-    if hits is None:
-        hits = _memo.hits[lo, hi] = _scan(text, lo, hi)
-    return hits
+        return _Sentence(text, *span)
+    sentence = _memo.sentences.get(span)
+    if sentence is None:
+        sentence = _memo.sentences[span] = _Sentence(text, *span)
+    return sentence
 
 
 def _scan(text: str, lo: int, hi: int) -> Hits:
@@ -211,9 +232,9 @@ def _scan(text: str, lo: int, hi: int) -> Hits:
     parts = plain.split(b" ")
     cum = list(accumulate(map(len, parts), initial=0))
     index = _first_word_index()
-    hits: Hits = {name: ([], [], []) for name in index_names()}
+    hits: Hits = {name: ([], [], []) for name in _lexicon_phrases()}
     free = dict.fromkeys(hits, 0)  # per list, the first part not yet taken by one of its phrases
-    for k in [k for k, w in enumerate(parts) if w in index]:
+    for k in compress(count(), map(index.__contains__, parts)):  # the parts that start some phrase
         for name, word_counts, table in index[parts[k]]:
             if k < free[name]:
                 continue
@@ -231,15 +252,10 @@ def _scan(text: str, lo: int, hi: int) -> Hits:
     return hits
 
 
-def index_names() -> tuple[str, ...]:
-    return tuple(_lexicon_phrases())
-
-
-def find_phrases(text: str, start: int, end: int, lexicon: str,
-                 within: tuple[int, int] | None = None) -> Iterator[tuple[str, int, int]]:
-    """The phrases of a list (see _lexicon_phrases) in text[start:end], left to right: (phrase, start,
-    end). `within`: the sentence the window lies in, whose phrases are found once and reused."""
-    starts, ends, found = _phrase_hits(text, *(within or (start, end)))[lexicon]
+def find_phrases(sent: _Sentence, start: int, end: int, lexicon: str) -> Iterator[tuple[str, int, int]]:
+    """The phrases of a list (see _lexicon_phrases) in text[start:end] of a sentence, left to right:
+    (phrase, start, end)."""
+    starts, ends, found = sent.hits[lexicon]
     # A list's phrases do not overlap, so their ends rise with their starts.
     first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
     return zip(found[first:stop], starts[first:stop], ends[first:stop], strict=True)
@@ -329,30 +345,30 @@ def _full_stop(text: str, i: int, limit: int) -> bool:
     return i + 1 < limit and text[i + 1].isspace() and not (i > 0 and text[i - 1].isupper())
 
 
-def find_event(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
+def find_event(sent: _Sentence, start: int, end: int, kind: str,
                unit: str | None = None, near: bool = True) -> Event | None:
     """The first event phrase in text[start:end] that applies to this quantity; a weak verb ("joined")
     only when no other event follows it."""
     weak = None
-    for event in _iter_events(text, start, end, kind, within, unit, near):
+    for event in _iter_events(sent, start, end, kind, unit, near):
         if not event.yields:
             return event
         weak = weak or event
     return weak
 
 
-def nearest_event_before(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
-                         unit: str | None = None, near: bool = True) -> tuple[Event, int] | None:
+def nearest_event_before(sent: _Sentence, start: int, end: int, kind: str, unit: str | None = None,
+                         near: bool = True) -> tuple[Event, int] | None:
     """The event phrase in text[start:end] nearest its end that applies to this quantity, and where it
     ends: "killing at least 212", "has shipped 7,000"."""
-    for phrase, _, phrase_end in reversed(list(find_phrases(text, start, end, "events", within))):
+    for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "events"))):
         reading = _reading(phrase, kind, unit, near)
         if reading:
             return reading, phrase_end
     return None
 
 
-def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple[str | None, list[str], int]:
+def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | None, list[str], int]:
     """Read the counted noun after a number: (unit, subjects met on the way, end offset of the noun).
 
     Skips a few modifiers ("more", adjectives, demonyms that are owners: "six North Korean soldiers").
@@ -360,7 +376,7 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
     names the subject.
     """
     words = _words()
-    units_at = _phrases_at(text, *within, "units")
+    units_at, demonym_ends = sent.units_at, sent.demonym_ends
     subjects: list[str] = []
     pos = start
     for _ in range(8):
@@ -371,7 +387,7 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
         unit = units_at.get(pos)
         if unit and unit[1] <= end:
             return _units()[unit[0]], subjects, unit[1]
-        dem_end = _demonym_at(text, pos, within)
+        dem_end = demonym_ends.get(pos)
         if dem_end and dem_end <= end:
             subjects.append(subject_key(text[pos:dem_end]))
             pos = dem_end
@@ -380,7 +396,7 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
                 continue
             # "Ukrainians and Russians": several peoples counted together.
             more = AND_OR.match(text, pos, end)
-            if more and _demonym_at(text, more.end(), within):
+            if more and more.end() in demonym_ends:
                 pos = more.end()
                 continue
             following = (_next_word(text, pos, end) or "").lower()
@@ -411,36 +427,16 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
     return None, subjects, start
 
 
-def _phrases_at(text: str, lo: int, hi: int, lexicon: str) -> dict[int, tuple[str, int]]:
-    """The phrases of a list in a sentence by where they start: start → (phrase, end)."""
-    at = _memo.at.get((lo, hi, lexicon)) if text is _memo.text else None
-    if at is None:
-        starts, ends, found = _phrase_hits(text, lo, hi)[lexicon]
-        at = {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
-        if text is _memo.text:
-            _memo.at[lo, hi, lexicon] = at
-    return at
-
-
-def _demonym_at(text: str, pos: int, within: tuple[int, int]) -> int | None:
-    """Where the demonym or country name starting at `pos` ends, spelled as listed ("US", not "us")."""
-    hit = _phrases_at(text, *within, "demonyms").get(pos)
-    if not hit or _spelling(text[pos:hit[1]]) not in _demonym_spellings():
-        return None
-    return hit[1] + 1 if "." in text[pos:hit[1]] and text.startswith(".", hit[1]) else hit[1]  # "U.S."
-
-
 def _next_word(text: str, pos: int, end: int) -> str | None:
     m = WORD.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
     return m.group() if m and m.end() <= end else None
 
 
-def noun_before(text: str, start: int, end: int,
-                within: tuple[int, int] | None = None) -> tuple[str, int] | None:
+def noun_before(text: str, start: int, end: int, sent: _Sentence) -> tuple[str, int] | None:
     """The counted noun standing before a bare number in its clause, nearest first, and where it ends:
     "the number of soldiers mobilised had risen to about 13,000", "dengue infections had reached 1.2
     million". A noun that is the source ("Police said 12 ...", "Police later put ...") is not counted."""
-    for phrase, _, phrase_end in reversed(list(find_phrases(text, start, end, "units", within))):
+    for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "units"))):
         following = [w.group().lower() for w in WORD.finditer(text, phrase_end, end)][:2]
         if any(w in _reporting_verbs() for w in following):
             continue
@@ -448,13 +444,13 @@ def noun_before(text: str, start: int, end: int,
     return None
 
 
-def owner_after(text: str, start: int, end: int, within: tuple[int, int]) -> str | None:
+def owner_after(text: str, start: int, end: int, sent: _Sentence) -> str | None:
     """"soldiers from North Korea", "of frozen Russian assets", "600,000 were Russian": an owner named
     right after the noun."""
     m = OWNER_LINK.match(text, start, end)
     if not m:
         return None
-    dem_end = _demonym_at(text, m.end(), within)
+    dem_end = sent.demonym_ends.get(m.end())
     return subject_key(text[m.end():dem_end]) if dem_end and dem_end <= end else None
 
 
@@ -474,11 +470,11 @@ def _is_source(text: str, end: int) -> bool:
     return any(w.lower() in words["source_nouns"] or w.lower() in words["host_verbs"] for w in following)
 
 
-def owner_before(text: str, start: int, end: int, within: tuple[int, int] | None = None) -> str | None:
+def owner_before(text: str, start: int, end: int, sent: _Sentence) -> str | None:
     """The nearest country or demonym before the number in its clause ("Russia had seen 115,000 ..."),
     unless it is where something happened or was sent ("in Turkey", "to Russia"), the source of the
     figure ("Israel says") or a list the number belongs to ("the US, Japan and eight other governments")."""
-    for m_start, m_end in reversed(list(demonyms_in(text, start, end, within))):
+    for m_start, m_end in reversed(list(demonyms_in(sent, start, end))):
         if LIST_GAP.fullmatch(text, m_end, end):
             return None
         if _preposition_before(text, start, m_start) in _words()["not_owner"]:
@@ -489,12 +485,11 @@ def owner_before(text: str, start: int, end: int, within: tuple[int, int] | None
     return None
 
 
-def demonyms_in(text: str, start: int, end: int,
-                within: tuple[int, int] | None = None) -> Iterator[tuple[int, int]]:
-    """Where demonyms and country names stand in text[start:end], spelled as listed ("US", not "us")."""
-    for _, m_start, m_end in find_phrases(text, start, end, "demonyms", within):
-        if _spelling(text[m_start:m_end]) in _demonym_spellings():
-            yield m_start, m_end
+def demonyms_in(sent: _Sentence, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where demonyms and country names stand in text[start:end] of a sentence, spelled as listed."""
+    starts, ends = sent.demonyms
+    first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+    return zip(starts[first:stop], ends[first:stop], strict=True)
 
 
 def _preposition_before(text: str, start: int, end: int) -> str:
@@ -507,7 +502,7 @@ def _preposition_before(text: str, start: int, end: int) -> str:
 
 
 def first_owner(text: str, start: int, end: int) -> str | None:
-    first = next(demonyms_in(text, start, end, (start, end)), None)
+    first = next(demonyms_in(_sentence(text, (start, end)), start, end), None)
     return subject_key(text[first[0]:first[1]]) if first else None
 
 
@@ -524,6 +519,7 @@ def describe(
     where the next quantity begins, which the event search does not read past)."""
     s_start, s_end = sentence
     _memo.begin(text, q_start)
+    sent = _sentence(text, sentence)
     ctx = Context()
     if kind in ("duration", "age"):
         return ctx  # "over two years", "aged 21": how long or how old, not a count of anything
@@ -536,41 +532,41 @@ def describe(
     subjects: list[str] = []
     noun_end = q_end
     if kind in ("count", "rate"):
-        inside = next(find_phrases(text, q_start, q_end, "units", sentence), None) if kind == "rate" else None
+        inside = next(find_phrases(sent, q_start, q_end, "units"), None) if kind == "rate" else None
         if inside:  # "1,200 soldiers a day": the rate's surface holds its noun
             ctx.unit, noun_end = _units()[inside[0]], inside[2]
         else:
-            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sentence)
+            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sent)
         ctx.named = ctx.unit is not None
         # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
         window_start = max(before_start, q_start - 40)
-        for phrase, _, _ in find_phrases(text, window_start, q_start, "formations", sentence):
+        for phrase, _, _ in find_phrases(sent, window_start, q_start, "formations"):
             unit, event = _formations()[phrase]
             if ctx.unit in (None, "people"):
                 ctx.unit = unit
             ctx.event = event or ctx.event
     if ctx.unit is None:
         ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
-                               or _refers_before(text, max(s_start, q_start - 40), q_start, sentence))
+                               or _refers_before(text, max(s_start, q_start - 40), q_start, sent))
     if kind == "count" and ctx.unit is None and not ctx.refers_back:
-        before = nearest_event_before(text, before_start, q_start, kind, sentence)
+        before = nearest_event_before(sent, before_start, q_start, kind)
         # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
         # whichever stands nearer the number says what it counts.
-        noun = (noun_before(text, before_start, q_start, sentence)
+        noun = (noun_before(text, before_start, q_start, sent)
                 or _noun_before_comma(text, before_start, q_start))
         if noun and not (before and before[0].counts and before[1] > noun[1]):
             ctx.unit, ctx.named = noun[0], True
     if kind in ("count", "money"):
-        p = next(find_phrases(text, q_end, after_end, "periods", sentence), None)
+        p = next(find_phrases(sent, q_end, after_end, "periods"), None)
         ctx.period = _periods()[p[0]] if p else None
 
     # Whose: the owner of counted things or of a sum ("€15bn of frozen Russian assets"). A country
     # before a sum or a share is where it happens ("UK inflation rose to 10.1%"), not an owner.
     owner = combine_subjects(subjects)
     if owner is None and kind in ("count", "rate", "money"):
-        owner = owner_after(text, noun_end, s_end, sentence)
+        owner = owner_after(text, noun_end, s_end, sent)
     if owner is None and not ctx.refers_back and kind in ("count", "rate"):
-        owner = owner_before(text, before_start, q_start, sentence)
+        owner = owner_before(text, before_start, q_start, sent)
         if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
             # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
             owner = first_owner(text, *previous_sentence)
@@ -578,15 +574,15 @@ def describe(
 
     if ctx.event is None:
         unit = ctx.unit
-        before = nearest_event_before(text, before_start, q_start, kind, sentence, unit)
+        before = nearest_event_before(sent, before_start, q_start, kind, unit)
         adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
-        found = adjacent or find_event(text, q_end, after_end, kind, sentence, unit)
+        found = adjacent or find_event(sent, q_end, after_end, kind, unit)
         if found is None:
-            before = nearest_event_before(text, before_start, q_start, kind, sentence, unit, near=False)
+            before = nearest_event_before(sent, before_start, q_start, kind, unit, near=False)
             found = before[0] if before else None
         if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
             part_end = _sentence_part_end(text, after_end, s_end, next_start)
-            found = find_event(text, after_end, part_end, kind, sentence, unit, near=False)
+            found = find_event(sent, after_end, part_end, kind, unit, near=False)
         if found:
             ctx.event = found.event
             if ctx.unit is None and kind == "count" and found.counts:
@@ -594,10 +590,10 @@ def describe(
     return ctx
 
 
-def _refers_before(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def _refers_before(text: str, start: int, end: int, sent: _Sentence) -> bool:
     """"Of those, 600,000", "put it at “around 100”", "the figure could exceed 2,000": a phrase that
     refers back ends right before the number, a comma, a quote or a verb or two apart."""
-    hits = list(find_phrases(text, start, end, "refer_before", sentence))
+    hits = list(find_phrases(sent, start, end, "refer_before"))
     return bool(hits) and REFER_GAP.fullmatch(text, hits[-1][2], end) is not None
 
 
@@ -622,9 +618,9 @@ def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None
     return limit
 
 
-def _iter_events(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
-                 unit: str | None = None, near: bool = True) -> Iterator[Event]:
-    for phrase, _, _ in find_phrases(text, start, end, "events", within):
+def _iter_events(sent: _Sentence, start: int, end: int, kind: str, unit: str | None = None,
+                 near: bool = True) -> Iterator[Event]:
+    for phrase, _, _ in find_phrases(sent, start, end, "events"):
         reading = _reading(phrase, kind, unit, near)
         if reading:
             yield reading
