@@ -256,6 +256,8 @@ def find_phrases(sent: _Sentence, start: int, end: int, lexicon: str) -> Iterato
     """The phrases of a list (see _lexicon_phrases) in text[start:end] of a sentence, left to right:
     (phrase, start, end)."""
     starts, ends, found = sent.hits[lexicon]
+    if not starts:
+        return iter(())
     # A list's phrases do not overlap, so their ends rise with their starts.
     first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
     return zip(found[first:stop], starts[first:stop], ends[first:stop], strict=True)
@@ -357,11 +359,11 @@ def find_event(sent: _Sentence, start: int, end: int, kind: str,
     return weak
 
 
-def nearest_event_before(sent: _Sentence, start: int, end: int, kind: str, unit: str | None = None,
+def nearest_event_before(events: list[tuple[str, int, int]], kind: str, unit: str | None = None,
                          near: bool = True) -> tuple[Event, int] | None:
-    """The event phrase in text[start:end] nearest its end that applies to this quantity, and where it
-    ends: "killing at least 212", "has shipped 7,000"."""
-    for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "events"))):
+    """Of the event phrases before a number (find_phrases), the one nearest it that applies to this
+    quantity, and where it ends: "killing at least 212", "has shipped 7,000"."""
+    for phrase, _, phrase_end in reversed(events):
         reading = _reading(phrase, kind, unit, near)
         if reading:
             return reading, phrase_end
@@ -528,6 +530,7 @@ def describe(
         return Context(unit="years", kind="age")
     after_end = clause_after(text, q_end, s_end)
     before_start = clause_before(text, q_start, s_start)
+    events_before = list(find_phrases(sent, before_start, q_start, "events"))  # read up to three ways
 
     subjects: list[str] = []
     noun_end = q_end
@@ -549,7 +552,7 @@ def describe(
         ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
                                or _refers_before(text, max(s_start, q_start - 40), q_start, sent))
     if kind == "count" and ctx.unit is None and not ctx.refers_back:
-        before = nearest_event_before(sent, before_start, q_start, kind)
+        before = nearest_event_before(events_before, kind)
         # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
         # whichever stands nearer the number says what it counts.
         noun = (noun_before(text, before_start, q_start, sent)
@@ -574,11 +577,11 @@ def describe(
 
     if ctx.event is None:
         unit = ctx.unit
-        before = nearest_event_before(sent, before_start, q_start, kind, unit)
+        before = nearest_event_before(events_before, kind, unit)
         adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
         found = adjacent or find_event(sent, q_end, after_end, kind, unit)
         if found is None:
-            before = nearest_event_before(sent, before_start, q_start, kind, unit, near=False)
+            before = nearest_event_before(events_before, kind, unit, near=False)
             found = before[0] if before else None
         if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
             part_end = _sentence_part_end(text, after_end, s_end, next_start)
