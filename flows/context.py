@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -190,13 +191,12 @@ class _Sentence:
                 self.demonym_ends[a] = b + 1 if "." in written and text.startswith(".", b) else b  # "U.S."
 
 
-class _ArticleMemo:
+class _ArticleMemo(threading.local):
     """The sentences read so far in the article being described, so that its quantities share one
     reading of each sentence. Only one article is held: describe() is called for an article's
     quantities left to right, so a text that is another object, or a quantity that does not lie after
-    the last one, starts afresh (nothing carries over from one extract_claims call to the next)."""
-
-    __slots__ = ("text", "last", "sentences")
+    the last one, starts afresh (nothing carries over from one extract_claims call to the next).
+    One per thread, so that articles described at the same time do not share it."""
 
     def __init__(self) -> None:
         self.text: str | None = None
@@ -224,10 +224,11 @@ def _sentence(text: str, span: tuple[int, int]) -> _Sentence:
 
 def _scan(text: str, lo: int, hi: int) -> Hits:
     """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
-    ends, lexicon keys), by dictionary lookups on its
-    words (several times faster than regexes of hundreds of alternatives). The sentence is read as
-    plain bytes, one byte per character, so offsets carry over; splitting on single spaces keeps an
-    empty part for each extra separator, so part k starts at cum[k] + k."""
+    ends, lexicon keys). Found by dictionary lookups on its words (several times faster than regexes
+    of hundreds of alternatives): only the words that start some phrase are looked at, and each of
+    those only as long as that list's phrases run. The sentence is read as plain bytes, one byte per
+    character, so offsets carry over; splitting on single spaces keeps an empty part for each extra
+    separator, so part k starts at cum[k] + k."""
     plain = _plain(text[lo:hi])
     parts = plain.split(b" ")
     cum = list(accumulate(map(len, parts), initial=0))
