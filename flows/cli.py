@@ -49,16 +49,21 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True,
               help="Articles per Prefect task.")
 @click.option("--strict", is_flag=True, help="Exit 3 when any input or row was rejected.")
-def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, strict: bool) -> None:
-    """Read articles (files, folders, globs; .txt .md .html .jsonl), extract their claims, load them
-    into DuckDB and write the comparison CSVs. Without PATHS, reads data/articles/."""
+@click.option("--full-refresh", is_flag=True,
+              help="Read and extract every file again, not only new or changed ones.")
+def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, strict: bool,
+        full_refresh: bool) -> None:
+    """Read articles (files, folders, globs; .txt .md .html .jsonl, also gzip/bzip2/xz-compressed),
+    extract their claims, load them into DuckDB and write the comparison CSVs. Without PATHS, reads
+    data/articles/. Files read before (same path and bytes) are skipped unless --full-refresh."""
     prefect_env()
     from flows.load import DatabaseLocked
     from flows.pipeline import pipeline
 
     db.parent.mkdir(parents=True, exist_ok=True)
     try:
-        summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size)
+        summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size,
+                           full_refresh=full_refresh)
     except DatabaseLocked as exc:
         raise click.ClickException(str(exc)) from exc
     from flows.load import connect
@@ -70,6 +75,8 @@ def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, strict
         click.echo(table.to_string(index=False))
     click.echo(f"Read {summary.articles} article(s); loaded {summary.claims} claim(s); "
                f"{summary.rejected} row(s) rejected; {summary.conflicts} conflict(s) found.")
+    if summary.unchanged_files:
+        click.echo(f"Skipped {summary.unchanged_files} unchanged file(s); --full-refresh reads them again.")
     click.echo(f"Database: {db}")
     click.echo(f"Exports:  {', '.join(summary.exports)}")
     if summary.rejected:

@@ -9,6 +9,7 @@ context (unit, subject, event), claimants (who says so), dates (as of when).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from datetime import date
 
@@ -43,14 +44,20 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     if not quantities:
         return []
     aid = article_id or model.article_id(text)
+    id_prefix = hashlib.sha256(f"{aid}{model.SEPARATOR}".encode())
     spans = sentences(text)
     starts = [s.start for s in spans]
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
+    read: dict[int, tuple[str, date | None]] = {}  # sentence index → its text and as-of date, read once
     for n, q in enumerate(quantities):
         i = max(0, bisect.bisect_right(starts, q.start) - 1)
         span = spans[i]
+        if i not in read:
+            sentence = text[span.start : span.end]
+            read[i] = sentence, as_of(sentence, published)
+        sentence, sentence_date = read[i]
         prev_span = spans[i - 1] if i > 0 else None
         ctx = describe(text, q.start, q.end, q.kind, (span.start, span.end),
                        (prev_span.start, prev_span.end) if prev_span else None,
@@ -83,12 +90,12 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             kind, unit = "rate", f"{unit} per {ctx.period}" if unit else f"per {ctx.period}"
         attribution = reader.governing(q.start, i)
         claim = Claim(
-            claim_id=model.digest(aid, q.start, q.end, EXTRACTOR_VERSION),
+            claim_id=claim_id(id_prefix, q.start, q.end),
             article_id=aid,
             char_start=q.start,
             char_end=q.end,
             surface=q.surface,
-            sentence=text[span.start:span.end],
+            sentence=sentence,
             value=value,
             low=low,
             high=high,
@@ -99,7 +106,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             event=ctx.event,
             measure=measure_key(ctx.subject, unit or kind, ctx.event),
             claimant=attribution.claimant if attribution else None,
-            as_of=as_of(text[span.start:span.end], published),
+            as_of=sentence_date,
             change=q.change,
             via=attribution.via if attribution else None,
             claimant_kind=attribution.kind if attribution else None,
@@ -109,6 +116,13 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     _share_backwards(claims, text)
     _settle_claimant_kinds(claims)
     return claims
+
+
+def claim_id(id_prefix: hashlib._Hash, start: int, end: int) -> str:
+    """model.digest(article_id, start, end, EXTRACTOR_VERSION), the article's part hashed once per article."""
+    h = id_prefix.copy()
+    h.update(f"{start}{model.SEPARATOR}{end}{model.SEPARATOR}{EXTRACTOR_VERSION}".encode())
+    return h.hexdigest()[: model.ID_SIZE]
 
 
 def _share_backwards(claims: list[Claim], text: str) -> None:

@@ -19,9 +19,13 @@ KINDS = ("count", "money", "percent", "measurement", "duration", "age", "rate", 
 CHANGES = ("up", "down")
 
 
-def digest(*parts: object, size: int = 16) -> str:
+SEPARATOR = "\x1f"  # between the parts of a digest
+ID_SIZE = 16
+
+
+def digest(*parts: object, size: int = ID_SIZE) -> str:
     """A short, stable hex id from the parts (sha256, so ids agree across machines and runs)."""
-    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    text = SEPARATOR.join("" if p is None else str(p) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
 
 

@@ -9,18 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from flows.ingest import expand_paths
 from flows.pipeline import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "articles"
-
-
-@pytest.fixture(scope="module")
-def prefect():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness():
-        yield
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +81,12 @@ def test_run_rejects_each_bad_input_with_a_reason(runs):
     assert all(r[1] == "ingest" and r[2] for r in rows)
 
 
-def test_second_run_adds_nothing(runs):
+def test_second_run_adds_nothing_and_reads_no_file_again(runs, inputs):
     first, second, counts, again, _, _ = runs
     assert again == counts
-    assert (second.articles, second.claims, second.rejected) == (first.articles, first.claims, first.rejected)
+    assert (second.articles, second.claims) == (0, 0)
+    files, _ = expand_paths([inputs])
+    assert (first.unchanged_files, second.unchanged_files) == (0, len(files))
 
 
 def test_run_finds_the_sample_conflict(runs):
