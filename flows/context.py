@@ -15,17 +15,18 @@ contrast. Events that happen to people are not read onto things (units.csv marks
 people, events.csv says what each event needs). What a figure that refers back ("7,000 of them")
 counts is settled by the caller, which knows the figure before it (flows/extract.py).
 
-Lexicon phrases are found by word lookups, once per sentence for all its quantities (_phrase_hits).
+Lexicon phrases are found by word lookups, once per sentence for all its quantities (_Sentence).
 """
 from __future__ import annotations
 
 import bisect
 import re
+import threading
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import accumulate
+from functools import cache
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from flows.lexicon import LEXICON_DIR, mapping, phrase_pattern, rows
@@ -35,6 +36,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]")
 # the full stop of an abbreviation ("U.S. troops") does not end it.
 # (One character class, then a check on full stops: a scan for a class is far faster than for branches.)
 BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–.\d]")
+# The last such character before the end of the text searched: found left to right in one pass, each
+# character read about twice, instead of collecting every boundary of the clause (every digit is one).
+LAST_BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–.\d](?=[^,;:()\[\]“”\"—–.\d]*+\Z)")
 # Past the clause, the event may still come later in the sentence, but not past a contrast
 # (context.toml "contrasts") or a full stop.
 PART_END = re.compile(r"[;.]")
@@ -55,6 +59,7 @@ LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
 POSSESSIVE_AT = re.compile(r"['’]s\b")
 AND_OR = re.compile(r"\s+(?:and|or)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s\b)?")
+OWNER_LINK = re.compile(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -151,60 +156,115 @@ def _plain(phrase: str) -> bytes:
 
 
 @cache
-def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[tuple[bytes, str], ...]], ...]]:
-    """first word → for each list holding phrases that start with it: (list name, its phrases as
-    (plain form, lexicon key), longest first so "killed or wounded" beats "killed")."""
-    index: dict[bytes, dict[str, list[tuple[bytes, str]]]] = {}
+def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[int, ...], dict[bytes, str]], ...]]:
+    """first word → for each list holding phrases that start with it: (list name, how many words its
+    phrases have, most first so "killed or wounded" beats "killed"; its phrases, plain form → lexicon key)."""
+    index: dict[bytes, dict[str, dict[bytes, str]]] = {}
     for name, phrases in _lexicon_phrases().items():
         for phrase in sorted(phrases, key=len, reverse=True):
-            plain = b" ".join(_plain(phrase).split())
-            index.setdefault(plain.split()[0], {}).setdefault(name, []).append((plain, phrase))
-    return {first: tuple((name, tuple(c)) for name, c in by_list.items()) for first, by_list in index.items()}
+            words = _plain(phrase).split()
+            index.setdefault(words[0], {}).setdefault(name, {}).setdefault(b" ".join(words), phrase)
+    return {first: tuple((name, tuple(sorted({p.count(b" ") + 1 for p in table}, reverse=True)), table)
+                         for name, table in by_list.items())
+            for first, by_list in index.items()}
 
 
-@lru_cache(maxsize=128)
-def _phrase_hits(text: str, lo: int, hi: int) -> dict[str, tuple[list[int], list[int], list[str]]]:
+Hits = dict[str, tuple[list[int], list[int], list[str]]]
+
+
+class _Sentence:
+    """A sentence's lexicon phrases, found once for all its quantities (see _scan); its demonyms and
+    country names spelled as listed ("US", not "us"), as (starts, ends); and the units and demonyms by
+    where they start: start → (phrase, end), start → end (taking in the full stop of "U.S.")."""
+
+    __slots__ = ("hits", "demonyms", "units_at", "demonym_ends")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.hits = _scan(text, lo, hi)
+        starts, ends, found = self.hits["units"]
+        self.units_at = {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
+        listed = _demonym_spellings()
+        self.demonyms: tuple[list[int], list[int]] = ([], [])
+        self.demonym_ends: dict[int, int] = {}
+        for a, b in zip(*self.hits["demonyms"][:2], strict=True):
+            written = text[a:b]
+            if written in listed or _spelling(written) in listed:  # most are written as listed
+                self.demonyms[0].append(a)
+                self.demonyms[1].append(b)
+                self.demonym_ends[a] = b + 1 if "." in written and text.startswith(".", b) else b  # "U.S."
+
+
+class _ArticleMemo(threading.local):
+    """The sentences read so far in the article being described, so that its quantities share one
+    reading of each sentence. Only one article is held: describe() is called for an article's
+    quantities left to right, so a text that is another object, or a quantity that does not lie after
+    the last one, starts afresh (nothing carries over from one extract_claims call to the next).
+    One per thread, so that articles described at the same time do not share it."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.last = -1
+        self.sentences: dict[tuple[int, int], _Sentence] = {}
+
+    def begin(self, text: str, q_start: int) -> None:
+        if text is not self.text or q_start <= self.last:
+            self.text, self.sentences = text, {}
+        self.last = q_start
+
+
+_memo = _ArticleMemo()
+
+
+def _sentence(text: str, span: tuple[int, int]) -> _Sentence:
+    """The phrases of text[span[0]:span[1]], read once per sentence of the article being described."""
+    if text is not _memo.text:
+        return _Sentence(text, *span)
+    sentence = _memo.sentences.get(span)
+    if sentence is None:
+        sentence = _memo.sentences[span] = _Sentence(text, *span)
+    return sentence
+
+
+def _scan(text: str, lo: int, hi: int) -> Hits:
     """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
-    ends, lexicon keys). Found once per sentence for all its quantities, by dictionary lookups on its
-    words (several times faster than regexes of hundreds of alternatives). The sentence is read as
-    plain bytes, one byte per character, so offsets carry over; splitting on single spaces keeps an
-    empty part for each extra separator, so part k starts at cum[k] + k."""
+    ends, lexicon keys). Found by dictionary lookups on its words (several times faster than regexes
+    of hundreds of alternatives): only the words that start some phrase are looked at, and each of
+    those only as long as that list's phrases run. The sentence is read as plain bytes, one byte per
+    character, so offsets carry over; splitting on single spaces keeps an empty part for each extra
+    separator, so part k starts at cum[k] + k."""
     plain = _plain(text[lo:hi])
     parts = plain.split(b" ")
     cum = list(accumulate(map(len, parts), initial=0))
     index = _first_word_index()
-    hits: dict[str, tuple[list[int], list[int], list[str]]] = {name: ([], [], []) for name in index_names()}
+    hits: Hits = {name: ([], [], []) for name in _lexicon_phrases()}
     free = dict.fromkeys(hits, 0)  # per list, the first part not yet taken by one of its phrases
-    for k in [k for k, w in enumerate(parts) if w in index]:
-        begin = cum[k] + k
-        for name, candidates in index[parts[k]]:
+    for k in compress(count(), map(index.__contains__, parts)):  # the parts that start some phrase
+        for name, word_counts, table in index[parts[k]]:
             if k < free[name]:
                 continue
-            for candidate, key in candidates:
-                finish = begin + len(candidate)
-                if plain.startswith(candidate, begin) and (finish == len(plain) or plain[finish] == 32):
+            for n in word_counts:  # a phrase is its words joined by single spaces, as parts[k:k + n] are
+                phrase = parts[k] if n == 1 else b" ".join(parts[k:k + n])
+                key = table.get(phrase)
+                if key is not None:
                     starts, ends, found = hits[name]
-                    starts.append(lo + begin)
-                    ends.append(lo + finish)
+                    begin = lo + cum[k] + k
+                    starts.append(begin)
+                    ends.append(begin + len(phrase))
                     found.append(key)
-                    free[name] = k + candidate.count(b" ") + 1
+                    free[name] = k + n
                     break
     return hits
 
 
-def index_names() -> tuple[str, ...]:
-    return tuple(_lexicon_phrases())
-
-
-def find_phrases(text: str, start: int, end: int, lexicon: str,
-                 within: tuple[int, int] | None = None) -> Iterator[tuple[str, int, int]]:
-    """The phrases of a list (see _lexicon_phrases) in text[start:end], left to right: (phrase, start,
-    end). `within`: the sentence the window lies in, whose phrases are found once and reused."""
-    starts, ends, found = _phrase_hits(text, *(within or (start, end)))[lexicon]
-    for i in range(bisect.bisect_left(starts, start), len(starts)):
-        if ends[i] > end:
-            break
-        yield found[i], starts[i], ends[i]
+def find_phrases(sent: _Sentence, start: int, end: int, lexicon: str) -> Iterator[tuple[str, int, int]]:
+    """The phrases of a list (see _lexicon_phrases) in text[start:end] of a sentence, left to right:
+    (phrase, start, end)."""
+    starts, ends, found = sent.hits[lexicon]
+    if not starts:
+        return iter(())
+    # A list's phrases do not overlap, so their ends rise with their starts.
+    first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+    return zip(found[first:stop], starts[first:stop], ends[first:stop], strict=True)
 
 
 @cache
@@ -280,9 +340,12 @@ def clause_after(text: str, start: int, limit: int) -> int:
 
 def clause_before(text: str, end: int, floor: int) -> int:
     """Where the clause that ends at `end` begins (at least `floor`)."""
-    for i in reversed([m.start() for m in BOUNDARY.finditer(text, floor, end)]):
+    stop = end
+    while m := LAST_BOUNDARY.search(text, floor, stop):
+        i = m.start()
         if text[i] != "." or _full_stop(text, i, end):
             return i + 1
+        stop = i
     return floor
 
 
@@ -291,27 +354,30 @@ def _full_stop(text: str, i: int, limit: int) -> bool:
     return i + 1 < limit and text[i + 1].isspace() and not (i > 0 and text[i - 1].isupper())
 
 
-def find_event(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
+def find_event(sent: _Sentence, start: int, end: int, kind: str,
                unit: str | None = None, near: bool = True) -> Event | None:
     """The first event phrase in text[start:end] that applies to this quantity; a weak verb ("joined")
     only when no other event follows it."""
     weak = None
-    for event in _iter_events(text, start, end, kind, within, unit, near):
+    for event in _iter_events(sent, start, end, kind, unit, near):
         if not event.yields:
             return event
         weak = weak or event
     return weak
 
 
-def nearest_event_before(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
-                         unit: str | None = None, near: bool = True) -> tuple[Event, int] | None:
-    """The event phrase in text[start:end] nearest its end that applies to this quantity, and where it
-    ends: "killing at least 212", "has shipped 7,000"."""
-    hits = list(_iter_events(text, start, end, kind, within, unit, near, with_end=True))
-    return hits[-1] if hits else None
+def nearest_event_before(events: list[tuple[str, int, int]], kind: str, unit: str | None = None,
+                         near: bool = True) -> tuple[Event, int] | None:
+    """Of the event phrases before a number (find_phrases), the one nearest it that applies to this
+    quantity, and where it ends: "killing at least 212", "has shipped 7,000"."""
+    for phrase, _, phrase_end in reversed(events):
+        reading = _reading(phrase, kind, unit, near)
+        if reading:
+            return reading, phrase_end
+    return None
 
 
-def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple[str | None, list[str], int]:
+def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | None, list[str], int]:
     """Read the counted noun after a number: (unit, subjects met on the way, end offset of the noun).
 
     Skips a few modifiers ("more", adjectives, demonyms that are owners: "six North Korean soldiers").
@@ -319,7 +385,7 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
     names the subject.
     """
     words = _words()
-    units_at = _phrases_at(text, *within, "units")
+    units_at, demonym_ends = sent.units_at, sent.demonym_ends
     subjects: list[str] = []
     pos = start
     for _ in range(8):
@@ -330,7 +396,7 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
         unit = units_at.get(pos)
         if unit and unit[1] <= end:
             return _units()[unit[0]], subjects, unit[1]
-        dem_end = _demonym_at(text, pos, within)
+        dem_end = demonym_ends.get(pos)
         if dem_end and dem_end <= end:
             subjects.append(subject_key(text[pos:dem_end]))
             pos = dem_end
@@ -339,7 +405,7 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
                 continue
             # "Ukrainians and Russians": several peoples counted together.
             more = AND_OR.match(text, pos, end)
-            if more and _demonym_at(text, more.end(), within):
+            if more and more.end() in demonym_ends:
                 pos = more.end()
                 continue
             following = (_next_word(text, pos, end) or "").lower()
@@ -370,32 +436,16 @@ def read_noun(text: str, start: int, end: int, within: tuple[int, int]) -> tuple
     return None, subjects, start
 
 
-@lru_cache(maxsize=256)
-def _phrases_at(text: str, lo: int, hi: int, lexicon: str) -> dict[int, tuple[str, int]]:
-    """The phrases of a list in a sentence by where they start: start → (phrase, end)."""
-    starts, ends, found = _phrase_hits(text, lo, hi)[lexicon]
-    return {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
-
-
-def _demonym_at(text: str, pos: int, within: tuple[int, int]) -> int | None:
-    """Where the demonym or country name starting at `pos` ends, spelled as listed ("US", not "us")."""
-    hit = _phrases_at(text, *within, "demonyms").get(pos)
-    if not hit or _spelling(text[pos:hit[1]]) not in _demonym_spellings():
-        return None
-    return hit[1] + 1 if "." in text[pos:hit[1]] and text.startswith(".", hit[1]) else hit[1]  # "U.S."
-
-
 def _next_word(text: str, pos: int, end: int) -> str | None:
     m = WORD.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
     return m.group() if m and m.end() <= end else None
 
 
-def noun_before(text: str, start: int, end: int,
-                within: tuple[int, int] | None = None) -> tuple[str, int] | None:
+def noun_before(text: str, start: int, end: int, sent: _Sentence) -> tuple[str, int] | None:
     """The counted noun standing before a bare number in its clause, nearest first, and where it ends:
     "the number of soldiers mobilised had risen to about 13,000", "dengue infections had reached 1.2
     million". A noun that is the source ("Police said 12 ...", "Police later put ...") is not counted."""
-    for phrase, _, phrase_end in reversed(list(find_phrases(text, start, end, "units", within))):
+    for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "units"))):
         following = [w.group().lower() for w in WORD.finditer(text, phrase_end, end)][:2]
         if any(w in _reporting_verbs() for w in following):
             continue
@@ -403,14 +453,14 @@ def noun_before(text: str, start: int, end: int,
     return None
 
 
-def owner_after(text: str, start: int, end: int, within: tuple[int, int]) -> str | None:
+def owner_after(text: str, start: int, end: int, sent: _Sentence) -> str | None:
     """"soldiers from North Korea", "of frozen Russian assets", "600,000 were Russian": an owner named
     right after the noun."""
-    m = re.match(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)", text[start:end])
+    m = OWNER_LINK.match(text, start, end)
     if not m:
         return None
-    dem_end = _demonym_at(text, start + m.end(), within)
-    return subject_key(text[start + m.end():dem_end]) if dem_end and dem_end <= end else None
+    dem_end = sent.demonym_ends.get(m.end())
+    return subject_key(text[m.end():dem_end]) if dem_end and dem_end <= end else None
 
 
 def _is_source(text: str, end: int) -> bool:
@@ -429,11 +479,11 @@ def _is_source(text: str, end: int) -> bool:
     return any(w.lower() in words["source_nouns"] or w.lower() in words["host_verbs"] for w in following)
 
 
-def owner_before(text: str, start: int, end: int, within: tuple[int, int] | None = None) -> str | None:
+def owner_before(text: str, start: int, end: int, sent: _Sentence) -> str | None:
     """The nearest country or demonym before the number in its clause ("Russia had seen 115,000 ..."),
     unless it is where something happened or was sent ("in Turkey", "to Russia"), the source of the
     figure ("Israel says") or a list the number belongs to ("the US, Japan and eight other governments")."""
-    for m_start, m_end in reversed(list(demonyms_in(text, start, end, within))):
+    for m_start, m_end in reversed(list(demonyms_in(sent, start, end))):
         if LIST_GAP.fullmatch(text, m_end, end):
             return None
         if _preposition_before(text, start, m_start) in _words()["not_owner"]:
@@ -444,12 +494,11 @@ def owner_before(text: str, start: int, end: int, within: tuple[int, int] | None
     return None
 
 
-def demonyms_in(text: str, start: int, end: int,
-                within: tuple[int, int] | None = None) -> Iterator[tuple[int, int]]:
-    """Where demonyms and country names stand in text[start:end], spelled as listed ("US", not "us")."""
-    for _, m_start, m_end in find_phrases(text, start, end, "demonyms", within):
-        if _spelling(text[m_start:m_end]) in _demonym_spellings():
-            yield m_start, m_end
+def demonyms_in(sent: _Sentence, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where demonyms and country names stand in text[start:end] of a sentence, spelled as listed."""
+    starts, ends = sent.demonyms
+    first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+    return zip(starts[first:stop], ends[first:stop], strict=True)
 
 
 def _preposition_before(text: str, start: int, end: int) -> str:
@@ -462,7 +511,7 @@ def _preposition_before(text: str, start: int, end: int) -> str:
 
 
 def first_owner(text: str, start: int, end: int) -> str | None:
-    first = next(demonyms_in(text, start, end, (start, end)), None)
+    first = next(demonyms_in(_sentence(text, (start, end)), start, end), None)
     return subject_key(text[first[0]:first[1]]) if first else None
 
 
@@ -478,6 +527,8 @@ def describe(
     """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence (`next_start`:
     where the next quantity begins, which the event search does not read past)."""
     s_start, s_end = sentence
+    _memo.begin(text, q_start)
+    sent = _sentence(text, sentence)
     ctx = Context()
     if kind in ("duration", "age"):
         return ctx  # "over two years", "aged 21": how long or how old, not a count of anything
@@ -486,45 +537,46 @@ def describe(
         return Context(unit="years", kind="age")
     after_end = clause_after(text, q_end, s_end)
     before_start = clause_before(text, q_start, s_start)
+    events_before = list(find_phrases(sent, before_start, q_start, "events"))  # read up to three ways
 
     subjects: list[str] = []
     noun_end = q_end
     if kind in ("count", "rate"):
-        inside = next(find_phrases(text, q_start, q_end, "units", sentence), None) if kind == "rate" else None
+        inside = next(find_phrases(sent, q_start, q_end, "units"), None) if kind == "rate" else None
         if inside:  # "1,200 soldiers a day": the rate's surface holds its noun
             ctx.unit, noun_end = _units()[inside[0]], inside[2]
         else:
-            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sentence)
+            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sent)
         ctx.named = ctx.unit is not None
         # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
         window_start = max(before_start, q_start - 40)
-        for phrase, _, _ in find_phrases(text, window_start, q_start, "formations", sentence):
+        for phrase, _, _ in find_phrases(sent, window_start, q_start, "formations"):
             unit, event = _formations()[phrase]
             if ctx.unit in (None, "people"):
                 ctx.unit = unit
             ctx.event = event or ctx.event
     if ctx.unit is None:
         ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
-                               or _refers_before(text, max(s_start, q_start - 40), q_start, sentence))
-    before = nearest_event_before(text, before_start, q_start, kind, sentence)
+                               or _refers_before(text, max(s_start, q_start - 40), q_start, sent))
     if kind == "count" and ctx.unit is None and not ctx.refers_back:
+        before = nearest_event_before(events_before, kind)
         # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
         # whichever stands nearer the number says what it counts.
-        noun = (noun_before(text, before_start, q_start, sentence)
+        noun = (noun_before(text, before_start, q_start, sent)
                 or _noun_before_comma(text, before_start, q_start))
         if noun and not (before and before[0].counts and before[1] > noun[1]):
             ctx.unit, ctx.named = noun[0], True
     if kind in ("count", "money"):
-        p = next(find_phrases(text, q_end, after_end, "periods", sentence), None)
+        p = next(find_phrases(sent, q_end, after_end, "periods"), None)
         ctx.period = _periods()[p[0]] if p else None
 
     # Whose: the owner of counted things or of a sum ("€15bn of frozen Russian assets"). A country
     # before a sum or a share is where it happens ("UK inflation rose to 10.1%"), not an owner.
     owner = combine_subjects(subjects)
     if owner is None and kind in ("count", "rate", "money"):
-        owner = owner_after(text, noun_end, s_end, sentence)
+        owner = owner_after(text, noun_end, s_end, sent)
     if owner is None and not ctx.refers_back and kind in ("count", "rate"):
-        owner = owner_before(text, before_start, q_start, sentence)
+        owner = owner_before(text, before_start, q_start, sent)
         if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
             # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
             owner = first_owner(text, *previous_sentence)
@@ -532,15 +584,15 @@ def describe(
 
     if ctx.event is None:
         unit = ctx.unit
-        before = nearest_event_before(text, before_start, q_start, kind, sentence, unit)
+        before = nearest_event_before(events_before, kind, unit)
         adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
-        found = adjacent or find_event(text, q_end, after_end, kind, sentence, unit)
+        found = adjacent or find_event(sent, q_end, after_end, kind, unit)
         if found is None:
-            before = nearest_event_before(text, before_start, q_start, kind, sentence, unit, near=False)
+            before = nearest_event_before(events_before, kind, unit, near=False)
             found = before[0] if before else None
         if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
             part_end = _sentence_part_end(text, after_end, s_end, next_start)
-            found = find_event(text, after_end, part_end, kind, sentence, unit, near=False)
+            found = find_event(sent, after_end, part_end, kind, unit, near=False)
         if found:
             ctx.event = found.event
             if ctx.unit is None and kind == "count" and found.counts:
@@ -548,10 +600,10 @@ def describe(
     return ctx
 
 
-def _refers_before(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def _refers_before(text: str, start: int, end: int, sent: _Sentence) -> bool:
     """"Of those, 600,000", "put it at “around 100”", "the figure could exceed 2,000": a phrase that
     refers back ends right before the number, a comma, a quote or a verb or two apart."""
-    hits = list(find_phrases(text, start, end, "refer_before", sentence))
+    hits = list(find_phrases(sent, start, end, "refer_before"))
     return bool(hits) and REFER_GAP.fullmatch(text, hits[-1][2], end) is not None
 
 
@@ -576,9 +628,14 @@ def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None
     return limit
 
 
-def _iter_events(text: str, start: int, end: int, kind: str, within: tuple[int, int] | None = None,
-                 unit: str | None = None, near: bool = True, with_end: bool = False) -> Iterator:
-    for phrase, _, phrase_end in find_phrases(text, start, end, "events", within):
-        reading = next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)), None)
+def _iter_events(sent: _Sentence, start: int, end: int, kind: str, unit: str | None = None,
+                 near: bool = True) -> Iterator[Event]:
+    for phrase, _, _ in find_phrases(sent, start, end, "events"):
+        reading = _reading(phrase, kind, unit, near)
         if reading:
-            yield (reading, phrase_end) if with_end else reading
+            yield reading
+
+
+def _reading(phrase: str, kind: str, unit: str | None, near: bool) -> Event | None:
+    """The first reading of an event phrase that applies to this quantity."""
+    return next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)), None)

@@ -36,6 +36,9 @@ class Quantity:
     `start`/`end` index the text; `surface` is text[start:end] and includes the hedge word
     ("nearly 10,000"). `unit` is the unit the phrase itself carries (a currency code, "percent",
     "km", "year"), None for a bare count whose counted noun is found later from context.
+    `change` is the direction of a movement whose size this is ("rose by 5%"); `trend` is the direction of
+    the movement that reached this level ("rose to 10.1%", "fell 3% to $4bn": the level's trend), so a
+    level is never compared with a change.
     `bounds` is set for "equal to 20" ("[]") and for a range made of two bounds ("more than 10 and at
     most 20": "(]"); `number_end` lets a reader compare the number phrase without its unit.
     """
@@ -52,6 +55,7 @@ class Quantity:
     change: str | None = None
     bounds: str | None = None  # which ends are closed, in interval notation, when the text says so
     number_end: int | None = None  # where the number phrase ends, before a unit or "years old"
+    trend: str | None = None  # up/down: this level was reached by a rise or a fall
 
 
 @dataclass(slots=True)

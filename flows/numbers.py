@@ -14,7 +14,8 @@ table of DESIGN.md. It works in two layers:
 
 Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
-  "rose to 5,000" and "up from 5,000" report a level (change None).
+  "rose to 5,000" and "up from 5,000" report a level (change None). A level reached by the movement
+  keeps its direction as `trend`: "rose to 5,000", "fell 3% to $4bn", "fell from $3 to $2".
 - "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
 - Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
   "fraction", and "N times the ..." has kind "multiplier": proportions of something else, never
@@ -107,6 +108,8 @@ def _phrase_trie(phrases: list[tuple[str, bool, str]]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     core: re.Pattern[str]
+    number_start: re.Pattern[str]  # where a number written with digits may start
+    vulgar: dict[str, float]  # "½" -> 0.5
     second: re.Pattern[str]
     prefix: re.Pattern[str]
     word_anchor: re.Pattern[str]
@@ -118,6 +121,7 @@ class _Lexicon:
     rate_after: re.Pattern[str]
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
+    trend_before: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     age_before: re.Pattern[str]
@@ -250,10 +254,12 @@ def _lexicon() -> _Lexicon:
     word_alt = _alternation(list(words) + list(multipliers))
     frac_alt = _alternation(list(fractions))
     mult_alt = _alternation(list(multipliers))
-    # "one hundred and six", "twenty-one", "a dozen", "half a million", "two point five"
+    # "one hundred and six", "twenty-one", "a dozen", "half a million", "two point five", and a comma
+    # after a scale of a thousand or more, as on a cheque: "three million, two hundred & forty"
+    after_scale = "(?<=" + "|".join(sorted({w[-4:] for w, v in multipliers.items() if v >= 1000})) + ")"
     number_words = (
         rf"(?:(?:(?i:{frac_alt})\s+)?(?i:an?)\s+(?=(?:{mult_alt})\b)|(?i:{frac_alt})\s+(?=(?:{mult_alt})\b))?"
-        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point)\s+|\s+)(?:{word_alt})\b)*"
+        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point|&)\s+|\s+|{after_scale},\s+)(?:{word_alt})\b)*"
     )
     vague_alts = []
     for r in _rows("vague.csv"):
@@ -262,7 +268,10 @@ def _lexicon() -> _Lexicon:
     vague_alt = "|".join(sorted(vague_alts, key=len, reverse=True))
     before_currencies = [r["surface"] for r in currency_rows if r["position"].startswith("before")]
     before_hedges = [r["phrase"] for r in hedge_rows if r["position"] == "before"]
+    vulgar = {k: float(v) for k, v in toml["vulgar_fractions"].items()}
+    vulgar_class = "".join(vulgar)
     digits = (
+        rf"\d*[{vulgar_class}]|"
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
         rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
         r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b)?|\.\d+"
@@ -335,11 +344,18 @@ def _lexicon() -> _Lexicon:
         r"\s+(?P<by>yb(?:\s+[a-z'’]+){1,4}?\s+|(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
         rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
     )
+    # "rose to 5,000", "dipped down to", "fell from $2,415 to $2,315": the level reached, read backwards
+    trend_before = re.compile(
+        r"\s+(?:(?P<to>ot|ta)|(?P<from>morf))\s+"
+        rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
+    )
     after_words = [r["word"] for r in change_rows if r["position"] == "after"]
     change_after = re.compile(rf"\s+(?:[a-z]+-)?(?P<w>{_alternation(after_words)})\b")
     months = _alternation(calendar["months"])
     return _Lexicon(
         core=core,
+        number_start=re.compile(rf"[0-9{vulgar_class}][0-9]*"),
+        vulgar=vulgar,
         second=second,
         prefix=prefix,
         word_anchor=word_anchor,
@@ -353,6 +369,7 @@ def _lexicon() -> _Lexicon:
         rate_after=rate_after,
         change_before=change_before,
         change_after=change_after,
+        trend_before=trend_before,
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
         age_before=age_before,
@@ -417,6 +434,7 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
     last = ""  # "small" | "mult" | "and" | "a" | "frac" | "point"
     fraction = 1.0
     consumed = 0
+    scale_end = 0  # where the last scale word ended
     decimals = ""
     for m in _TOKEN.finditer(surface):
         w = m.group().lower()
@@ -472,12 +490,16 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
                 current = (current or 1) * 100
             elif last == "mult" and current == 0 and mult > largest:
                 total *= mult  # "three lakh crore", "a thousand million"
+            elif total and mult >= largest:  # "one thousand, two thousand": a list, not one number
+                current, consumed = 0.0, scale_end
+                break
             else:
                 total += (current or 1) * mult
                 current = 0.0
             largest = max(largest, mult)
             small = 0.0
             last = "mult"
+            scale_end = m.end()
         else:
             break
         consumed = m.end()
@@ -647,11 +669,15 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
     if m.group("digits"):
         raw = m.group("digits")
         try:
-            value = _number_value(raw)
+            if raw[-1] in lex.vulgar:  # "½", "2¾"
+                value = float(raw[:-1] or 0) + lex.vulgar[raw[-1]]
+            else:
+                value = _number_value(raw)
         except ValueError:
             return None
-        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit())
-        _read_digit_fraction(text, core, lex)
+        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit(),
+                     fraction=raw[0] in lex.vulgar)
+        _read_digit_fraction(text, core, lex, hedged=isinstance(m, _Hit) and m.group("hedge") is not None)
         _read_power(text, core)
     elif isinstance(m, _Hit) and m.fraction is not None:
         value, is_fraction, scaled = m.fraction
@@ -691,34 +717,59 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
     return core if math.isfinite(core.value) else None  # "9e999" overflows: no number
 
 
-_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?/(?P<den>\d+)(?![\d/]|[.,]\d)")
+_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?[/⁄](?P<den>\d+)(?![\d/]|[.,]\d)(?P<of>\s+of\b)?")
 _POWER = re.compile(r"\^(?P<sign>[-+]*)(?P<exp>\d+(?:\.\d+)?)")
 
 
-def _read_digit_fraction(text: str, core: _Core, lex: _Lexicon) -> None:
-    """ "3/4" (a fraction) and "2 1/4" (a whole number and a fraction); "9/11" and "24/7" are names."""
-    f = _DIGIT_FRACTION.match(text, core.end) if "/" in text[core.end:core.end + 8] else None
+def _read_digit_fraction(text: str, core: _Core, lex: _Lexicon, hedged: bool = False) -> None:
+    """ "3/4" (a fraction) and "2 1/4" (a whole number and a fraction); "9/11" and "24/7" are names, but
+    "about 1/40" and "1/25 of" are shares (a hedge or "of" allows a larger denominator)."""
+    ahead = text[core.end:core.end + 8]
+    f = _DIGIT_FRACTION.match(text, core.end) if "/" in ahead or "⁄" in ahead else None  # "⁄": fraction slash
     if not (core.plain and f):
         return
     den = float(f.group("den"))
     num = float(f.group("num")) if f.group("num") else core.value
-    if not 0 < num < den <= lex.max_digit_denominator or (f.group("num") and core.value >= 100):
+    share = (hedged or f.group("of")) and not f.group("num")
+    largest = lex.max_ratio_denominator if share else lex.max_digit_denominator
+    if not 0 < num < den <= largest or (f.group("num") and core.value >= 100):
         return
     if f.group("num"):
         core.value += num / den
     else:
         core.value, core.fraction = num / den, True
-    core.end, core.plain = f.end(), False
+    core.end, core.plain = f.end("den"), False
+
+
+_TIMES_POWER = re.compile(
+    r"[ \t]?[×xX][ \t]?(?P<base>\d+(?:\.\d+)?)"
+    r"(?:\^(?P<sign>[-+−]*)(?P<exp>\d+)|(?P<minus>[−⁻]?)(?P<sup>[⁰¹²³⁴-⁹]+)|(?P<minus2>−)(?P<exp2>\d+))(?![\d.])"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def _read_power(text: str, core: _Core) -> None:
-    """ "1.1^23", "2.5^-1" (each "-" in the exponent's sign flips it, as Recognizers-Text reads "^--23")."""
-    p = _POWER.match(text, core.end) if text[core.end:core.end + 1] == "^" else None
-    if p is None:
+    """ "1.1^23", "2.5^-1" (each "-" in the exponent's sign flips it, as Recognizers-Text reads "^--23"),
+    and a product with a power: "2.48×10−5" (a superscript exponent that lost its formatting), "3 x 10^5",
+    "8x2^10", "6×10⁹"."""
+    if text[core.end:core.end + 1] == "^" and (p := _POWER.match(text, core.end)) is not None:
+        base, exponent = core.value, float(p.group("exp")) * (-1) ** p.group("sign").count("-")
+        factor = 1.0
+    elif text[core.end:core.end + 2].strip()[:1] in ("×", "x", "X") and (
+        p := _TIMES_POWER.match(text, core.end)
+    ) is not None:
+        base, factor = float(p.group("base")), core.value
+        if p.group("exp") is not None:
+            sign = p.group("sign").replace("−", "-")
+            exponent = float(p.group("exp")) * (-1) ** sign.count("-")
+        elif p.group("sup") is not None:
+            exponent = float(p.group("sup").translate(_SUPERSCRIPTS)) * (-1 if p.group("minus") else 1)
+        else:
+            exponent = -float(p.group("exp2"))
+    else:
         return
-    exponent = float(p.group("exp")) * (-1) ** p.group("sign").count("-")
     try:
-        core.value = core.value ** exponent
+        core.value = factor * base ** exponent
     except (OverflowError, ZeroDivisionError):
         return
     core.end, core.plain = p.end(), False
@@ -850,13 +901,14 @@ class _Hit:
         return self._spans[name][1]
 
 
-# A leading character class lets re skip ahead fast; r"\d+" scans three times slower.
+# A leading character class lets re skip ahead fast; r"\d+" scans three times slower (the lexicon's
+# number_start adds the one-character fractions to it).
 _DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 
 
 def _anchors(text: str, lex: _Lexicon) -> list[int]:
     """Where numbers may start: digit runs and number words (two fast scans, then merged)."""
-    found = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    found = [m.start() for m in lex.number_start.finditer(text)]
     found += [m.start() for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
     found.sort()
     return found
@@ -1000,6 +1052,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 _inherit_bound(q, out[-1])
             elif q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
                 q.change = out[-1].change
+            elif q.change is None and out[-1].change and _LEVEL_REACHED.fullmatch(text, out[-1].end, q.start):
+                q.trend = out[-1].change
         out.append(q)
         pos = q.end
     return out
@@ -1009,6 +1063,11 @@ def find_quantities(text: str) -> list[Quantity]:
 _CONVERSION = re.compile(r"\s*[(/]\s*")
 # "lost 190 points, or 0.6%", "grew by 125,600 jobs or 2.2 per cent": the same change restated
 _RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")
+
+
+# "rose 8.1 percent to 99.20 yuan", "ended down 1% at 1,463.78", "lost 1.1% to end at 1,334.20": a change,
+# then the level it reached
+_LEVEL_REACHED = re.compile(r"\s+(?:to|at)\s+(?:(?:end|close|finish|settle)\s+at\s+)?")
 
 
 def _inherit_bound(q: Quantity, previous: Quantity) -> None:
@@ -1138,7 +1197,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     if last is first and kind == "count" and qualifier == "exact" and _is_identifier(text, start, first, lex):
         return first.end
 
-    change = None
+    change = trend = None
     sign = m.group("sign") or ""
     if kind in ("duration", "age"):
         pass
@@ -1152,8 +1211,11 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         ca = lex.change_after.match(text, end)
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
+        elif (t := lex.trend_before.match(back)) and (t.group("to") or qualifier == "range"):
+            trend = lex.change_words[t.group("w")[::-1].lower()]  # "up from 5,000" alone is no level reached
     return Quantity(
-        start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end
+        start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end,
+        trend,
     )
 
 
@@ -1218,11 +1280,14 @@ def _read_range_end(
     "and" needs "between" before; after a change verb, "rose 5 to 7" is a range only with "by" or a
     unit on the second end alone ("dropped by 1 to 1.5 degrees"), since "rose 5% to 84" is a level.
     """
+    pre = (m.group("pre") or "").lower()
     connector = lex.connector.match(text, first.end)
+    per = _PER_UNIT.match(text, first.end) if not connector and pre else None
+    if per:  # "from $350 per kg to $680 per kg": the unit is written with both ends
+        connector = lex.connector.match(text, per.end())
     if not connector or qualifier not in ("exact", "approx"):
         return None
     c = " ".join(connector.group("c").replace("-", " ").split()).lower()  # "- to", "-to-" read as "to"
-    pre = (m.group("pre") or "").lower()
     if c == "and" and pre != "between" or c.startswith("up") and pre != "from":
         return None  # "between 5 and 7", "from 450 up to 900"
     m2 = lex.second.match(text, connector.end())
@@ -1232,6 +1297,8 @@ def _read_range_end(
     if second is None:
         return None
     _read_unit(text, second, lex)
+    if per and not text.startswith(per.group(), second.end):
+        return None  # the rate after the second end is read as the phrase's own ("$10 an hour")
     if second.unit is None and lex.not_quantity_after.match(text, second.end):
         return None
     by_change = (change_word.group("by") or "").startswith("yb") if change_word else False
@@ -1253,6 +1320,9 @@ def _read_range_end(
     first.currency = first.currency or second.currency
     first.kind, first.unit = first.kind or second.kind, first.unit or second.unit
     return second
+
+
+_PER_UNIT = re.compile(r"\s+(?:per|an?)\s+[A-Za-z]+")
 
 
 def _alternatives(first: _Core, second: _Core) -> bool:

@@ -12,6 +12,7 @@ from flows.evaluate import (
     gold_value,
     interval,
     match_count,
+    our_change,
     recognizers_range,
     run_all,
     values_match,
@@ -80,3 +81,9 @@ def test_report_on_the_peer_suites_names_every_suite() -> None:
     report = format_report(run_all(DEFAULT_PEERS))
     for suite in ("NewsQuant/NewsQuant", "Recognizers-Text NumberModel", "quantulum3 errors"):
         assert suite in report
+
+
+def test_newsquant_label_is_the_hedge_then_the_change_and_never_a_trend() -> None:
+    change, level = find_quantities("Exports fell 3% to $4bn.")
+    assert (our_change(change), our_change(level)) == ("down", "=")
+    assert our_change(find_quantities("Shares rose about 1.5%.")[0]) == "~"

@@ -232,3 +232,91 @@ def test_attached_m_before_a_dimension_word_is_metres(text: str, value: float) -
 
 def test_attached_m_before_a_noun_is_millions() -> None:
     assert only("The app has 35m users.").value == 35e6
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [("Unemployment rose to 10.1% in May.", "up"),
+     ("Exports fell 3% to $4bn.", "down"),
+     ("The index ended down 1% at 1,463 points.", "down"),
+     ("Its shares lost 2.7 percent to end at 412 yen.", "down"),
+     ("The price of bread fell from $3 to $2.", "down")],
+)
+def test_a_level_reached_by_a_rise_or_fall_keeps_its_trend_but_no_change(text: str, direction: str) -> None:
+    level = find_quantities(text)[-1]
+    assert (level.trend, level.change) == (direction, None)
+
+
+@pytest.mark.parametrize("text", ["Profit was $1m, up from $200,000.", "Sales reached 5,000 in June."])
+def test_a_level_not_reached_by_a_change_verb_has_no_trend(text: str) -> None:
+    found = find_quantities(text)
+    assert found and all(q.trend is None for q in found)
+
+
+def test_the_size_of_a_change_has_a_change_and_no_trend() -> None:
+    change = find_quantities("Exports fell 3% to $4bn.")[0]
+    assert (change.change, change.trend) == ("down", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The error is 2.48×10−5 of the signal.", 2.48e-5), ("A kibibyte is 8x2^10 bits.", 8192),
+     ("Some 6×10⁹ cells divide.", 6e9), ("Add 3 x 10^5 cells.", 3e5)],
+)
+def test_a_number_times_a_power_is_one_number(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+def test_a_product_without_a_power_is_no_number() -> None:
+    assert find_quantities("They drove a 4x4 truck.") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"),
+                         [("Stir in ½ tbsp of salt.", 0.5, "tbsp"), ("She ran 2¾ miles.", 2.75, "mi")])
+def test_one_character_fractions_are_read_with_their_unit(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The tolerance is about 1/40 of a turn.", 0.025), ("Only 1/25 of the aid arrived.", 0.04),
+     ("Only 1⁄32 of the aid arrived.", 0.03125)],
+)
+def test_a_digit_fraction_with_a_hedge_or_of_may_have_a_large_denominator(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.kind, q.value) == ("fraction", value)
+
+
+@pytest.mark.parametrize("text", ["The 9/11 attacks changed air travel.", "The shop is open 24/7."])
+def test_a_bare_digit_fraction_with_a_large_denominator_is_a_name(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [("Nickel rose from about $350 per kg to $680 per kg.", 350, 680, "USD"),
+     ("Wages went from $10 an hour to $15 an hour.", 10, 15, "USD per hour")],
+)
+def test_a_range_with_its_unit_written_at_both_ends_is_one_range(text: str, low: float, high: float,
+                                                                  unit: str) -> None:
+    q = only(text)
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", low, high, unit)
+
+
+def test_ends_with_different_units_after_them_stay_two_quantities() -> None:
+    assert len(find_quantities("It went from 10 a day to 20 a week.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The cheque read three million, two hundred & forty.", 3_000_240),
+     ("We counted four thousand, five hundred and six ballots.", 4_506)],
+)
+def test_number_words_joined_by_a_comma_after_a_scale_make_one_number(text: str, value: float) -> None:
+    assert only(text).value == value
+
+
+def test_a_list_of_round_numbers_in_words_stays_a_list() -> None:
+    found = find_quantities("They bid one thousand, two thousand, then three thousand.")
+    assert [q.value for q in found] == [1000, 2000, 3000]
