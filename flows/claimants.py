@@ -30,8 +30,13 @@ TEMPORAL = re.compile(
 )
 # Capitalised words, accented letters included ("Issa Traoré", "Émile Zola").
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-NAME = rf"[{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)?){{1,2}}"
-PERSON = re.compile(rf"\b{NAME}\b")
+# What follows a name's first capital: "olodymyr Zelensky", "im Yong-Hyun".
+NAME_REST = rf"[{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)?){{1,2}}"
+NAME = rf"[{UPPER}]{NAME_REST}"
+# A name that starts a word. Patterns scanned over long windows begin with the capital and check the word
+# start behind it ("(?<!\w[A-Z])" rather than a leading "\b"): the regex engine then skips to capitals in
+# C, two to three times faster, with the same matches.
+PERSON = re.compile(rf"[{UPPER}](?<!\w[{UPPER}]){NAME_REST}\b")
 # The given names right before a surname: "… Volodymyr " before "Zelensky".
 NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -62,7 +67,8 @@ ROLE_ADJECTIVES = frozenset(
     "deputy foreign defence defense interior finance health vice acting former chief state regional "
     "local provincial".split()
 )
-ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w&'’-]*")
+# Capitalised words joined by spaces and "of", "for", "the", "and", "on": "Office for National Statistics".
+ORG_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*[A-Z])*[\w&'’-]*")
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
@@ -225,9 +231,11 @@ class Reader:
         self.text = text
         self.sentences = sentences
         self.paragraph_of = [s.paragraph for s in sentences]
+        self.starts = [s.start for s in sentences]
         self._read: dict[int, list[Attribution]] = {}
         self._credited: list[tuple[int, str, str | None]] = []  # (position, name, role), in text order
         self._quotes: list[tuple[int, int]] | None = None
+        self._quote_starts: list[int] = []
         self._roles: dict[str, str] | None = None  # "south korean defence minister" → "Kim Yong-Hyun"
         self._learned_roles: dict[str, str] = {}  # the same, from the attributions read so far
         self._role_of: dict[str, str] = {}  # full name → role text
@@ -238,8 +246,9 @@ class Reader:
     def governing(self, q_start: int, sentence_index: int) -> Attribution | None:
         """The attribution that credits the quantity at q_start in sentence `sentence_index`."""
         quote = self.in_quote(q_start)
-        own = [a for a in self.attributions(sentence_index)
-               if not (quote and quote[0] <= a.verb_start < quote[1])]
+        own = self.attributions(sentence_index)
+        if quote:
+            own = [a for a in own if not quote[0] <= a.verb_start < quote[1]]
         before = [a for a in own if a.verb_end <= q_start]
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
         # ("…, the union says"); alone, it credits nobody.
@@ -281,8 +290,9 @@ class Reader:
     def in_quote(self, pos: int) -> tuple[int, int] | None:
         if self._quotes is None:
             self._quotes = [(m.start(), m.end()) for m in QUOTE.finditer(self.text)]
-        i = bisect.bisect_right(self._quotes, (pos, len(self.text) + 1)) - 1
-        if i >= 0 and self._quotes[i][0] <= pos < self._quotes[i][1]:
+            self._quote_starts = [start for start, _ in self._quotes]
+        i = bisect.bisect_right(self._quote_starts, pos) - 1  # the last quote opening at or before pos
+        if i >= 0 and pos < self._quotes[i][1]:
             return self._quotes[i]
         return None
 
@@ -572,7 +582,7 @@ class Reader:
     def _org_before(self, pos: int, plural: bool) -> str | None:
         """What "it" or "they" stands for: an organisation opening the sentence before, else the source
         credited last (any, for "they"), else the organisation named last."""
-        i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        i = bisect.bisect_right(self.starts, pos) - 1
         if plural and i >= 0:
             # "a figure the unions dismissed …; they claimed": the last body named in the sentence.
             words, pattern, _ = _kinds()
@@ -625,7 +635,7 @@ class Reader:
                 if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind):
                     return name, role
             # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
-            i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+            i = bisect.bisect_right(self.starts, pos) - 1
             opening = ORG_NAME.match(self.text, self.sentences[i].start) if i >= 0 and generic else None
             if opening and _is_body(opening.group()):
                 return _bare(opening.group()), None

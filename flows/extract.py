@@ -172,7 +172,7 @@ def _settle_claimant_kinds(claims: list[Claim]) -> None:
 
 def measure_key(subject: str | None, unit: str, event: str | None) -> str:
     """A readable key for the real-world quantity: 'north_korean troops deployed'."""
-    return " ".join(part for part in (subject, unit.replace(" ", "_"), event) if part)
+    return " ".join(filter(None, (subject, unit.replace(" ", "_"), event)))
 
 
 def _hedge(left: Claim, value: float | None) -> tuple[str, float | None, float | None]:

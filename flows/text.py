@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and a capital,
 # digit or opening quote. Abbreviations that end in a period ("Mr.", "U.S.", "Jan.") do not end one; a
@@ -14,8 +14,7 @@ _ABBREV = re.compile(
 )
 
 
-@dataclass(slots=True, frozen=True)
-class Span:
+class Span(NamedTuple):  # a named tuple: immutable, and about half the cost of a frozen dataclass to build
     start: int
     end: int
     paragraph: int  # index of the paragraph the span belongs to
@@ -33,7 +32,7 @@ def sentences(text: str) -> list[Span]:
     for p, (p_start, p_end) in enumerate(paragraphs(text)):
         start = p_start
         for m in _END.finditer(text, p_start, p_end):
-            if _ABBREV.search(text, max(p_start, m.start() - 6), m.start() + 1) and m.group() == ".":
+            if m.group() == "." and _ABBREV.search(text, max(p_start, m.start() - 6), m.start() + 1):
                 continue
             spans.append(Span(start, m.end(), p))
             start = m.end()

@@ -1,0 +1,111 @@
+"""Regression check for speed work on the extractor: is every field of every claim still the same?
+
+Runs `flows.extract.extract_claims(text, published)` over every text the project can read — data/gold/*.jsonl
+passages, data/articles, tests/fixtures, the customer's seed article, and, when ../shared is present, the
+peer sentences (NewsQuant files, quantulum3 quantities.json) — and writes each claim's full record (every
+field of flows.model.Claim, dates as ISO strings) to a JSON file. With --against, compares with an earlier
+file and prints every text whose claims changed, field by field.
+
+Each text is read twice: with a publication date (so as-of dates resolve "on Thursday") and without one.
+
+Run from the repository root, before and after a change (write the files outside the repository):
+
+    .venv/bin/python benchmarks/claims_regression.py --out /tmp/before.json
+    .venv/bin/python benchmarks/claims_regression.py --out /tmp/after.json --against /tmp/before.json
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from flows.extract import extract_claims
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PUBLISHED = date(2024, 11, 19)
+
+
+def texts() -> Iterator[tuple[str, str]]:
+    """(name, text) for every text we can read, in a stable order."""
+    for path in sorted((ROOT / "data" / "gold").glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            if line.strip():
+                yield f"{path.name}:{n}", json.loads(line)["text"]
+    for folder in (ROOT / "data" / "articles", ROOT / "tests" / "fixtures"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".md", ".txt", ".html"):
+                yield str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")
+            elif path.suffix == ".jsonl":
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+                    try:
+                        record = json.loads(line)
+                    except json.JSONDecodeError:
+                        continue  # the ingest fixtures hold deliberately broken lines
+                    yield f"{path.relative_to(ROOT)}:{n}", str(record.get("text", ""))
+    for path in sorted((SHARED / "seed").glob("*.txt")):
+        yield path.name, path.read_text(encoding="utf-8")
+    for path in sorted((SHARED / "peers" / "newsquant" / "formatted_test_set").glob("*.json")):
+        for n, case in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            yield f"{path.name}:{n}", case["text"]
+    quantulum = SHARED / "peers" / "quantulum3" / "quantities.json"
+    if quantulum.exists():
+        for n, case in enumerate(json.loads(quantulum.read_text(encoding="utf-8"))):
+            yield f"quantulum3:{n}", case["req"]
+
+
+def record(claim: Any) -> dict[str, Any]:
+    """Every field of a claim, JSON-ready."""
+    fields = dataclasses.asdict(claim)
+    if fields["as_of"] is not None:
+        fields["as_of"] = fields["as_of"].isoformat()
+    return fields
+
+
+def snapshot() -> dict[str, list[dict[str, Any]]]:
+    """text name (with '@published' or '@undated') → each claim's full record."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, text in texts():
+        out[f"{name}@published"] = [record(c) for c in extract_claims(text, PUBLISHED)]
+        out[f"{name}@undated"] = [record(c) for c in extract_claims(text)]
+    return out
+
+
+def differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
+    """What changed between two claim lists of one text, one line per changed field or claim."""
+    if len(before) != len(now):
+        return [f"{len(before)} claims before, {len(now)} now: "
+                f"{[c['surface'] for c in before]} → {[c['surface'] for c in now]}"]
+    return [f"claim {n} ({old['surface']!r}) {key}: {old[key]!r} → {new.get(key)!r}"
+            for n, (old, new) in enumerate(zip(before, now, strict=True))
+            for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="where to write this run's claims (JSON)")
+    parser.add_argument("--against", type=Path, help="an earlier --out file to compare with")
+    args = parser.parse_args()
+    if not SHARED.exists():
+        print(f"note: {SHARED} is absent; the seed article and peer sentences are skipped", file=sys.stderr)
+    now = snapshot()
+    args.out.write_text(json.dumps(now, indent=0, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(now)} readings, {sum(map(len, now.values()))} claims -> {args.out}")
+    if args.against:
+        before = json.loads(args.against.read_text(encoding="utf-8"))
+        changed = [name for name in sorted(set(now) | set(before)) if now.get(name) != before.get(name)]
+        for name in changed:
+            print(name)
+            for line in differences(before.get(name, []), now.get(name, [])):
+                print(f"  {line}")
+        print(f"{len(changed)} readings changed")
+        sys.exit(1 if changed else 0)
+
+
+if __name__ == "__main__":
+    main()
