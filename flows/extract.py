@@ -110,6 +110,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             change=q.change,
             via=attribution.via if attribution else None,
             claimant_kind=attribution.kind if attribution else None,
+            trend=q.trend,
         )
         claims.append(claim)
         previous = (q, claim, i)

@@ -42,7 +42,7 @@ ARTICLE_COLUMNS = [
 CLAIM_COLUMNS = [
     "claim_id", "article_id", "char_start", "char_end", "surface", "sentence", "value", "low", "high",
     "qualifier", "kind", "unit", "subject", "event", "measure", "claimant", "as_of", "change", "via",
-    "claimant_kind", "extractor_version",
+    "claimant_kind", "extractor_version", "trend",
 ]
 REJECTED_COLUMNS = ["rejected_id", "source", "stage", "record", "reason", "rejected_at"]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 # Bump when extraction changes what it returns: claim ids (and so incremental runs) depend on it.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
 # "fraction" ("two thirds", "3/4") and "multiplier" ("four times") are proportions of something else:
@@ -82,6 +82,7 @@ class Claim:
     change: str | None = None
     via: str | None = None
     claimant_kind: str | None = None
+    trend: str | None = None  # up/down: this level was reached by a rise or a fall ("rose to 240")
 
 
 @dataclass(slots=True)

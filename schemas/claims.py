@@ -36,6 +36,7 @@ class ClaimSchema(pa.DataFrameModel):
     change: Series[str] = pa.Field(nullable=True, isin=CHANGES)
     via: Series[str] = pa.Field(nullable=True)
     claimant_kind: Series[str] = pa.Field(nullable=True)
+    trend: Series[str] = pa.Field(nullable=True, isin=CHANGES)
     # Set by the loader; absent from freshly extracted frames.
     extractor_version: Series[str] = pa.Field(nullable=True, required=False)
 

@@ -6,7 +6,8 @@
 -- including the hedge word ("nearly 10,000"). value/low/high follow the qualifier table in
 -- DESIGN.md (exact: value only; nearly: high = value; range: value = midpoint; vague: value NULL).
 -- claimant NULL means the article itself asserts the number. change is 'up'/'down' for a change
--- ("rose by 5,000"), NULL for a level; only levels are compared (see claim_intervals).
+-- ("rose by 5,000"), NULL for a level; only levels are compared (see claim_intervals). trend is
+-- 'up'/'down' for a level a movement reached ("the toll rose to 240"), NULL otherwise.
 CREATE TABLE IF NOT EXISTS claims (
     claim_id          VARCHAR PRIMARY KEY,
     article_id        VARCHAR NOT NULL,
@@ -28,5 +29,9 @@ CREATE TABLE IF NOT EXISTS claims (
     change            VARCHAR,
     via               VARCHAR,
     claimant_kind     VARCHAR,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    trend             VARCHAR
 );
+
+-- Migrations (see sql/010_articles.sql): columns added after the first release.
+ALTER TABLE claims ADD COLUMN IF NOT EXISTS trend VARCHAR;

@@ -194,3 +194,8 @@ def test_country_list_is_not_the_owner_of_a_count():
 
 def test_text_without_numbers_gives_no_claims():
     assert extract_claims("Nothing here counts anything at all.") == []
+
+
+def test_level_reached_by_a_rise_keeps_its_trend_and_no_change() -> None:
+    toll, = extract_claims("The death toll rose to 240 on Monday, officials said.")
+    assert (toll.value, toll.change, toll.trend) == (240.0, None, "up")

@@ -226,3 +226,23 @@ def test_extractor_fingerprint_changes_with_a_lexicon_file(
         assert before.startswith(EXTRACTOR_VERSION + "+")
     finally:
         extractor_fingerprint.cache_clear()
+
+
+OLD_CLAIMS_TABLE = """
+CREATE TABLE claims (
+    claim_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL, surface VARCHAR NOT NULL, sentence VARCHAR NOT NULL, value DOUBLE,
+    low DOUBLE, high DOUBLE, qualifier VARCHAR NOT NULL, kind VARCHAR NOT NULL, unit VARCHAR,
+    subject VARCHAR, event VARCHAR, measure VARCHAR NOT NULL, claimant VARCHAR, as_of DATE,
+    change VARCHAR, via VARCHAR, claimant_kind VARCHAR, extractor_version VARCHAR NOT NULL
+);
+"""
+
+
+def test_claims_table_of_an_older_version_gains_the_trend_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute(OLD_CLAIMS_TABLE)
+    with connect(path) as con:
+        load(con, [ARTICLE], [dataclasses.replace(CLAIM, trend="up")])
+        assert con.execute("SELECT trend FROM claims").fetchall() == [("up",)]

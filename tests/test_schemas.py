@@ -49,6 +49,7 @@ def test_vague_claim_without_value_passes_with_bounds() -> None:
         ({"qualifier": "guess"}, "qualifier: isin"),
         ({"kind": "weight"}, "kind: isin"),
         ({"change": "sideways"}, "change: isin"),
+        ({"trend": "flat"}, "trend: isin"),
         ({"char_start": -1, "char_end": 12}, "char_start: greater_than_or_equal_to"),
         ({"char_start": 27, "char_end": 14}, "char_start_before_char_end"),
         ({"char_end": 30}, "surface_spans_offsets"),
