@@ -176,17 +176,25 @@ def _upsert(
     con: duckdb.DuckDBPyConnection, table: str, key: str, batch: str, columns: list[str],
     keep: Sequence[str] = (),
 ) -> tuple[int, int]:
-    """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts."""
-    inserted = _scalar(con, f"SELECT count(*) FROM {batch} WHERE {key} NOT IN (SELECT {key} FROM {table})")
+    """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts.
+
+    New rows go in first, through the key's index; only when some keys were already there is the
+    batch offered again to update them. (Counting the new keys with NOT IN would hash every key of
+    the table on each batch: a third of the load time once the table holds millions of claims.)
+    """
+    inserted = _scalar(con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch} ON CONFLICT DO NOTHING")
+    if inserted == _scalar(con, f"SELECT count(*) FROM {batch}"):
+        return inserted, 0
     updated = [c for c in columns if c != key and c not in keep]
     sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
     changed = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in updated)
+    # Every row of the batch now conflicts, so the rows written are the changed ones.
     written = _scalar(
         con,
         f"INSERT INTO {table} BY NAME SELECT * FROM {batch} "
         f"ON CONFLICT ({key}) DO UPDATE SET {sets} WHERE {changed}",
     )
-    return inserted, written - inserted
+    return inserted, written
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
