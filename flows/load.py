@@ -34,6 +34,10 @@ CLAIM_COLUMNS = [
 ]
 REJECTED_COLUMNS = ["rejected_id", "source", "stage", "record", "reason", "rejected_at"]
 
+# A batch of at least 1/BULK_FRACTION of a table's rows is checked against it with one join, which
+# reads every stored key; a smaller one key by key through the index (see _upsert).
+BULK_FRACTION = 10
+
 
 class DatabaseLocked(RuntimeError):
     """Another process holds the database file open for writing."""
@@ -178,12 +182,19 @@ def _upsert(
 ) -> tuple[int, int]:
     """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts.
 
-    New rows go in first, through the key's index; only when some keys were already there is the
-    batch offered again to update them. (Counting the new keys with NOT IN would hash every key of
-    the table on each batch: a third of the load time once the table holds millions of claims.)
+    New rows go in first; only when some keys were already there is the batch offered again to
+    update them. A batch small against the table goes in through the key's index (ON CONFLICT);
+    a large one (a first or bulk load) is matched against the table's keys in one join and, when
+    none is known, inserted without per-row conflict checks: a third less CPU per million rows.
     """
+    size = _scalar(con, f"SELECT count(*) FROM {batch}")
+    stored = _scalar(con, f"SELECT estimated_size FROM duckdb_tables() WHERE table_name = '{table}'")
+    if size * BULK_FRACTION >= stored and not _scalar(
+        con, f"SELECT count(*) FROM {batch} JOIN {table} USING ({key})"
+    ):
+        return _scalar(con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch}"), 0
     inserted = _scalar(con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch} ON CONFLICT DO NOTHING")
-    if inserted == _scalar(con, f"SELECT count(*) FROM {batch}"):
+    if inserted == size:
         return inserted, 0
     updated = [c for c in columns if c != key and c not in keep]
     sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
