@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
+import resource
 import sys
 import tempfile
 import time
@@ -39,18 +40,21 @@ T = TypeVar("T")
 
 
 class Clock:
-    """CPU and wall seconds per step, summed over the batches."""
+    """CPU and wall seconds per step, summed over the batches, and how much each step raised the
+    process's peak resident memory (a step whose share grows with N does not stream)."""
 
     def __init__(self) -> None:
         self.cpu: dict[str, float] = defaultdict(float)
         self.wall: dict[str, float] = defaultdict(float)
+        self.peak_raise: dict[str, float] = defaultdict(float)
 
     @contextmanager
     def step(self, name: str) -> Iterator[None]:
-        cpu, wall = time.process_time(), time.perf_counter()
+        cpu, wall, peak = time.process_time(), time.perf_counter(), peak_mb()
         yield
         self.cpu[name] += time.process_time() - cpu
         self.wall[name] += time.perf_counter() - wall
+        self.peak_raise[name] += peak_mb() - peak
 
     def timed_iter(self, name: str, items: Iterator[T]) -> Iterator[T]:
         """Charge the time spent producing each item (reading files) to `name`."""
@@ -60,6 +64,11 @@ class Clock:
             if item is None:
                 return
             yield item
+
+
+def peak_mb() -> float:
+    """The process's peak resident memory so far (ru_maxrss is in kilobytes on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
 
 
 def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) -> tuple[int, int]:
@@ -100,12 +109,15 @@ def main() -> None:
             folder, Path(tmp) / "bench.duckdb", Path(tmp) / "exports", args.batch_size, clock
         )
         n_articles, n_claims = profiler.runcall(go) if profiler else go()
+    peak = peak_mb()
     total_cpu, total_wall = sum(clock.cpu.values()), sum(clock.wall.values())
-    print(f"{n_articles} articles, {n_claims} claims, batch size {args.batch_size}, one process, no Prefect")
-    print(f"{'step':<14}{'cpu s':>9}{'wall s':>9}{'cpu %':>8}{'ms/article':>12}")
+    print(f"{n_articles} articles, {n_claims} claims, batch size {args.batch_size}, one process, no Prefect; "
+          f"peak resident memory {peak:.0f} MB")
+    print(f"{'step':<14}{'cpu s':>9}{'wall s':>9}{'cpu %':>8}{'ms/article':>12}{'peak +MB':>9}")
     for name in clock.cpu:
         print(f"{name:<14}{clock.cpu[name]:>9.2f}{clock.wall[name]:>9.2f}"
-              f"{100 * clock.cpu[name] / total_cpu:>8.1f}{1000 * clock.cpu[name] / n_articles:>12.2f}")
+              f"{100 * clock.cpu[name] / total_cpu:>8.1f}{1000 * clock.cpu[name] / n_articles:>12.2f}"
+              f"{clock.peak_raise[name]:>9.0f}")
     per_article = 1000 * total_cpu / n_articles
     print(f"{'total':<14}{total_cpu:>9.2f}{total_wall:>9.2f}{100:>8.1f}{per_article:>12.2f}")
     if profiler:

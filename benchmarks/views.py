@@ -136,11 +136,9 @@ def best_of(repeat: int, work: Callable[[], object]) -> tuple[float, float]:
 
 
 def build(con: duckdb.DuckDBPyConnection, n: int) -> None:
-    """Fill claims and articles with n synthetic claims (tables and views from sql/, via connect)."""
+    """Fill the empty claims and articles tables with n synthetic claims and their articles."""
     con.execute(SYNTHETIC_CLAIMS.format(n=n, per_article=CLAIMS_PER_ARTICLE))
     con.execute(SYNTHETIC_ARTICLES.format(n=n, per_article=CLAIMS_PER_ARTICLE))
-    con.execute("DELETE FROM claims")
-    con.execute("DELETE FROM articles")
     # BY NAME: columns that later issues add to claims and the synthetic rows lack stay NULL.
     con.execute("INSERT INTO articles BY NAME SELECT * FROM synthetic_articles")
     con.execute("INSERT INTO claims BY NAME SELECT * FROM synthetic")
@@ -151,13 +149,19 @@ def build(con: duckdb.DuckDBPyConnection, n: int) -> None:
 
 
 def settings(n: int) -> str:
-    """What the synthetic tables were made from: the database is rebuilt when this changes."""
-    return hashlib.sha256(f"{n}{SYNTHETIC_CLAIMS}{SYNTHETIC_ARTICLES}".encode()).hexdigest()[:16]
+    """What the synthetic tables were made from (tables' DDL included): rebuild when it changes."""
+    tables = "".join(path.read_text(encoding="utf-8") for path in sorted(load_step.SQL_DIR.glob("0*.sql")))
+    return hashlib.sha256(f"{n}{SYNTHETIC_CLAIMS}{SYNTHETIC_ARTICLES}{tables}".encode()).hexdigest()[:16]
 
 
-def built_with(con: duckdb.DuckDBPyConnection) -> str | None:
-    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bench_settings'").fetchall()
-    return con.execute("SELECT settings FROM bench_settings").fetchall()[0][0] if found[0][0] else None
+def built_with(db: Path) -> str | None:
+    if not db.exists():
+        return None
+    with duckdb.connect(str(db), read_only=True) as con:
+        found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'bench_settings'")
+        if not found.fetchall()[0][0]:
+            return None
+        return con.execute("SELECT settings FROM bench_settings").fetchall()[0][0]
 
 
 def existing_views(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -248,7 +252,7 @@ def report(what: str, seconds: tuple[float, float]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000_000)
-    parser.add_argument("--load", type=int, default=1_000_000, help="claims to validate and load")
+    parser.add_argument("--load", type=int, default=1_000_000, help="claims to validate and load (0: none)")
     parser.add_argument("--batch", type=int, default=10_000, help="claims per batch for the batched load")
     parser.add_argument("--skip-views", action="store_true", help="time validating and loading only")
     parser.add_argument("--repeat", type=int, default=3)
@@ -257,19 +261,24 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     db = WORK / "views.duckdb"
     print(f"cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}; duckdb {duckdb.__version__}")
-    with load_step.connect(db) as con:
-        if args.rebuild or built_with(con) != settings(args.claims):
-            start = time.perf_counter()
+    if args.rebuild or built_with(db) != settings(args.claims):
+        for stale in (db, Path(f"{db}.wal")):
+            stale.unlink(missing_ok=True)
+        start = time.perf_counter()
+        with load_step.connect(db) as con:
             build(con, args.claims)
-            print(f"built {args.claims:,} synthetic claims in {time.perf_counter() - start:.1f} s")
+        print(f"built {args.claims:,} synthetic claims in {time.perf_counter() - start:.1f} s")
+    with load_step.connect(db) as con:
         top = con.execute(
             "SELECT count(*), max(n) FROM (SELECT measure, count(*) AS n FROM claims GROUP BY measure)"
         ).fetchall()[0]
         print(f"claims: {args.claims:,}; measures: {top[0]:,}; largest measure: {top[1]:,} claims")
-        if not args.skip_views:
+    if not args.skip_views:
+        with load_step.connect(db, read_only=True) as con:  # as exports and queries read them
             time_views(con, args.repeat)
-    with load_step.connect(db, read_only=True) as con:
-        time_loading(con, args.load, args.batch, args.repeat)
+    if args.load:
+        with load_step.connect(db, read_only=True) as con:
+            time_loading(con, args.load, args.batch, args.repeat)
 
 
 if __name__ == "__main__":
