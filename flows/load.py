@@ -34,12 +34,6 @@ CLAIM_COLUMNS = [
 ]
 REJECTED_COLUMNS = ["rejected_id", "source", "stage", "record", "reason", "rejected_at"]
 
-# Readers (views, exports, queries) get a memory cap: DuckDB's default is 80 % of the machine's
-# memory, and the comparison views over millions of claims take it (1.8 GB for the conflicts of
-# 1 M claims); capped, they spill to a temporary folder next to the database instead. Writers get
-# none: the primary-key indexes must fit in memory, and a capped load of 10 M claims fails.
-READ_CONFIG = {"memory_limit": "768MB"}
-
 # A batch of at least 1/BULK_FRACTION of a table's rows is checked against it with one join, which
 # reads every stored key; a smaller one key by key through the index (see _upsert).
 BULK_FRACTION = 10
@@ -75,7 +69,7 @@ def connect(
     path.parent.mkdir(parents=True, exist_ok=True)
     for attempt in range(retries + 1):
         try:
-            con = duckdb.connect(str(path), read_only=read_only, config=READ_CONFIG if read_only else {})
+            con = duckdb.connect(str(path), read_only=read_only)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
