@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 $(BIN)/estimates: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,dask]"  # the dask extra: tests/test_task_runners.py needs it
 	touch $@
 
 setup: $(BIN)/estimates
@@ -27,7 +27,7 @@ eval: setup
 	$(BIN)/estimates eval
 
 bench: setup
-	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/pip install --quiet -e ".[dev,dask,bench]"
 	$(BIN)/python benchmarks/extract.py
 
 clean:

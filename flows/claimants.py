@@ -1,72 +1,77 @@
 """Who says so: the source an article credits for each figure.
 
-An article is read once into `Attribution`s (a reporting verb with the source standing before or after
-it, "according to X", "X, citing Y, reported", "quoted X as saying"); each quantity then takes the
-attribution that governs it: the nearest one before it in its sentence, else one after it; a figure
-inside a direct quote takes the speaker named outside the quote in its paragraph or the one before.
-Names are folded so that "Mr Zelensky" and "the Ukrainian president" are "Volodymyr Zelensky" once the
-article names him.
+Attribution is read lazily: only the sentences that hold a quantity are read, plus the sentences a
+quote's speaker or a pronoun sends us back to. A sentence is read once, in one pass over its words, into
+`Attribution`s: a reporting verb with its source before it ("officials said", "Turkey's disaster agency,
+AFAD, said"), after it ("said Tomas Berg, an economist"), "according to X", "X, citing Y, reported",
+"X said …, citing Y" and "quoted X as saying". A quantity takes the nearest attribution before it in its
+sentence, else one after it; a figure in a direct quote takes the speaker named outside the quote in its
+paragraph, else in the paragraph before.
+
+Names are folded so that "Mr Zelensky", "he" and "the Ukrainian president" are "Volodymyr Zelensky" once
+the article names him, and "the agency", "it" and "the agency's figures" are the agency it named.
 """
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from flows.lexicon import mapping, phrase_pattern, rows
 from flows.text import Span
 
-BOUNDARY_WORDS = frozenset(
-    "that which who whom while but and after as when because although though since if so whereas "
-    "meanwhile however also".split()
-)
-# Words between a source and its verb that are not part of the source ("South Korea has claimed").
-AUXILIARIES = frozenset(
-    "has have had is was were are be been would will could may might also reportedly previously earlier "
-    "recently later repeatedly publicly separately then now already first initially not".split()
-)
 TEMPORAL = re.compile(
     r"\s+(?:(?:earlier|later)\s+)?(?:this|last|next|that)\s+(?:week|month|year|weekend|morning|evening)$"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
     r"|\s+(?:yesterday|today|tonight|overnight)$"
     r"|\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
 )
-PERSON = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}\b")
+# Capitalised words, accented letters included ("Issa Traoré", "Émile Zola").
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+NAME = rf"[{UPPER}][{LOWER}]+(?:[- ][{UPPER}][{LOWER}]+(?:-[A-Za-z][{LOWER}]+)?){{1,2}}"
+PERSON = re.compile(rf"\b{NAME}\b")
+# The given names right before a surname: "… Volodymyr " before "Zelensky".
+NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+# "Reuters, citing the health ministry, reported": the verb must follow the cited source.
 CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
+# A new clause between an attribution and a figure: ", and 1.5 million were affected".
+CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
+# "put the crowd at 38,000": "at" and a number within three words.
+AT_FIGURE = re.compile(r"\bat\s+(?:\S+\s+){0,2}?\S*\d")
+# A verb used as an adjective ("an estimated $9.6bn", "the confirmed death toll") credits nobody.
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+# "said on Monday that …", "told reporters that …": what the verb reports follows it.
+FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
+# "X said …, citing Y": the cited source after the verb, up to the clause's end.
+CITING_AFTER = re.compile(r",\s+citing\s+([^,;.]+)(?:,\s+([A-Z][^,;.]*))?")
 QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
-PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$",
+                     re.IGNORECASE)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
-WORD = re.compile(r"[A-Za-z]+")
 QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-ORG_WORDS = frozenset(
-    "department ministry office agency council committee commission times journal post news bank fund "
-    "organization organisation institute university group party army forces force command guard service "
-    "house kremlin state states nations union court police government parliament assembly media "
-    "television radio press network foundation observatory association federation corporation".split()
+PUNCTUATION = ",.;:“”\"'‘’()[]—–!?"
+TITLED_NAME = re.compile(
+    r",?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Colonel|Col|General|Gen|Major|Captain|Admiral)\.?\s+)?"
+    rf"({NAME})\b"
 )
-TITLED_NAME = re.compile(r"\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})\b")
 ROLE_ADJECTIVES = frozenset(
-    "deputy foreign defence defense interior finance health vice acting former chief".split()
-)
-# "the group said": a common noun standing for the organisation the article named before.
-GENERIC_ORGS = frozenset(
-    "group agency ministry organisation organization company charity command office department army "
-    "military police committee council union bank firm observatory monitor network newspaper paper "
-    "broadcaster institute commission authority service coalition alliance".split()
-)
-# "citing officials": a cited source named only by what it is, so the outlet stays the claimant.
-GENERIC_SOURCES = frozenset(
-    "officials sources diplomats people residents medics doctors insiders officers figures estimates "
-    "reports data".split()
+    "deputy foreign defence defense interior finance health vice acting former chief state regional "
+    "local provincial".split()
 )
 ORG_NAME = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*)*[A-Z][\w&'’-]*")
-PRONOUN_PEOPLE = frozenset({"he", "she"})
-PRONOUN_ORGS = frozenset({"it", "they"})
+INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
+DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
+PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "from"})
+# Words that end the head of a source phrase: what follows them modifies it.
+HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
+                       "issued", "compiled"})
+# How far back a pronoun or "the agency" looks for what it stands for (about two paragraphs).
+LOOKBACK = 1200
 
 
 @dataclass(slots=True)
@@ -78,16 +83,58 @@ class Attribution:
     kind: str | None = None
     paragraph: int = 0
     in_quote: bool = False
+    forward: bool = False  # "said that …": it covers what follows the verb, not figures before it
+    # A passive attribution ("it was reported") has claimant None: the article credits nobody.
 
 
-@cache
-def _verbs_re() -> re.Pattern[str]:
-    return phrase_pattern(tuple(r["verb"] for r in rows("reporting_verbs.csv")))
+# -- lexicons ------------------------------------------------------------------------------------
 
 
 @cache
 def _verb_words() -> frozenset[str]:
     return frozenset(r["verb"].lower() for r in rows("reporting_verbs.csv"))
+
+
+@cache
+def _verb_needs() -> dict[str, str]:
+    return {r["verb"].lower(): r["needs"] for r in rows("reporting_verbs.csv") if r.get("needs")}
+
+
+@cache
+def _verbs_re() -> re.Pattern[str]:
+    return phrase_pattern(tuple(_verb_words()))
+
+
+@cache
+def _words(kind: str) -> frozenset[str]:
+    """The words of one class of data/lexicon/attribution_words.csv."""
+    return frozenset(r["word"] for r in rows("attribution_words.csv") if r["class"] == kind)
+
+
+@cache
+def _document_re() -> re.Pattern[str]:
+    words = "|".join(sorted(_words("document"), key=len, reverse=True))
+    docs = f"(?i:{words})"
+    # "the ministry's latest intelligence update", "figures released by the department on Tuesday",
+    # "a UN Development Programme report": the publisher is the source.
+    return re.compile(
+        rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{docs})$"
+        rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued)\s+)?"
+        rf"(?:by|from|of)\s+(?P<by>.+)$"
+        rf"|^(?P<named>[A-Z].*?)\s+(?:{words})$",  # lower case: "Office for National Statistics" is a name
+    )
+
+
+@lru_cache(maxsize=4096)
+def _document(phrase: str) -> re.Match[str] | None:
+    """The publisher of a document phrase ("the ministry's figures"), matched only when a document word
+    is in it (the pattern backtracks)."""
+    words = {w.strip(PUNCTUATION) for w in phrase.lower().split()}
+    m = _document_re().match(phrase) if words & _words("document") else None
+    named = m.group("named") if m else None
+    if named and " " not in named and not named.isupper():
+        return None  # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll" name a source
+    return m
 
 
 @cache
@@ -101,8 +148,12 @@ def _titles_re() -> re.Pattern[str]:
 
 
 @cache
-def _kinds() -> list[tuple[re.Pattern[str], str]]:
-    return [(phrase_pattern((r["word"],)), r["kind"]) for r in rows("claimant_kinds.csv")]
+def _kinds() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """word → kind, a pattern of every word, and a pattern of the marks of anonymity."""
+    table = rows("claimant_kinds.csv")
+    anywhere = tuple(r["word"] for r in table if r.get("anywhere") == "yes")
+    return ({r["word"].lower(): r["kind"] for r in table}, phrase_pattern(tuple(r["word"] for r in table)),
+            phrase_pattern(anywhere))
 
 
 @cache
@@ -111,311 +162,8 @@ def _countries() -> frozenset[str]:
 
 
 @cache
-def claimant_kind(name: str | None, role: str | None = None) -> str | None:
-    """government, military, media, … from words in the source's name or role (data/lexicon)."""
-    if not name:
-        return None
-    for text in (name, role or ""):
-        for pattern, kind in _kinds():
-            if pattern.search(text):
-                return kind
-    if name.lower() in _countries():
-        return "government"
-    if role:
-        for m in _titles_re().finditer(role):
-            if _titles().get(m.group().lower()):
-                return _titles()[m.group().lower()]
-    return "other"
-
-
-class Reader:
-    """Attributions of one article, with the article's people to fold names and roles onto."""
-
-    def __init__(self, text: str, sentences: list[Span]):
-        self.text = text
-        self.sentences = sentences
-        self.people = _people(text)  # surname → full name
-        self.roles: dict[str, str] = {}  # "south korean defence minister" → "Kim Yong-Hyun"
-        self.role_of: dict[str, str] = {}  # full name → role text
-        for role, name in _titled_names(text):
-            self.roles.setdefault(role.lower(), name)
-            self.role_of.setdefault(name, role)
-        self.quotes = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
-        # Reporting verbs, found once by looking words up (much faster than a regex of alternatives).
-        verbs = _verb_words()
-        self.verbs = [(m.start(), m.end()) for m in WORD.finditer(text) if m.group().lower() in verbs]
-        self.by_sentence: list[list[Attribution]] = []
-        self._last_person: str | None = None
-        self._last_org: str | None = None
-        for span in sentences:
-            self.by_sentence.append(self._read_sentence(span))
-
-    # -- reading ---------------------------------------------------------------------------------
-    def in_quote(self, pos: int) -> tuple[int, int] | None:
-        for start, end in self.quotes:
-            if start <= pos < end:
-                return start, end
-        return None
-
-    def _read_sentence(self, span: Span) -> list[Attribution]:
-        text, found = self.text, []
-        s, e = span.start, span.end
-        sentence = text[s:e]
-        # Cheap substring guards first: most sentences credit nobody, and the patterns below backtrack.
-        if "ccording" in sentence:
-            for m in ACCORDING.finditer(sentence):
-                name_end = _phrase_end(text, s + m.end(), e)
-                found.append(self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span))
-        if "citing" in sentence:
-            for m in CITING.finditer(sentence):
-                verb = _verbs_re().match(text, s + m.end())
-                if verb:
-                    found.append(self._cited(s + m.end(), s + verb.end() - verb.start() + m.end(),
-                                             m.group(1), m.group(2), span))
-        if "quoted" in sentence:
-            for m in QUOTED_AS.finditer(sentence):
-                via = self._source_before(s + m.start(), s)
-                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=via))
-            for m in WAS_QUOTED.finditer(sentence):
-                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
-        taken = [(a.verb_start, a.verb_end) for a in found]
-        first = bisect.bisect_left(self.verbs, (s, s))
-        for v_start, v_end in itertools.takewhile(lambda v: v[0] < e, self.verbs[first:]):
-            if any(a <= v_start < b for a, b in taken) or text[v_start:v_end].lower() == "quoted":
-                continue
-            if PASSIVE.search(text, max(s, v_start - 20), v_start):
-                # Passive "it was reported": the article credits nobody.
-                found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
-                continue
-            source = self._source_before(v_start, s)
-            if source is None:
-                source = self._source_after(v_end, e)
-            if source is not None:
-                found.append(self._make(v_start, v_end, source, span))
-        found.sort(key=lambda a: a.verb_start)
-        return found
-
-    def _source_before(self, verb_start: int, floor: int) -> str | None:
-        """The noun phrase that ends right before a reporting verb, cut at the clause's start."""
-        text = self.text
-        words = list(re.finditer(r"\S+", text[floor:verb_start]))
-        kept: list[str] = []
-        for w in reversed(words):
-            token = w.group()
-            bare = token.strip("“”\"'‘’()")
-            if not kept and bare.lower() in AUXILIARIES:
-                continue
-            if token[-1] in ",;:”\"—–)" or bare.lower() in BOUNDARY_WORDS:
-                break
-            kept.append(token)
-            if token[0] in "“\"(":
-                break
-        phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
-        return _strip_article(phrase) if _looks_like_source(phrase) else None
-
-    def _source_after(self, verb_end: int, limit: int) -> str | None:
-        """Inverted attribution: '…, said Andrei Lankov, director of …'."""
-        m = re.match(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*)", self.text[verb_end:limit])
-        if not m:
-            return None
-        phrase = m.group(1).strip()
-        return _strip_article(phrase) if _looks_like_source(phrase) else None
-
-    def _cited(self, start: int, end: int, outlet: str, cited: str, span: Span) -> Attribution:
-        """"X, citing Y, reported": Y is the claimant and X the channel, unless Y is nameless, in which
-        case X vouches for the figure and stays the claimant."""
-        outlet = _strip_article(_last_clause(outlet))
-        cited = cited.strip()
-        nameless = not re.search(r"[A-Z]", cited) and not cited.lower().startswith("the ")
-        if nameless or cited.split()[-1].lower() in GENERIC_SOURCES or claimant_kind(cited) == "anonymous":
-            return self._make(start, end, outlet, span, via=_strip_article(cited))
-        return self._make(start, end, _strip_article(cited), span, via=outlet)
-
-    def _make(self, start: int, end: int, raw: str, span: Span, via: str | None = None) -> Attribution:
-        name, role = self.resolve(raw, start)
-        via_name = self.resolve(via, start)[0] if via else None
-        return Attribution(start, end, name, via_name, claimant_kind(name, role), span.paragraph,
-                           self.in_quote(start) is not None)
-
-    # -- names -----------------------------------------------------------------------------------
-    def resolve(self, raw: str | None, pos: int | None = None) -> tuple[str | None, str | None]:
-        """Fold a source phrase to a readable name and its role: titles dropped, surnames and role
-        nouns mapped onto the full name the article gives, pronouns onto the last named source."""
-        if not raw:
-            return None, None
-        phrase = _strip_article(re.sub(r"\s+", " ", raw).strip(" ,.;:“”\"'’"))
-        low = phrase.lower()
-        if low in PRONOUN_PEOPLE:
-            return self._last_person, self.role_of.get(self._last_person or "")
-        if low in PRONOUN_ORGS:
-            return self._last_org, None
-        role, name = _split_role(phrase)
-        if name:
-            name = self.people.get(name.split()[-1], name) if len(name.split()) == 1 else name
-            if role:
-                self.roles[role.lower()] = name
-                self.role_of[name] = role
-            if _is_person(name):
-                self._last_person = name
-            else:
-                self._last_org = name
-            return name, role or self.role_of.get(name)
-        # A role alone ("the Ukrainian president"): the person the article tied to it, else the last
-        # person it quoted.
-        if _is_role(phrase):
-            person = self.roles.get(low) or self._last_person
-            if person:
-                self.role_of.setdefault(person, phrase)
-                return person, phrase
-        if low in GENERIC_ORGS and pos is not None:
-            # "the group said", "the command said": the organisation the article last named.
-            org = self._named_org(low, pos) or self._last_org
-            if org:
-                return org, None
-        self._last_org = phrase
-        return phrase, None
-
-    def _named_org(self, noun: str, pos: int) -> str | None:
-        """The latest capitalised name before `pos` that has `noun` in it ("US Central Command" for
-        "the command"), else the latest organisation-like name."""
-        names = [m.group() for m in ORG_NAME.finditer(self.text, max(0, pos - 3000), pos)]
-        for name in reversed(names):
-            if noun in name.lower().split():
-                return _strip_article(name)
-        for name in reversed(names):
-            if any(w.lower() in ORG_WORDS for w in name.split()) and len(name.split()) > 1:
-                return _strip_article(name)
-        return None
-
-    def governing(self, q_start: int, sentence_index: int) -> Attribution | None:
-        """The attribution that credits the quantity at q_start in sentence `sentence_index`."""
-        span = self.sentences[sentence_index]
-        quote = self.in_quote(q_start)
-        own = [a for a in self.by_sentence[sentence_index]
-               if not (quote and quote[0] <= a.verb_start < quote[1])]
-        before = [a for a in own if a.verb_end <= q_start]
-        if before:
-            return before[-1]
-        after = [a for a in own if a.verb_start >= q_start]
-        if after:
-            return after[0]
-        if quote:
-            same = [a for i, attrs in enumerate(self.by_sentence) for a in attrs
-                    if self.sentences[i].paragraph == span.paragraph and not a.in_quote]
-            if same:
-                return same[0]
-            prev = [a for i, attrs in enumerate(self.by_sentence) for a in attrs
-                    if self.sentences[i].paragraph == span.paragraph - 1 and not a.in_quote]
-            if prev:
-                return prev[-1]
-        return None
-
-
-def _strip_article(phrase: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", phrase.strip())
-
-
-def _last_clause(phrase: str) -> str:
-    parts = re.split(r"[,;:]\s*|\b(?:but|and|while|that)\s+", phrase)
-    return parts[-1].strip()
-
-
-def _phrase_end(text: str, start: int, limit: int) -> int:
-    m = re.compile(r"[,;:.“”\"]|\s(?:that|who|which|and)\s").search(text, start, limit)
-    return m.start() if m else limit
-
-
-def _looks_like_source(phrase: str) -> bool:
-    words = phrase.split()
-    if not words or len(words) > MAX_SOURCE_WORDS or not re.search(r"[A-Za-z]", phrase):
-        return False
-    if any(ch.isdigit() for ch in phrase):
-        return False
-    first = words[0].lower()
-    if first in {"we", "i", "you", "there", "which", "what", "this", "that", "these", "those"}:
-        return False
-    # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural
-    # ("officials", "Ukrainian media", "local authorities").
-    return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
-        or words[-1].lower().endswith("s") or words[-1].lower() in {"media", "police", "staff"}
-
-
-def _split_role(phrase: str) -> tuple[str | None, str | None]:
-    """"South Korean defence minister Kim Yong-Hyun" → (role, name); "Mr Zelensky" → (None, "Zelensky");
-    an organisation ("US Department of the Treasury") → (None, whole phrase)."""
-    words = phrase.split()
-    stripped = words[:]
-    while stripped and stripped[0].lower().rstrip(".") in HONORIFICS:
-        stripped = stripped[1:]
-    if not stripped:
-        return None, None
-    # The trailing run of capitalised words is the name when lower-case role words stand before it.
-    i = len(stripped)
-    while i > 0 and stripped[i - 1][:1].isupper():
-        i -= 1
-    name_words, role_words = stripped[i:], stripped[:i]
-    if role_words and name_words and any(w[:1].islower() for w in role_words) \
-            and role_words[-1].lower() not in {"of", "the", "for", "and", "on", "in"}:
-        name = " ".join(name_words)
-        if _titles_re().search(" ".join(role_words)) or _is_person(name):
-            return " ".join(role_words), name
-    if all(w[:1].isupper() for w in stripped) and not _is_role(" ".join(stripped)):
-        return None, " ".join(stripped)
-    return None, None
-
-
-def _is_role(phrase: str) -> bool:
-    """"Ukrainian president", "the prime minister": a title, with at most "the" and a country before it."""
-    words = [w for w in phrase.split() if w.lower() != "the" and w not in _demonym_words()
-             and w.capitalize() not in _demonym_words()]
-    rest = " ".join(words).lower()
-    return bool(rest) and len(words) <= 4 and bool(_titles().get(rest) or (
-        _titles().get(words[-1].lower()) and all(w.lower() in _titles() or w.lower() in ROLE_ADJECTIVES
-                                                 for w in words[:-1])))
-
-
-@cache
 def _demonym_words() -> frozenset[str]:
     return frozenset(w for r in rows("demonyms.csv") for w in r["word"].split())
-
-
-def _is_person(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 4 and not any(w.lower() in ORG_WORDS for w in words) and \
-        not any(w in _demonym_words() for w in words)
-
-
-def _titled_names(text: str) -> list[tuple[str, str]]:
-    """(role, name) for each "Prime Minister Jane Doe" or "Ukrainian President Volodymyr Zelensky" in the
-    text, the role both with and without its country ("Ukrainian President", "President")."""
-    found = []
-    heads = _title_heads()
-    for m in WORD.finditer(text):
-        if m.group().lower() not in heads:
-            continue
-        name = TITLED_NAME.match(text, m.end())
-        if not name or not _is_person(name.group(1)):
-            continue
-        role_text = _role_ending_at(text, m.start(), m.end())
-        found.append((role_text, name.group(1)))
-        bare = _titles_re().search(role_text)
-        if bare and bare.start() > 0:
-            found.append((role_text[bare.start():], name.group(1)))
-    return found
-
-
-def _role_ending_at(text: str, head_start: int, head_end: int) -> str:
-    """The role whose last word is text[head_start:head_end], read backwards over title words,
-    role adjectives and country words ("US deputy secretary of state", "Ukrainian President")."""
-    start = head_start
-    for m in reversed(list(WORD.finditer(text, max(0, head_start - 60), head_start))):
-        word = m.group()
-        if text[m.end():start].strip() or not (
-            word.lower() in _title_words() or word.lower() in ROLE_ADJECTIVES or word in _demonym_words()
-        ):
-            break
-        start = m.start()
-    return text[start:head_end]
 
 
 @cache
@@ -429,12 +177,754 @@ def _title_heads() -> frozenset[str]:
     return frozenset(t.split()[-1] for t, kind in _titles().items() if kind)
 
 
-def _people(text: str) -> dict[str, str]:
-    """Surname → the first full name the article gives for it ("Zelensky" → "Volodymyr Zelensky")."""
-    people: dict[str, str] = {}
-    for m in PERSON.finditer(text):
-        name = m.group()
-        words = name.split()
-        if _is_person(name) and words[0].lower() not in _titles() and words[0].lower() not in HONORIFICS:
-            people.setdefault(words[-1], name)
-    return people
+# -- kinds ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def claimant_kind(name: str | None, role: str | None = None) -> str | None:
+    """government, military, media, … from words in the source's name or role (data/lexicon)."""
+    if not name:
+        return None
+    words, pattern, anonymous = _kinds()
+    # A role speaks first, and in it the body before the title: "president of the union's local branch"
+    # is the union's, "a spokesman for the UN refugee agency" the UN's.
+    texts = (*_role_parts(role), name) if role else (name,)
+    for text in texts:
+        if anonymous.search(text):
+            return "anonymous"
+        m = pattern.search(text)  # the first word wins; at one place, the longest
+        if m:
+            return words[re.sub(r"\s+", " ", m.group().lower())]
+    if name.lower() in _countries():
+        return "government"
+    for text in (role or "", name):
+        for m in _titles_re().finditer(text):
+            if _titles().get(m.group().lower()):
+                return _titles()[m.group().lower()]
+    return "other"
+
+
+def _role_parts(role: str) -> tuple[str, ...]:
+    """The body a role belongs to, then the whole role: "health ministry's chief epidemiologist" →
+    ("health ministry", …); "deputy head of the UN mission" → ("the UN mission", …)."""
+    m = ROLE_BODY.search(role) or ROLE_OWNER.search(role)
+    return (m.group(1), role) if m else (role,)
+
+
+ROLE_BODY = re.compile(r"\s(?:of|for|at|with)\s+(.+)$")
+ROLE_OWNER = re.compile(r"^(.+?)['’]s?\s")
+
+
+# -- the reader ----------------------------------------------------------------------------------
+
+
+class Reader:
+    """Attributions of one article, read sentence by sentence as quantities ask for them."""
+
+    def __init__(self, text: str, sentences: list[Span]):
+        self.text = text
+        self.sentences = sentences
+        self.paragraph_of = [s.paragraph for s in sentences]
+        self._read: dict[int, list[Attribution]] = {}
+        self._credited: list[tuple[int, str, str | None]] = []  # (position, name, role), in text order
+        self._quotes: list[tuple[int, int]] | None = None
+        self._roles: dict[str, str] | None = None  # "south korean defence minister" → "Kim Yong-Hyun"
+        self._learned_roles: dict[str, str] = {}  # the same, from the attributions read so far
+        self._role_of: dict[str, str] = {}  # full name → role text
+        self._mentioned: dict[str, str | None] = {}  # full name → the role its first mention gives
+        self._people: dict[str, str | None] = {}  # surname → full name, looked up on demand
+
+    # -- what a quantity asks ------------------------------------------------------------------
+    def governing(self, q_start: int, sentence_index: int) -> Attribution | None:
+        """The attribution that credits the quantity at q_start in sentence `sentence_index`."""
+        quote = self.in_quote(q_start)
+        own = [a for a in self.attributions(sentence_index)
+               if not (quote and quote[0] <= a.verb_start < quote[1])]
+        before = [a for a in own if a.verb_end <= q_start]
+        # A passive "… are expected to …" leaves the figure to a source the sentence names after it
+        # ("…, the union says"); alone, it credits nobody.
+        after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None]
+        if before and after and self.text[after[0].verb_start] in "Aa" \
+                and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
+            return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's
+        if before and (before[-1].claimant is not None or not after):
+            return before[-1]
+        if after:
+            return after[0]
+        if quote:
+            return self._speaker(quote, self.sentences[sentence_index].paragraph)
+        return None
+
+    def attributions(self, i: int) -> list[Attribution]:
+        """The attributions of sentence i, read on first use."""
+        found = self._read.get(i)
+        if found is None:
+            found = self._read[i] = self._read_sentence(self.sentences[i])
+        return found
+
+    def _speaker(self, quote: tuple[int, int], paragraph: int) -> Attribution | None:
+        """Who speaks a quote with no attribution in its sentence: the source named outside quotes in
+        its paragraph (after the quote first: "…,” she said"), else the last one of the paragraph before."""
+        first = bisect.bisect_left(self.paragraph_of, paragraph)
+        last = bisect.bisect_right(self.paragraph_of, paragraph)
+        same = [a for i in range(first, last) for a in self.attributions(i) if not a.in_quote]
+        after = [a for a in same if a.verb_start >= quote[1]]
+        if after or same:
+            return (after or same)[0]
+        if paragraph > 0:
+            start = bisect.bisect_left(self.paragraph_of, paragraph - 1)
+            previous = [a for i in range(start, first) for a in self.attributions(i) if not a.in_quote]
+            if previous:
+                return previous[-1]
+        return None
+
+    def in_quote(self, pos: int) -> tuple[int, int] | None:
+        if self._quotes is None:
+            self._quotes = [(m.start(), m.end()) for m in QUOTE.finditer(self.text)]
+        i = bisect.bisect_right(self._quotes, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self._quotes[i][0] <= pos < self._quotes[i][1]:
+            return self._quotes[i]
+        return None
+
+    # -- reading a sentence --------------------------------------------------------------------
+    def _read_sentence(self, span: Span) -> list[Attribution]:
+        text, found = self.text, []
+        s, e = span.start, span.end
+        sentence = text[s:e]
+        # Cheap substring guards first: most sentences have none of these, and the patterns backtrack.
+        if "ccording" in sentence:
+            for m in ACCORDING.finditer(sentence):
+                name_end = _phrase_end(text, s + m.end(), e)
+                role = APPOSITION_ROLE.match(text, name_end, e)  # "…, a rights group that tracks the toll"
+                found.append(self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span,
+                                        role=role.group(1) if role else None))
+        citing = "citing" in sentence
+        if citing:
+            for m in CITING.finditer(sentence):
+                verb = _verbs_re().match(text, s + m.end())
+                if verb:
+                    found.append(self._cited(s + m.end(), s + verb.end() - verb.start() + m.end(),
+                                             m.group(1), m.group(2), span))
+        if "quoted" in sentence:
+            for m in QUOTED_AS.finditer(sentence):
+                # "Reuters quoted X as saying": X speaks, Reuters carries it.
+                outlet = self._source_before(s + m.start(), s)
+                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span,
+                                        via=outlet[0] if outlet else None))
+            for m in WAS_QUOTED.finditer(sentence):
+                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
+        taken = [(a.verb_start, a.verb_end) for a in found]
+        for v_start, v_end in _verb_spans(sentence, s):
+            if any(a <= v_start < b for a, b in taken) or text[v_start:v_end].lower() == "quoted":
+                continue
+            if PASSIVE.search(text, max(s, v_start - 20), v_start):
+                # Passive "it was reported", "are believed": the article credits nobody.
+                found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
+                continue
+            source = self._source_before(v_start, s) or self._source_after(v_end, e)
+            if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
+                                  and not _document(_head(source[0]))):
+                continue
+            attribution = self._make(v_start, v_end, source[0], span, role=source[1])
+            if citing:
+                attribution = self._cited_after(attribution, v_end, e, span)
+            found.append(attribution)
+        for attribution in found:
+            if text[attribution.verb_start] not in "Aa":  # "according to X" covers the figure before it
+                attribution.forward = bool(FORWARD.match(text, attribution.verb_end, e))
+        found.sort(key=lambda a: a.verb_start)
+        return found
+
+    def _source_before(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
+        """The noun phrase that ends right before a reporting verb, cut at the clause's start, and the
+        role an apposition gives it ("Derna's mayor, Khaled Busaid, said")."""
+        head = self.text[floor:verb_start]
+        tokens = head.split()
+        auxiliaries, boundaries = _words("auxiliary"), _words("boundary")
+        while tokens and tokens[-1] in auxiliaries:  # "Shelter Now said": a capital makes it a name
+            tokens.pop()
+        if not tokens:
+            return None
+        if tokens[-1].endswith(","):
+            return _apposition(head.rstrip()[:-1].rstrip() if head.rstrip().endswith(",") else head)
+        kept: list[str] = []
+        for i, token in enumerate(reversed(tokens)):
+            bare = token.strip(PUNCTUATION).lower()
+            if token[-1] in ",;:”\"—–)":
+                break
+            # "officials who spoke on condition of anonymity", "a UN team that visited the site": a
+            # restrictive clause stays; "said that" is no relative clause; "Rail and Transport Union" is
+            # one name.
+            previous = tokens[-i - 2] if i + 1 < len(tokens) else ""
+            inside_name = bare == "and" and kept and kept[-1][:1].isupper() and previous[:1].isupper() \
+                and previous[-1] not in ",;:"
+            if bare in boundaries and not inside_name and (
+                    bare not in ("who", "that") or not kept or not previous
+                    or previous.strip(PUNCTUATION).lower() in _verb_words()):
+                break
+            kept.append(token)
+            if token[0] in "“\"(":
+                break
+        phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
+        return (phrase, None) if _looks_like_source(phrase) else None
+
+    def _source_after(self, verb_end: int, limit: int) -> tuple[str, str | None] | None:
+        """Inverted attribution: '…, said Andrei Lankov, director of …'."""
+        m = INVERTED.match(self.text, verb_end, limit)
+        if not m:
+            return None
+        phrase = m.group(1).strip()
+        return (phrase, m.group(2)) if _looks_like_source(phrase) else None
+
+    def _cited(self, start: int, end: int, outlet: str, cited: str, span: Span) -> Attribution:
+        """"X, citing Y, reported": Y is the claimant and X the channel, unless Y is nameless, in which
+        case X vouches for the figure and stays the claimant."""
+        outlet = _last_clause(outlet)
+        if _nameless(cited):
+            return self._make(start, end, outlet, span, via=cited.strip())
+        return self._make(start, end, cited, span, via=outlet)
+
+    def _cited_after(self, said: Attribution, verb_end: int, limit: int, span: Span) -> Attribution:
+        """"X said …, citing Y": as `_cited`, the cited source read after the verb."""
+        m = CITING_AFTER.search(self.text, verb_end, limit)
+        if not m or said.claimant is None or _verbs_re().match(self.text, m.end() + 2):
+            return said  # none, or "…, while the Monitor, citing the UN, said": the next verb's
+        cited, named, role = m.group(1).strip(), m.group(2), None
+        if named and _is_person(named.strip()):
+            cited, role = named.strip(), cited  # "citing the local police chief, Anatoly Brek"
+        if _nameless(cited):
+            said.via = cited
+            return said
+        return self._make(said.verb_start, said.verb_end, cited, span, via=said.claimant, role=role)
+
+    def _make(self, start: int, end: int, raw: str | None, span: Span, via: str | None = None,
+              role: str | None = None) -> Attribution:
+        unnamed = bool(raw and INDEFINITE.match(raw.strip()))
+        name, role = self.resolve(raw, start, role)
+        via_name = (_bare(via) if _nameless(via) else self.resolve(via, start)[0]) if via else None
+        kind = claimant_kind(name, role)
+        if unnamed and name and not _proper(_head(name)):
+            kind = "anonymous"  # "a doctor at a nearby hospital", "a Russian military source"
+        if name:
+            self._credit(start, name, role)
+        return Attribution(start, end, name, via_name, kind, span.paragraph, self.in_quote(start) is not None)
+
+    def _credit(self, pos: int, name: str, role: str | None) -> None:
+        bisect.insort(self._credited, (pos, name, role))
+
+    # -- names ---------------------------------------------------------------------------------
+    def resolve(self, raw: str | None, pos: int, role: str | None = None) -> tuple[str | None, str | None]:
+        """Fold a source phrase to a readable name and its role: articles and titles dropped, surnames,
+        role nouns and pronouns mapped onto the name the article gives, documents onto their source."""
+        if not raw:
+            return None, role
+        shape, phrase, found = _parse_source(raw)  # what the phrase is, whatever the article
+        if shape == "empty":
+            return None, role
+        if shape == "pronoun_person":
+            person = self._person_before(pos)
+            known = (self._role_of.get(person) or self._role_at_mention(person)) if person else None
+            return person, role or known
+        if shape == "pronoun_org":
+            return self._org_before(pos, plural=phrase.lower() == "they"), role
+        if shape == "document_alone":
+            return self._last_credited(pos), role  # "the report said"
+        if shape == "document":
+            return self.resolve(found[0], pos, role)
+        if shape == "named":
+            split_role, name = found
+            role = self._own_role(role, pos) if role else split_role
+            if role and split_role and split_role != role:
+                role = f"{role}, {split_role}"  # "Dr Amara Okafor, who heads the intensive care unit"
+            if len(name.split()) == 1:
+                name = self._full_name(name) or self._expand_acronym(name, pos)
+            if role:
+                self._learned_roles.setdefault(role.lower(), name)
+                self._role_of.setdefault(name, role)
+            return name, role or self._role_of.get(name) or self._role_at_mention(name)
+        if shape == "spokesman":
+            return found[0], phrase  # "a spokesman for the UN secretary general": the body speaks
+        if shape == "role":
+            return self._resolve_role(phrase, pos, unnamed=found[0])
+        if shape == "generic_org":
+            # "the group said", "the command said": the organisation the article last named as one.
+            org = self._named_org(phrase.lower(), pos)
+            if org:
+                return org
+        return phrase, role
+
+    def _resolve_role(self, phrase: str, pos: int, unnamed: bool) -> tuple[str | None, str | None]:
+        """A role alone ("the Ukrainian president"): the person the article tied to it; "a spokesman"
+        speaks for the body credited last; else the role itself ("the state governor")."""
+        low = phrase.lower()
+        person = self._person_for_role(low)
+        if person:
+            self._role_of.setdefault(person, phrase)
+            return person, self._role_of[person]  # the fuller role: "defence minister" for "the minister"
+        if unnamed:
+            body = self._last_credited(pos, people=False)
+            if body:
+                return body, phrase
+        person = self._person_before(pos, title=low.split()[-1])
+        if person:
+            self._role_of.setdefault(person, phrase)
+            return person, phrase
+        return phrase, phrase
+
+    def roles(self) -> dict[str, str]:
+        """Role → the person the article ties to it, from titled names anywhere in the article (read
+        only when a role stands alone) and from the attributions read so far."""
+        if self._roles is None:
+            self._roles = {}
+            for role, name in _titled_names(self.text):
+                self._roles.setdefault(role.lower(), name)
+                self._role_of.setdefault(name, role)
+        return {**self._roles, **self._learned_roles}
+
+    def _full_name(self, surname: str) -> str | None:
+        """The first full name the article gives a surname ("Zelensky" → "Volodymyr Zelensky"): each place
+        the surname stands is looked at, not the whole article."""
+        if surname not in self._people:
+            self._people[surname] = None
+            at = self.text.find(surname)
+            while at > 0 and self._people[surname] is None:
+                m = NAME_BEFORE.search(self.text, max(0, at - 40), at)
+                if m and _ends_word(self.text, at + len(surname)):
+                    words = m.group(1).split()
+                    while words and (words[0].lower() in _titles() or words[0].lower() in HONORIFICS):
+                        words = words[1:]
+                    name = " ".join([*words, surname])
+                    if words and _is_person(name):
+                        self._people[surname] = name
+                at = self.text.find(surname, at + 1)
+        return self._people[surname]
+
+    def _person_for_role(self, role: str) -> str | None:
+        """The person the article tied to a role: "the minister" is "defence minister Issa Traoré". The roles
+        of the attributions read so far are tried before the article is scanned for titled names."""
+        bare = " ".join(w for w in role.split() if w.capitalize() not in _demonym_words())
+        for roles in (self._learned_roles, self.roles()):
+            for key in (role, bare):
+                if key in roles:
+                    return roles[key]
+            tied = {name for known, name in roles.items() if known.endswith(" " + bare)}
+            if len(tied) == 1:
+                return tied.pop()
+        return None
+
+    def _role_at_mention(self, name: str) -> str | None:
+        """The role an apposition gives a person where the article first names them: "the health
+        ministry's chief epidemiologist, Dr Ana Soliman," or "Marie Lefort, a spokeswoman for the union"."""
+        if name in self._mentioned:
+            return self._mentioned[name]
+        at = self.text.find(name)
+        role = None
+        if at >= 0:
+            before = ROLE_BEFORE.search(self.text[max(0, at - 90) : at][::-1])
+            phrase = _bare(before.group(1)[::-1]) if before else ""
+            if phrase and not _proper(phrase):
+                role = phrase
+            else:
+                after = APPOSITION_ROLE.match(self.text, at + len(name))
+                role = after.group(1) if after else None
+        self._mentioned[name] = role
+        role = self._own_role(role, at) if role else None
+        if role:
+            self._role_of.setdefault(name, role)
+        return role
+
+    def _own_role(self, role: str, pos: int) -> str:
+        """"Its director" → "director of <the body credited last>", so the body gives the kind."""
+        words = role.split()
+        if words[0].lower() not in ("its", "their"):
+            return role
+        body = self._last_credited(pos, people=False)
+        return f"{' '.join(words[1:])} of {body}" if body else role
+
+    def _expand_acronym(self, short: str, pos: int) -> str:
+        """"UN" after "the United Nations": the name whose initials the acronym spells."""
+        if not (2 <= len(short) <= 6 and short.isupper()):
+            return short
+        for m in reversed(list(ORG_NAME.finditer(self.text, max(0, pos - LOOKBACK), pos))):
+            name = _bare(m.group())
+            if "".join(w[0] for w in name.split() if w[:1].isupper()) == short:
+                return name
+        return short
+
+    def _person_before(self, pos: int, title: str | None = None) -> str | None:
+        """The person named last before `pos` ("… Lena Hartmann … she said"); with a title ("the
+        president"), the last one the article gives no other role."""
+        for m in reversed(list(PERSON.finditer(self.text, max(0, pos - LOOKBACK), pos))):
+            words = m.group().split()
+            if words[0].lower() in HONORIFICS or words[0].lower() in _titles():
+                words = words[1:]
+            name = " ".join(words)
+            if len(words) == 1:
+                name = self._full_name(name) or ""
+            if name and _is_person(name):
+                if title is None:
+                    return name
+                known = self._role_of.get(name) or self._role_at_mention(name)
+                if not known or known.lower().split()[-1] == title:
+                    return name
+        return None
+
+    def _org_before(self, pos: int, plural: bool) -> str | None:
+        """What "it" or "they" stands for: an organisation opening the sentence before, else the source
+        credited last (any, for "they"), else the organisation named last."""
+        i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        if plural and i >= 0:
+            # "a figure the unions dismissed …; they claimed": the last body named in the sentence.
+            words, pattern, _ = _kinds()
+            bodies = [m.group() for m in pattern.finditer(self.text, self.sentences[i].start, pos)
+                      if m.group().lower().endswith("s") and words[m.group().lower()] != "anonymous"]
+            if bodies:
+                return bodies[-1]
+        for j in (i - 1, i):
+            if j >= 0:
+                subject = _opening_org(self.text, self.sentences[j])
+                if subject and (j == i - 1 or self.text.find(subject, self.sentences[j].start) < pos):
+                    return subject
+        found = self._last_credited(pos, people=None if plural else False)
+        if found:
+            return found
+        org = self._named_org(None, pos)
+        return org[0] if org else None
+
+    def _last_credited(self, pos: int, people: bool | None = None) -> str | None:
+        """The source credited last before `pos`: any, or only people / only bodies."""
+        for p, name, role in reversed(self._credited):
+            if p < pos and (people is None or _is_person(name, role) == people):
+                return name
+        return None
+
+    def _named_org(self, noun: str | None, pos: int) -> tuple[str, str | None] | None:
+        """The organisation "the agency" stands for: the latest credited source whose name or role has
+        the noun ("Turkey's disaster agency, AFAD"), else the latest capitalised name with it ("US Central
+        Command" for "the command"), else the latest organisation-like name."""
+        if noun is not None:
+            for p, name, role in reversed(self._credited):
+                if p >= pos:
+                    continue
+                if noun in name.lower().split():
+                    return name, role
+                if role and noun in re.findall(r"[a-z]+", role.lower()):
+                    # "Pat Keane, general secretary of the nurses' union" … "the union says"
+                    body = _role_parts(role)[0] if _is_person(name) else name
+                    return (_bare(body), None) if body != role or not _is_person(name) else (name, role)
+        names = [m.group() for m in ORG_NAME.finditer(self.text, max(0, pos - LOOKBACK), pos)]
+        for name in reversed(names):
+            if noun and noun in name.lower().split():
+                return _bare(name), None
+        if noun is not None:
+            # "the charity said" after "Médecins Sans Frontières told …": the last body of its kind; "the
+            # company said" after "Volkner Motors said": the last body.
+            kind = claimant_kind(noun)
+            generic = kind in (None, "other")
+            for p, name, role in reversed(self._credited):
+                if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind):
+                    return name, role
+            # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
+            i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+            opening = ORG_NAME.match(self.text, self.sentences[i].start) if i >= 0 and generic else None
+            if opening and _is_body(opening.group()):
+                return _bare(opening.group()), None
+        for name in reversed(names):
+            if any(w.lower() in _words("org_word") for w in name.split()) and len(name.split()) > 1:
+                return _bare(name), None
+        return None
+
+
+# -- phrases -------------------------------------------------------------------------------------
+
+
+def _word_spans(text: str, words: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, previous word) of each word of `words` in the text (lower case): the text is split
+    once and each word looked up, much faster than a regex of alternatives."""
+    low = text.lower()
+    found, cursor, previous = [], 0, ""
+    for token in low.split():
+        word = token.strip(PUNCTUATION)
+        if word in words:
+            at = low.find(word, cursor)
+            while at > 0 and (low[at - 1].isalnum() or not _ends_word(low, at + len(word))):
+                at = low.find(word, at + 1)
+            if at >= 0:
+                cursor = at + len(word)
+                found.append((at, cursor, previous))
+        previous = word
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
+    """(shape, phrase, details) of a source phrase, from its words alone (so it is cached across
+    articles): a pronoun, a document ("the ministry's figures" → its owner), a name with its role, a
+    spokesman for a named body, a role alone, a generic body ("the agency") or a plain phrase."""
+    phrase = _bare(raw)
+    low = phrase.lower()
+    if not phrase:
+        return "empty", phrase, ()
+    for shape in ("pronoun_person", "pronoun_org"):
+        if low in _words(shape):
+            return shape, phrase, ()
+    if low in _words("document"):
+        return "document_alone", phrase, ()
+    doc = _document(phrase) or _document(_head(phrase))
+    if doc:
+        owner = doc.group("owner") or doc.group("by") or doc.group("named")
+        return "document", phrase, (TEMPORAL.sub("", owner),)
+    split_role, name = _split_role(phrase)
+    if name:
+        return "named", phrase, (split_role, name)
+    unnamed = bool(INDEFINITE.match(raw.strip()))
+    body = ROLE_BODY.search(phrase)
+    if body and unnamed and _is_role(phrase[: body.start()]) and _proper(body.group(1)):
+        return "spokesman", phrase, (_bare(body.group(1)),)
+    if _is_role(phrase):
+        return "role", phrase, (unnamed,)
+    if low in _words("generic_org"):
+        return "generic_org", phrase, ()
+    return "plain", phrase, ()
+
+
+def _find_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of `words` in the text, in text order: each word is
+    searched for with str.find, faster than splitting a whole article when the words are few."""
+    low = text.lower()
+    found = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not low[at - 1].isalnum()) and _ends_word(low, end):
+                found.append((at, end))
+            at = low.find(word, end)
+    return sorted(found)
+
+
+def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each reporting verb in the sentence, not used as an adjective ("an estimated")."""
+    needs = _verb_needs()
+    return [(offset + start, offset + end) for start, end, previous in _word_spans(sentence, _verb_words())
+            if previous not in DETERMINERS
+            and (needs.get(sentence[start:end].lower()) != "at" or AT_FIGURE.search(sentence, end))]
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end >= len(text) or not text[end].isalnum()
+
+
+def _apposition(head: str) -> tuple[str, str | None] | None:
+    """The source of "X, Y, said": a person and their role, in either order, or a body and its name."""
+    parts = [p.strip() for p in head.split(",")]
+    if len(parts) < 2:
+        return None
+    first, second = _clause_tail(parts[-2]), parts[-1]
+    if second.split()[0].lower() in ("who", "which", "whose") if second else True:
+        return (first, None) if _looks_like_source(first) else None
+    name_of_second = _split_role(second)[1]
+    if name_of_second and (_is_person(name_of_second) or not _is_person(first)) and _proper(second) \
+            and not INDEFINITE.match(second):
+        return second, first  # "Derna's mayor, Khaled Busaid", "Turkey's disaster agency, AFAD"
+    if _looks_like_source(first) and (INDEFINITE.match(second) or DEFINITE.match(second)
+                                      or second[:1].islower()):
+        return first, second  # "Marie Lefort, a spokeswoman for the CGT union"
+    return (second, None) if _looks_like_source(second) else None
+
+
+def _clause_tail(phrase: str) -> str:
+    """The last noun phrase of a clause: "arrested 312 people during the protests, the state police
+    spokesman" → "the state police spokesman" (after the comma split, words after a boundary)."""
+    words = phrase.split()
+    boundaries = _words("boundary")
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in boundaries:
+            return " ".join(words[i + 1 :])
+    return phrase
+
+
+def _opening_org(text: str, span: Span) -> str | None:
+    """An organisation that opens a sentence ("Ukraine's general staff gave a different picture")."""
+    words, pattern, _ = _kinds()
+    m = pattern.search(text, span.start, min(span.end, span.start + 60))
+    if not m or words[re.sub(r"\s+", " ", m.group().lower())] == "anonymous":
+        return None
+    opening = text[span.start : m.end()].strip("“”\"' ")
+    if not opening or not opening[0].isupper() or len(opening.split()) > 5 or "," in opening:
+        return None
+    return _bare(opening)
+
+
+@lru_cache(maxsize=4096)
+def _bare(raw: str) -> str:
+    """A source phrase on one line, without its article and outer punctuation."""
+    phrase = " ".join(raw.split()).strip(" ,.;:“”\"'’")
+    return INDEFINITE.sub("", DEFINITE.sub("", phrase))
+
+
+def _is_body(name: str) -> bool:
+    """A capitalised name that is neither a person, a country or people, nor a common sentence opener."""
+    words = name.split()
+    return bool(words) and not _is_person(name) and not any(w in _demonym_words() for w in words) \
+        and words[0].lower() not in DETERMINERS | _words("boundary") | {"in", "on", "at", "by", "after"} \
+        and not _is_role(name)
+
+
+def _head(name: str) -> str:
+    """A name without what follows its noun: "internal assessment seen by the Daily Ledger" → "internal
+    assessment", "nurse at the hospital in Kalu" → "nurse"."""
+    words = name.split()
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in PREPOSITIONS or w.lower() in HEAD_ENDS:
+            return " ".join(words[:i])
+    return name
+
+
+def _proper(name: str) -> bool:
+    """Whether a name has a proper noun in it other than a nationality ("Russian military source")."""
+    return any(w[:1].isupper() and w.strip("'’s") not in _demonym_words() and w not in _demonym_words()
+               for w in name.split())
+
+
+def _nameless(cited: str) -> bool:
+    """A cited source named only by what it is: "US officials", "unnamed sources", "witnesses"."""
+    cited = cited.strip()
+    words = cited.split()
+    if not words:
+        return True
+    doc = _document(cited)
+    if doc and (doc.group("owner") or doc.group("by") or doc.group("named")):
+        return _nameless(doc.group("owner") or doc.group("by") or doc.group("named"))
+    if not re.search(r"[A-Z]", cited) and not cited.lower().startswith("the "):
+        return True
+    # "US officials", "Western intelligence assessments it had seen": a nameless noun with no name after
+    # its first word.
+    generic = [i for i, w in enumerate(words) if w.lower() in _words("generic_source")]
+    if generic and not any(w[:1].isupper() for w in words[1 : generic[0]]):
+        return True
+    return claimant_kind(_bare(cited)) == "anonymous"
+
+
+def _last_clause(phrase: str) -> str:
+    parts = re.split(r"[,;:]\s*|\b(?:but|and|while|that)\s+", phrase)
+    return parts[-1].strip()
+
+
+PHRASE_END = re.compile(r"[,;:.“”\"]|\s(?:that|which|or|while)\s|\sand\s(?=[a-z])")
+# "…, said Tomas Berg, an economist at Nordbank", "…, said an aid worker who asked not to be named".
+INVERTED = re.compile(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z][^,.;:“”\"]*)"
+                      r"(?:,\s+((?:an?\s+|the\s+)?[a-z][^,.;:“”\"]*))?")
+# Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
+ROLE_BEFORE = re.compile(r"^\s*(?:\.?[a-z]*[A-Z]\s+)?,([^,.;:“”\"\n]{3,80}?)\s*(?:$|[.;:“”\"\n])")
+APPOSITION_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;:.“”\"]+?)(?=\s+(?:that|which|who)\s|[,;:.“”\"]|$)")
+
+
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    m = PHRASE_END.search(text, start, limit)
+    return m.start() if m else limit
+
+
+@lru_cache(maxsize=4096)
+def _looks_like_source(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > MAX_SOURCE_WORDS or not re.search(r"[A-Za-z]", phrase):
+        return False
+    if any(ch.isdigit() for ch in phrase):
+        return False
+    first = words[0].lower()
+    if first in {"we", "i", "you", "there", "which", "what", "this", "that", "these", "those"}:
+        return False
+    if words[-1].lower() in PREPOSITIONS:
+        return False  # "the number of confirmed cases": "confirmed" is no reporting verb here
+    # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural
+    # ("officials", "Ukrainian media", "local authorities").
+    return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
+        or words[-1].lower().endswith("s") or words[-1].lower() in {"media", "police", "staff"} \
+        or bool(_document(phrase))
+
+
+@lru_cache(maxsize=4096)
+def _split_role(phrase: str) -> tuple[str | None, str | None]:
+    """"South Korean defence minister Kim Yong-Hyun" → (role, name); "Mr Zelensky" → (None, "Zelensky");
+    an organisation ("US Department of the Treasury") → (None, whole phrase)."""
+    words = phrase.split()
+    stripped = words[:]
+    honorific = None
+    while stripped and stripped[0].lower().rstrip(".") in HONORIFICS:
+        honorific = stripped[0].rstrip(".")
+        stripped = stripped[1:]
+    if not stripped:
+        return None, None
+    title = _titles_re().match(" ".join(stripped))
+    if title and title.group()[:1].isupper() and _is_person(" ".join(stripped)[title.end():].strip()):
+        return title.group(), " ".join(stripped)[title.end():].strip()  # "High Commissioner Filippo Grandi"
+    # The trailing run of capitalised words is the name when lower-case role words stand before it.
+    i = len(stripped)
+    while i > 0 and stripped[i - 1][:1].isupper():
+        i -= 1
+    name_words, role_words = stripped[i:], stripped[:i]
+    if role_words and name_words and any(w[:1].islower() for w in role_words) \
+            and role_words[-1].lower() not in {"of", "the", "for", "and", "on", "in", "at", "from", "with"}:
+        name = " ".join(name_words)
+        if _titles_re().search(" ".join(role_words)) or _is_person(name) \
+                or all(w.islower() for w in role_words):
+            return " ".join(role_words), name  # "the shipping journal Maritime Ledger"
+    if all(w[:1].isupper() for w in stripped) and not _is_role(" ".join(stripped)):
+        # "Dr Amara Okafor": the honorific is all the article says of her role.
+        return (honorific if honorific and _titles().get(honorific.lower()) else None), " ".join(stripped)
+    return None, None
+
+
+@lru_cache(maxsize=4096)
+def _is_role(phrase: str) -> bool:
+    """"Ukrainian president", "the prime minister": a title, with at most "the" and a country before it."""
+    words = [w for w in phrase.split() if w.lower() != "the" and w not in _demonym_words()
+             and w.capitalize() not in _demonym_words()]
+    rest = " ".join(words).lower()
+    return bool(rest) and len(words) <= 4 and bool(_titles().get(rest) or (
+        _titles().get(words[-1].lower()) and all(w.lower() in _titles() or w.lower() in ROLE_ADJECTIVES
+                                                 for w in words[:-1])))
+
+
+@lru_cache(maxsize=4096)
+def _is_person(name: str, role: str | None = None) -> bool:
+    """"Volodymyr Zelensky", not "Red Cross", "Amnesty International", "North Korea", nor "Shelter Now"
+    introduced as "the charity"."""
+    if role and not _titles_re().search(role) and set(role.lower().split()) & _words("generic_org"):
+        return False
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+        and not any(w.lower() in _words("org_word") or w in _demonym_words() for w in words) \
+        and not _kinds()[1].search(name)
+
+
+def _titled_names(text: str) -> list[tuple[str, str]]:
+    """(role, name) for each "Prime Minister Jane Doe", "Ukrainian President Volodymyr Zelensky" or
+    "Derna's mayor, Khaled Busaid" in the text, the role both with and without its country."""
+    found: list[tuple[str, str]] = []
+    for start, end in _find_words(text, _title_heads()):
+        name = TITLED_NAME.match(text, end)
+        if not name or not _is_person(name.group(1)):
+            continue
+        role_text = _role_ending_at(text, start, end)
+        found.append((role_text, name.group(1)))
+        bare = _titles_re().search(role_text)
+        if bare and bare.start() > 0:
+            found.append((role_text[bare.start():], name.group(1)))
+    return found
+
+
+def _role_ending_at(text: str, head_start: int, head_end: int) -> str:
+    """The role whose last word is text[head_start:head_end], read backwards over title words,
+    role adjectives and country words ("US deputy secretary of state", "Ukrainian President")."""
+    start = head_start
+    for m in reversed(list(re.finditer(r"[A-Za-z]+", text[max(0, head_start - 60) : head_start]))):
+        word = m.group()
+        absolute = max(0, head_start - 60) + m.start()
+        if text[absolute + len(word) : start].strip() or not (
+            word.lower() in _title_words() or word.lower() in ROLE_ADJECTIVES or word in _demonym_words()
+        ):
+            break
+        start = absolute
+    return text[start:head_end]

@@ -9,9 +9,17 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from prefect import Flow
+
+    from flows.pipeline import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLES = ROOT / "data" / "articles"
@@ -20,18 +28,54 @@ DEFAULT_EXPORTS = ROOT / "data" / "exports"
 EXTRACT_COLUMNS = ("surface", "value", "low", "high", "qualifier", "kind", "unit", "subject", "event",
                    "measure", "claimant", "claimant_kind", "via", "as_of", "change")
 
-CONFLICT_TABLE = """
-select measure, claimant_a, surface_a, claimant_b, surface_b, ratio
-from conflicts order by ratio desc, measure, surface_a limit 20
-"""
 
+def prefect_env(log_level: str = "WARNING") -> None:
+    """Keep Prefect's state in the project, analytics off, and no server needed (STACK.md).
 
-def prefect_env() -> None:
-    """Keep Prefect's state in the project, analytics off, and no server needed (STACK.md)."""
+    Run logs go through Prefect's logger: a one-off run shows only warnings (the CLI prints its own
+    summary), a served deployment logs at INFO so the Prefect UI shows each batch.
+    """
     os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", log_level)
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+
+def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `run` and `serve` share: where to read and write, and where extraction runs."""
+    options = [
+        click.argument("paths", nargs=-1),
+        click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
+                     help="DuckDB file to load into."),
+        click.option("--exports", type=click.Path(path_type=Path), default=DEFAULT_EXPORTS,
+                     show_default=True, help="Folder for the comparison CSVs."),
+        click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True,
+                     help="Articles per Prefect task."),
+        click.option("--task-runner", type=click.Choice(["thread", "process", "dask"]), default="thread",
+                     show_default=True,
+                     help="Where extraction runs: one process (thread), a pool of processes using every "
+                          "core (process), or a Dask cluster (dask, needs the dask extra)."),
+        click.option("--workers", type=click.IntRange(1), default=None,
+                     help="Processes for --task-runner process or a local Dask cluster [default: cores]."),
+        click.option("--dask-address", metavar="ADDRESS", default=None,
+                     help="Scheduler of an existing Dask cluster (tcp://host:8786); "
+                          "implies --task-runner dask."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def configured_pipeline(task_runner: str, workers: int | None, dask_address: str | None) -> Flow:
+    """The pipeline flow with the chosen task runner (imported late: Prefect takes seconds to import)."""
+    from flows.pipeline import pipeline
+    from flows.pipeline import task_runner as make_runner
+
+    try:
+        runner = make_runner("dask" if dask_address else task_runner, workers, dask_address)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    return pipeline.with_options(task_runner=runner)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,41 +85,110 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1)
-@click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True,
-              help="DuckDB file to load into.")
-@click.option("--exports", type=click.Path(path_type=Path), default=DEFAULT_EXPORTS, show_default=True,
-              help="Folder for the comparison CSVs.")
-@click.option("--batch-size", type=click.IntRange(1), default=500, show_default=True,
-              help="Articles per Prefect task.")
+@pipeline_options
 @click.option("--strict", is_flag=True, help="Exit 3 when any input or row was rejected.")
-def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, strict: bool) -> None:
-    """Read articles (files, folders, globs; .txt .md .html .jsonl), extract their claims, load them
-    into DuckDB and write the comparison CSVs. Without PATHS, reads data/articles/."""
+@click.option("--full-refresh", is_flag=True,
+              help="Read and extract every file again, not only new or changed ones.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar on stderr [default: when stderr is a terminal].")
+def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_runner: str,
+        workers: int | None, dask_address: str | None, strict: bool, full_refresh: bool,
+        progress: bool | None) -> None:
+    """Read articles (files, folders, globs; .txt .md .html .jsonl, also gzip/bzip2/xz-compressed),
+    extract their claims, load them into DuckDB and write the comparison CSVs. Without PATHS, reads
+    data/articles/. Files read before (same path and bytes) are skipped unless --full-refresh."""
     prefect_env()
-    from flows.load import DatabaseLocked
-    from flows.pipeline import pipeline
+    from flows.load import DatabaseLocked, connect
+    from flows.pipeline import LARGEST_CONFLICTS, shared_api
 
+    pipeline = configured_pipeline(task_runner, workers, dask_address)
     db.parent.mkdir(parents=True, exist_ok=True)
+    show_progress = sys.stderr.isatty() if progress is None else progress
     try:
-        summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size)
+        with shared_api(), progress_bar(show_progress):
+            summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size,
+                               full_refresh=full_refresh)
     except DatabaseLocked as exc:
         raise click.ClickException(str(exc)) from exc
-    from flows.load import connect
 
     if summary.conflicts:
         with connect(db, read_only=True) as con:
-            table = con.execute(CONFLICT_TABLE).df()
+            table = con.execute(LARGEST_CONFLICTS).df()
         click.echo("Conflicting estimates (largest ratio first):")
         click.echo(table.to_string(index=False))
     click.echo(f"Read {summary.articles} article(s); loaded {summary.claims} claim(s); "
-               f"{summary.rejected} row(s) rejected; {summary.conflicts} conflict(s) found.")
+               f"{summary.rejected} row(s) rejected; {summary.conflicts} conflict(s) found "
+               f"({summary.new_conflicts} new).")
+    if summary.unchanged_files:
+        click.echo(f"Skipped {summary.unchanged_files} unchanged file(s); --full-refresh reads them again.")
     click.echo(f"Database: {db}")
     click.echo(f"Exports:  {', '.join(summary.exports)}")
     if summary.rejected:
         click.echo(f"See why with: estimates query \"select * from rejected\" --db {db}")
     if strict and summary.rejected:
         sys.exit(3)
+
+
+@contextmanager
+def progress_bar(show: bool) -> Iterator[None]:
+    """A bar of input files done (rich, which Prefect already installs) on stderr, gone at the end."""
+    if not show:
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flows.pipeline import reporting_progress
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        job = bar.add_task("Reading", total=None)
+
+        def update(p: Progress) -> None:
+            bar.update(job, completed=p.files_done, total=p.files_total,
+                       description=f"{p.articles:,} articles, {p.claims:,} claims, {p.rejected:,} rejected")
+
+        with reporting_progress(update):
+            yield
+
+
+@main.command()
+@pipeline_options
+@click.option("--cron", default=None, metavar='"MIN HOUR DAY MONTH WEEKDAY"',
+              help='When to run, e.g. "0 * * * *" (hourly). Without it, runs start only when triggered '
+                   "(Prefect UI, API or `prefect deployment run estimates/NAME`).")
+@click.option("--name", default="scheduled", show_default=True,
+              help="Deployment name: runs show in Prefect as estimates/NAME.")
+def serve(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_runner: str,
+          workers: int | None, dask_address: str | None, cron: str | None, name: str) -> None:
+    """Serve the pipeline as the Prefect deployment estimates/NAME on a schedule, until stopped (Ctrl-C).
+
+    Needs a long-lived Prefect server (`prefect server start`) and PREFECT_API_URL pointing at it.
+    PATHS, --db and --exports are stored with the deployment as absolute paths.
+    """
+    prefect_env(log_level="INFO")
+    from prefect.client.schemas.schedules import CronSchedule
+    from prefect.settings import get_current_settings
+
+    if cron is not None:
+        try:
+            CronSchedule(cron=cron)
+        except ValueError as exc:
+            raise click.BadParameter(f"{cron!r} is not a cron expression", param_hint="--cron") from exc
+    if not get_current_settings().api.url:
+        raise click.ClickException(
+            "serve needs a Prefect server: start one with `prefect server start`, then "
+            "`export PREFECT_API_URL=http://127.0.0.1:4200/api` (a temporary server cannot keep a schedule)"
+        )
+    pipeline = configured_pipeline(task_runner, workers, dask_address)
+    parameters = {
+        "paths": [str(Path(p).absolute()) for p in paths] or [str(DEFAULT_ARTICLES)],
+        "db": str(db.absolute()),
+        "exports": str(exports.absolute()),
+        "batch_size": batch_size,
+    }
+    pipeline.serve(name=name, cron=cron, parameters=parameters)
 
 
 @main.command()
@@ -142,9 +255,10 @@ def query(sql: str, db: Path, fmt: str) -> None:
 @click.argument("views", nargs=-1)
 @click.option("--db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True)
 @click.option("--to", "to", type=click.Path(path_type=Path), default=DEFAULT_EXPORTS, show_default=True,
-              help="Folder to write the CSVs into.")
-def export_cmd(views: tuple[str, ...], db: Path, to: Path) -> None:
-    """Write VIEWS (default: conflicts, measure_summary, claims) as CSV files."""
+              help="Folder to write the files into.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True)
+def export_cmd(views: tuple[str, ...], db: Path, to: Path, fmt: str) -> None:
+    """Write VIEWS or tables to files (default: the comparison views and claims)."""
     from flows.export import DEFAULT_VIEWS, export
     from flows.load import DatabaseLocked, connect
 
@@ -152,7 +266,7 @@ def export_cmd(views: tuple[str, ...], db: Path, to: Path) -> None:
         raise click.ClickException(f"no database at {db}: run `estimates run` first")
     try:
         with connect(db, read_only=True) as con:
-            files = export(con, list(views) or list(DEFAULT_VIEWS), to)
+            files = export(con, list(views) or list(DEFAULT_VIEWS), to, fmt)
     except (DatabaseLocked, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     for f in files:
@@ -170,3 +284,7 @@ def eval_cmd(peers: Path) -> None:
     click.echo("")
     gold_status = goldset.main()
     sys.exit(max(peer_status, gold_status))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,42 +1,66 @@
 """What a number counts: its unit, whose it is (subject) and what happened (event), from nearby words.
 
 Everything here reads only the sentence around a quantity and the lexicons in data/lexicon/:
-  units.csv       the counted noun after the number ("soldiers" → troops)
+  units.csv       the counted noun ("soldiers" → troops), after the number or, failing that, before it
+                  ("the number of soldiers mobilised had risen to 13,000")
   demonyms.csv    whose ("North Korean", "from North Korea", "Pyongyang's" → north_korean)
-  events.csv      what happened ("killed or wounded", "sent", "shipped")
+  events.csv      what happened ("killed or wounded", "sent", "the death toll", "killing")
   formations.csv  a body people are counted into ("a unit of 3,000 North Koreans" → troops, deployed)
+  context.toml    the small word lists the reading needs (modifiers, words that refer back, ...)
+
+The event is looked for in this order: a verb right before the number ("killing 212"), the number's
+own clause after it, its clause before it (the nearest), then further on in the sentence past commas
+("1,099 civilians, including 227 children, had been killed"), never past the next figure or a
+contrast. Events that happen to people are not read onto things (units.csv marks the nouns that count
+people, events.csv says what each event needs). What a figure that refers back ("7,000 of them")
+counts is settled by the caller, which knows the figure before it (flows/extract.py).
+
+Lexicon phrases are found by word lookups, once per sentence for all its quantities (_Sentence).
 """
 from __future__ import annotations
 
+import bisect
 import re
+import threading
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, compress, count
+from typing import NamedTuple
 
-from flows.lexicon import mapping, phrase_pattern, rows
+from flows.lexicon import LEXICON_DIR, mapping, phrase_pattern, rows
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]|[A-Za-z]")
-# A clause ends at punctuation, at a quote mark or at the next digit (another quantity's territory).
-CLAUSE_END = re.compile(r"[,;:()\[\]“”\"—–]|\.\s|\.$|\d")
-# Words that may stand between a number and its noun without being the noun ("10,000 more troops").
-MODIFIERS = frozenset(
-    "more additional extra other new further fresh of the some mostly mainly young elite regular active "
-    "foreign local armed unarmed innocent ordinary total".split()
-)
-# Words that are never a counted noun: when one follows the number, the noun is missing.
-NOT_NOUNS = frozenset(
-    "a an and are as at be been being but by for from had has have he her his in into is it its of on or "
-    "our she than that the their them these they this those to was we were which while who will with "
-    "would per each apiece percent times since ago until after before during across over under about "
-    "remain remains remained still yet already now so far overnight last next given were was".split()
-)
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z]")
+# A clause ends at punctuation, at a quote mark or at the next digit (another quantity's territory);
+# the full stop of an abbreviation ("U.S. troops") does not end it.
+# (One character class, then a check on full stops: a scan for a class is far faster than for branches.)
+BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–.\d]")
+# The last such character before the end of the text searched: found left to right in one pass, each
+# character read about twice, instead of collecting every boundary of the clause (every digit is one).
+LAST_BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–.\d](?=[^,;:()\[\]“”\"—–.\d]*+\Z)")
+# Past the clause, the event may still come later in the sentence, but not past a contrast
+# (context.toml "contrasts") or a full stop.
+PART_END = re.compile(r"[;.]")
 # A word that looks like a plural noun ("jobs", "governments"), not "across", "status" or "crisis".
 PLURAL = re.compile(r"[a-z]{2,}[^su']s$|[a-z]+ies$|people$|men$|children$")
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
-# Prepositions after which a place is where something happens to others, not whose it is.
-NOT_OWNER = frozenset(
-    "to into against with toward towards at".split()
-)
+# "8,574 people had died in Turkey alone, ...": a verb in -ed ends the search for the counted noun.
+VERB_PAST = re.compile(r"[a-z]{3,}ed$")
+EVENT_SEARCH_AHEAD = 160  # characters of the sentence read past the clause for a late event
+# Every byte but a lower-case letter, a digit or a hyphen separates words for the phrase index.
+SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit() or c == 45) else 32
+                   for c in range(256))
+# "children under five", "people over 65": an age bound, not a count of anything.
+AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
+
+REFER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}[\s,“\"]*", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
+POSSESSIVE_AT = re.compile(r"['’]s\b")
+AND_OR = re.compile(r"\s+(?:and|or)\s+")
+POSSESSIVE = re.compile(r"(?:['’]s\b)?")
+OWNER_LINK = re.compile(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)")
+NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
 @dataclass(slots=True)
@@ -45,6 +69,40 @@ class Context:
     subject: str | None = None
     event: str | None = None
     named: bool = False  # the unit comes from a noun in the text, not from the event's default
+    refers_back: bool = False  # "7,000 of them": it counts whatever the figure before it counts
+    period: str | None = None  # "2,000 more arrive every day": a later period makes a count a rate
+    kind: str | None = None  # a kind the words around give: "children under five" is an age
+
+
+class Event(NamedTuple):
+    event: str
+    kinds: frozenset[str]  # the quantity kinds it applies to; empty: any
+    counts: str  # what is counted when no noun says so ("3.4 million have fled": people)
+    yields: bool  # a weak verb ("joined") that gives way to a later event in its clause ("the march")
+    needs: str  # "person": only for a noun known to count people; "thing": never for one; "people": see
+    # applies_to
+
+    def applies_to(self, kind: str, unit: str | None, near: bool) -> bool:
+        """Does it say what happened to this quantity? Events that happen to people do not happen to
+        things ("killed ... at two mosques"), and far from the number (`near` false) only to people."""
+        if self.kinds and kind not in self.kinds:
+            return False
+        person = unit in _person_units()
+        if self.needs == "person":
+            return person
+        if self.needs == "thing":
+            return not person
+        if self.needs == "people" and unit is not None and not person:
+            return near and unit not in _known_units()
+        return True
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    """context.toml: each list as a set of lower-case words or phrases."""
+    with (LEXICON_DIR / "context.toml").open("rb") as f:
+        raw = tomllib.load(f)
+    return {k: frozenset(v.split() if isinstance(v, str) else v) for k, v in raw.items()}
 
 
 @cache
@@ -53,34 +111,160 @@ def _units() -> dict[str, str]:
 
 
 @cache
-def _units_re() -> re.Pattern[str]:
-    return phrase_pattern(tuple(_units()))
+def _known_units() -> frozenset[str]:
+    return frozenset(_units().values())
+
+
+@cache
+def _person_units() -> frozenset[str]:
+    return frozenset(r["unit"] for r in rows("units.csv") if r.get("person") == "yes")
 
 
 @cache
 def _demonyms() -> dict[str, str]:
-    return mapping("demonyms.csv", "word", "subject")
+    return {_spelling(word): subject for word, subject in mapping("demonyms.csv", "word", "subject").items()}
 
 
 @cache
-def _demonyms_re() -> re.Pattern[str]:
-    # Case-sensitive: "US" is a country, "us" is a pronoun; "Turkey" a country, "turkey" a bird.
-    return phrase_pattern(tuple(r["word"] for r in rows("demonyms.csv")), flags=0)
+def _events() -> dict[str, tuple[Event, ...]]:
+    """phrase → its readings, in file order; a phrase may mean one thing for counts and another for money."""
+    table: dict[str, list[Event]] = {}
+    for r in rows("events.csv"):
+        kinds = frozenset(k for k in r.get("kinds", "").split("|") if k)
+        reading = Event(r["event"], kinds, r.get("counts", ""), r.get("yields") == "yields",
+                        r.get("needs", ""))
+        table.setdefault(r["word"].lower(), []).append(reading)
+    return {phrase: tuple(readings) for phrase, readings in table.items()}
 
 
 @cache
-def _events() -> dict[str, tuple[str, frozenset[str], str]]:
-    """phrase → (event, the kinds it applies to (empty: any), what it counts when no noun is given)."""
+def _lexicon_phrases() -> dict[str, frozenset[str]]:
+    """The phrase lists looked up word by word, by name."""
     return {
-        r["word"].lower(): (r["event"], frozenset(k for k in r.get("kinds", "").split("|") if k),
-                            r.get("counts", ""))
-        for r in rows("events.csv")
+        "events": frozenset(_events()),
+        "units": frozenset(_units()),
+        "demonyms": frozenset(w.lower() for w in _demonym_spellings()),  # checked for case on a hit
+        "formations": frozenset(_formations()),
+        "refer_before": _words()["refer_before"],
+        "periods": frozenset(_periods()),
     }
 
 
+def _plain(phrase: str) -> bytes:
+    """A phrase as the word index sees text: ASCII, lower case, every separator a space ("U.S." → b"u s ")."""
+    return phrase.encode("ascii", "replace").lower().translate(SEPARATORS)
+
+
 @cache
-def _events_re() -> re.Pattern[str]:
-    return phrase_pattern(tuple(_events()))
+def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[int, ...], dict[bytes, str]], ...]]:
+    """first word → for each list holding phrases that start with it: (list name, how many words its
+    phrases have, most first so "killed or wounded" beats "killed"; its phrases, plain form → lexicon key)."""
+    index: dict[bytes, dict[str, dict[bytes, str]]] = {}
+    for name, phrases in _lexicon_phrases().items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            words = _plain(phrase).split()
+            index.setdefault(words[0], {}).setdefault(name, {}).setdefault(b" ".join(words), phrase)
+    return {first: tuple((name, tuple(sorted({p.count(b" ") + 1 for p in table}, reverse=True)), table)
+                         for name, table in by_list.items())
+            for first, by_list in index.items()}
+
+
+Hits = dict[str, tuple[list[int], list[int], list[str]]]
+
+
+class _Sentence:
+    """A sentence's lexicon phrases, found once for all its quantities (see _scan); its demonyms and
+    country names spelled as listed ("US", not "us"), as (starts, ends); and the units and demonyms by
+    where they start: start → (phrase, end), start → end (taking in the full stop of "U.S.")."""
+
+    __slots__ = ("hits", "demonyms", "units_at", "demonym_ends")
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.hits = _scan(text, lo, hi)
+        starts, ends, found = self.hits["units"]
+        self.units_at = {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
+        listed = _demonym_spellings()
+        self.demonyms: tuple[list[int], list[int]] = ([], [])
+        self.demonym_ends: dict[int, int] = {}
+        for a, b in zip(*self.hits["demonyms"][:2], strict=True):
+            written = text[a:b]
+            if written in listed or _spelling(written) in listed:  # most are written as listed
+                self.demonyms[0].append(a)
+                self.demonyms[1].append(b)
+                self.demonym_ends[a] = b + 1 if "." in written and text.startswith(".", b) else b  # "U.S."
+
+
+class _ArticleMemo(threading.local):
+    """The sentences read so far in the article being described, so that its quantities share one
+    reading of each sentence. Only one article is held: describe() is called for an article's
+    quantities left to right, so a text that is another object, or a quantity that does not lie after
+    the last one, starts afresh (nothing carries over from one extract_claims call to the next).
+    One per thread, so that articles described at the same time do not share it."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.last = -1
+        self.sentences: dict[tuple[int, int], _Sentence] = {}
+
+    def begin(self, text: str, q_start: int) -> None:
+        if text is not self.text or q_start <= self.last:
+            self.text, self.sentences = text, {}
+        self.last = q_start
+
+
+_memo = _ArticleMemo()
+
+
+def _sentence(text: str, span: tuple[int, int]) -> _Sentence:
+    """The phrases of text[span[0]:span[1]], read once per sentence of the article being described."""
+    if text is not _memo.text:
+        return _Sentence(text, *span)
+    sentence = _memo.sentences.get(span)
+    if sentence is None:
+        sentence = _memo.sentences[span] = _Sentence(text, *span)
+    return sentence
+
+
+def _scan(text: str, lo: int, hi: int) -> Hits:
+    """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
+    ends, lexicon keys). Found by dictionary lookups on its words (several times faster than regexes
+    of hundreds of alternatives): only the words that start some phrase are looked at, and each of
+    those only as long as that list's phrases run. The sentence is read as plain bytes, one byte per
+    character, so offsets carry over; splitting on single spaces keeps an empty part for each extra
+    separator, so part k starts at cum[k] + k."""
+    plain = _plain(text[lo:hi])
+    parts = plain.split(b" ")
+    cum = list(accumulate(map(len, parts), initial=0))
+    index = _first_word_index()
+    hits: Hits = {name: ([], [], []) for name in _lexicon_phrases()}
+    free = dict.fromkeys(hits, 0)  # per list, the first part not yet taken by one of its phrases
+    for k in compress(count(), map(index.__contains__, parts)):  # the parts that start some phrase
+        for name, word_counts, table in index[parts[k]]:
+            if k < free[name]:
+                continue
+            for n in word_counts:  # a phrase is its words joined by single spaces, as parts[k:k + n] are
+                phrase = parts[k] if n == 1 else b" ".join(parts[k:k + n])
+                key = table.get(phrase)
+                if key is not None:
+                    starts, ends, found = hits[name]
+                    begin = lo + cum[k] + k
+                    starts.append(begin)
+                    ends.append(begin + len(phrase))
+                    found.append(key)
+                    free[name] = k + n
+                    break
+    return hits
+
+
+def find_phrases(sent: _Sentence, start: int, end: int, lexicon: str) -> Iterator[tuple[str, int, int]]:
+    """The phrases of a list (see _lexicon_phrases) in text[start:end] of a sentence, left to right:
+    (phrase, start, end)."""
+    starts, ends, found = sent.hits[lexicon]
+    if not starts:
+        return iter(())
+    # A list's phrases do not overlap, so their ends rise with their starts.
+    first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+    return zip(found[first:stop], starts[first:stop], ends[first:stop], strict=True)
 
 
 @cache
@@ -89,12 +273,48 @@ def _formations() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _formations_re() -> re.Pattern[str]:
-    return phrase_pattern(tuple(_formations()))
+def _demonym_spellings() -> frozenset[str]:
+    """Demonyms as written, checked on a hit so that "us" is not "US" (a possessive is its name's)."""
+    return frozenset(_spelling(re.sub(r"['’]s$", "", r["word"])) for r in rows("demonyms.csv"))
+
+
+def _spelling(phrase: str) -> str:
+    return " ".join(phrase.replace(".", " ").split())
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(r["verb"].lower() for r in rows("reporting_verbs.csv"))
+
+
+@cache
+def _refer_after_re() -> re.Pattern[str]:
+    return re.compile(r"\s*" + phrase_pattern(tuple(_words()["refer_after"])).pattern, re.IGNORECASE)
+
+
+
+
+@cache
+def _age_holder_re() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(tuple(_words()["age_holders"])).pattern + r"\s+$", re.IGNORECASE)
+
+
+@cache
+def _inclusion_re() -> re.Pattern[str]:
+    return re.compile(phrase_pattern(tuple(_words()["inclusions"])).pattern + r"\s*$", re.IGNORECASE)
+
+
+@cache
+def _periods() -> dict[str, str]:
+    """"every day", "each week" → the period after which a count becomes a rate (number_words.toml)."""
+    with (LEXICON_DIR / "number_words.toml").open("rb") as f:
+        periods = tomllib.load(f)["rate"]["periods"]
+    linkers = _words()["rate_linkers"]
+    return {f"{linker} {word}": period for linker in linkers for word, period in periods.items()}
 
 
 def subject_key(word: str) -> str | None:
-    return _demonyms().get(word.lower().replace("’", "'"))
+    return _demonyms().get(_spelling(word).lower().replace("’", "'"))
 
 
 def combine_subjects(subjects: list[str]) -> str | None:
@@ -111,64 +331,103 @@ def canonical_unit(word: str) -> str:
 
 def clause_after(text: str, start: int, limit: int) -> int:
     """Where the clause that begins at `start` ends (at most `limit`)."""
-    m = CLAUSE_END.search(text, start, limit)
-    return m.start() if m else limit
+    for m in BOUNDARY.finditer(text, start, limit):
+        i = m.start()
+        if text[i] != "." or i + 1 == limit or _full_stop(text, i, limit):
+            return i
+    return limit
 
 
 def clause_before(text: str, end: int, floor: int) -> int:
     """Where the clause that ends at `end` begins (at least `floor`)."""
-    i = end
-    while i > floor:
-        c = text[i - 1]
-        if c in ",;:()[]“”\"—–" or c.isdigit() or (c == "." and i < end and text[i].isspace()):
-            return i
-        i -= 1
+    stop = end
+    while m := LAST_BOUNDARY.search(text, floor, stop):
+        i = m.start()
+        if text[i] != "." or _full_stop(text, i, end):
+            return i + 1
+        stop = i
     return floor
 
 
-def find_event(text: str, start: int, end: int, kind: str) -> tuple[str, str] | None:
-    """The first event phrase in text[start:end] that applies to this kind of quantity:
-    (event, what it counts when no noun is given)."""
-    return next(_iter_events(text, start, end, kind), None)
+def _full_stop(text: str, i: int, limit: int) -> bool:
+    """Does the "." at i end a sentence or clause? Not in "U.S. troops" or "1.5"."""
+    return i + 1 < limit and text[i + 1].isspace() and not (i > 0 and text[i - 1].isupper())
 
 
-def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], int]:
+def find_event(sent: _Sentence, start: int, end: int, kind: str,
+               unit: str | None = None, near: bool = True) -> Event | None:
+    """The first event phrase in text[start:end] that applies to this quantity; a weak verb ("joined")
+    only when no other event follows it."""
+    weak = None
+    for event in _iter_events(sent, start, end, kind, unit, near):
+        if not event.yields:
+            return event
+        weak = weak or event
+    return weak
+
+
+def nearest_event_before(events: list[tuple[str, int, int]], kind: str, unit: str | None = None,
+                         near: bool = True) -> tuple[Event, int] | None:
+    """Of the event phrases before a number (find_phrases), the one nearest it that applies to this
+    quantity, and where it ends: "killing at least 212", "has shipped 7,000"."""
+    for phrase, _, phrase_end in reversed(events):
+        reading = _reading(phrase, kind, unit, near)
+        if reading:
+            return reading, phrase_end
+    return None
+
+
+def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | None, list[str], int]:
     """Read the counted noun after a number: (unit, subjects met on the way, end offset of the noun).
 
     Skips a few modifiers ("more", adjectives, demonyms that are owners: "six North Korean soldiers").
-    A plural demonym as the noun ("3,000 North Koreans") counts people and names the subject.
+    A demonym as the noun ("3,000 North Koreans", "420,000 Rohingya have crossed") counts people and
+    names the subject.
     """
+    words = _words()
+    units_at, demonym_ends = sent.units_at, sent.demonym_ends
     subjects: list[str] = []
     pos = start
-    for _ in range(6):
+    for _ in range(8):
         while pos < end and text[pos].isspace():
             pos += 1
         if pos >= end:
             break
-        unit_m = _units_re().match(text, pos)
-        if unit_m and unit_m.end() <= end:
-            return _units()[re.sub(r"\s+", " ", unit_m.group().lower())], subjects, unit_m.end()
-        dem_m = _demonyms_re().match(text, pos)
-        if dem_m and dem_m.end() <= end:
-            subjects.append(_demonyms()[dem_m.group().lower().replace("’", "'")])
-            pos = dem_m.end()
-            if dem_m.group().endswith("s") and not dem_m.group().endswith("'s"):
-                # "North Koreans", "Ukrainians and Russians": the people themselves are counted.
-                more = re.match(r"\s+(?:and|or)\s+", text[pos:end])
-                if more:
-                    pos += more.end()
-                    continue
-                return "people", subjects, pos
+        unit = units_at.get(pos)
+        if unit and unit[1] <= end:
+            return _units()[unit[0]], subjects, unit[1]
+        dem_end = demonym_ends.get(pos)
+        if dem_end and dem_end <= end:
+            subjects.append(subject_key(text[pos:dem_end]))
+            pos = dem_end
+            if POSSESSIVE_AT.match(text, pos):  # "Pyongyang's missiles": an owner, read on
+                pos += 2
+                continue
+            # "Ukrainians and Russians": several peoples counted together.
+            more = AND_OR.match(text, pos, end)
+            if more and more.end() in demonym_ends:
+                pos = more.end()
+                continue
+            following = (_next_word(text, pos, end) or "").lower()
+            if text[pos - 1] == "s" or not following or following in words["not_nouns"]:
+                return "people", subjects, pos  # the people themselves are counted
             continue
         word_m = WORD.match(text, pos)
         if not word_m or word_m.end() > end:
             break
         word = word_m.group()
         low = word.lower()
-        if low in MODIFIERS or (word[0].isupper() and low not in NOT_NOUNS):
+        if low in words["modifiers"] or (word[0].isupper() and low not in words["not_nouns"]):
             pos = word_m.end()
             continue
-        if low in NOT_NOUNS or low in _events():
+        if VERB_PAST.match(low) and low not in _events():
+            # "suspected cases", "armoured vehicles" are modifiers; "8,574 people had died" is not.
+            following = (_next_word(text, word_m.end(), end) or "").lower()
+            if following in _units() or PLURAL.search(following):
+                pos = word_m.end()
+                continue
+            break
+        if low in words["not_nouns"] or low in _events():
             break
         if PLURAL.search(low):
             # An unknown plural noun counts itself: "5,000 jobs", "eight governments".
@@ -177,32 +436,83 @@ def read_noun(text: str, start: int, end: int) -> tuple[str | None, list[str], i
     return None, subjects, start
 
 
-def owner_after(text: str, start: int, end: int) -> str | None:
-    """"soldiers from North Korea", "missiles of Iran": an owner named right after the noun."""
-    m = re.match(r"\s+(?:from|of)\s+(?:the\s+)?", text[start:end])
-    if not m:
-        return None
-    dem = _demonyms_re().match(text, start + m.end())
-    return subject_key(dem.group()) if dem and dem.end() <= end else None
+def _next_word(text: str, pos: int, end: int) -> str | None:
+    m = WORD.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip()))
+    return m.group() if m and m.end() <= end else None
 
 
-def owner_before(text: str, start: int, end: int) -> str | None:
-    """The nearest country or demonym before the number in its clause ("Russia had seen 115,000 ..."),
-    unless it is where something was sent ("to Russia") or a list the number belongs to ("the US,
-    Japan and eight other governments")."""
-    for m in reversed(list(_demonyms_re().finditer(text, start, end))):
-        if re.fullmatch(r"\s*(?:,|and|or)\s*", text[m.end() : end]):
-            return None
-        before = text[max(start, m.start() - 12) : m.start()].split()
-        if before and before[-1].lower() in NOT_OWNER:
+def noun_before(text: str, start: int, end: int, sent: _Sentence) -> tuple[str, int] | None:
+    """The counted noun standing before a bare number in its clause, nearest first, and where it ends:
+    "the number of soldiers mobilised had risen to about 13,000", "dengue infections had reached 1.2
+    million". A noun that is the source ("Police said 12 ...", "Police later put ...") is not counted."""
+    for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "units"))):
+        following = [w.group().lower() for w in WORD.finditer(text, phrase_end, end)][:2]
+        if any(w in _reporting_verbs() for w in following):
             continue
-        return subject_key(m.group())
+        return _units()[phrase], phrase_end
     return None
 
 
+def owner_after(text: str, start: int, end: int, sent: _Sentence) -> str | None:
+    """"soldiers from North Korea", "of frozen Russian assets", "600,000 were Russian": an owner named
+    right after the noun."""
+    m = OWNER_LINK.match(text, start, end)
+    if not m:
+        return None
+    dem_end = sent.demonym_ends.get(m.end())
+    return subject_key(text[m.end():dem_end]) if dem_end and dem_end <= end else None
+
+
+def _is_source(text: str, end: int) -> bool:
+    """Is the country or demonym ending at `end` the source of a figure, or its host, rather than its
+    owner? It is when a name, a source noun, a reporting verb or a hosting verb follows: "the Libyan Red
+    Crescent", "the Ukrainian president", "Israel says", "Poland has taken in"."""
+    words = _words()
+    end += len(POSSESSIVE.match(text, end).group())
+    following = [w.strip(".,;:“”\"'’()") for w in text[end:end + 50].split()[:3]]
+    following = [w for w in following if w]
+    if not following:
+        return False
+    first = following[0]
+    if first[0].isupper() or first.lower() in _reporting_verbs():
+        return True
+    return any(w.lower() in words["source_nouns"] or w.lower() in words["host_verbs"] for w in following)
+
+
+def owner_before(text: str, start: int, end: int, sent: _Sentence) -> str | None:
+    """The nearest country or demonym before the number in its clause ("Russia had seen 115,000 ..."),
+    unless it is where something happened or was sent ("in Turkey", "to Russia"), the source of the
+    figure ("Israel says") or a list the number belongs to ("the US, Japan and eight other governments")."""
+    for m_start, m_end in reversed(list(demonyms_in(sent, start, end))):
+        if LIST_GAP.fullmatch(text, m_end, end):
+            return None
+        if _preposition_before(text, start, m_start) in _words()["not_owner"]:
+            continue
+        if _is_source(text, m_end):
+            continue
+        return subject_key(text[m_start:m_end])
+    return None
+
+
+def demonyms_in(sent: _Sentence, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where demonyms and country names stand in text[start:end] of a sentence, spelled as listed."""
+    starts, ends = sent.demonyms
+    first, stop = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+    return zip(starts[first:stop], ends[first:stop], strict=True)
+
+
+def _preposition_before(text: str, start: int, end: int) -> str:
+    """The word governing a place name, or the list of names it ends: "in" for "earthquakes in Turkey
+    and Syria"."""
+    for word in reversed(text[max(start, end - 60):end].replace(",", " , ").split()):
+        if word not in (",", "and", "or") and not word[0].isupper():
+            return word.lower()
+    return ""
+
+
 def first_owner(text: str, start: int, end: int) -> str | None:
-    m = _demonyms_re().search(text, start, end)
-    return subject_key(m.group()) if m else None
+    first = next(demonyms_in(_sentence(text, (start, end)), start, end), None)
+    return subject_key(text[first[0]:first[1]]) if first else None
 
 
 def describe(
@@ -212,51 +522,120 @@ def describe(
     kind: str,
     sentence: tuple[int, int],
     previous_sentence: tuple[int, int] | None = None,
+    next_start: int | None = None,
 ) -> Context:
-    """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence."""
+    """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence (`next_start`:
+    where the next quantity begins, which the event search does not read past)."""
     s_start, s_end = sentence
+    _memo.begin(text, q_start)
+    sent = _sentence(text, sentence)
     ctx = Context()
     if kind in ("duration", "age"):
         return ctx  # "over two years", "aged 21": how long or how old, not a count of anything
+    if kind == "count" and AGE_BOUND.match(text, q_start) \
+            and _age_holder_re().search(text, max(s_start, q_start - 20), q_start):
+        return Context(unit="years", kind="age")
     after_end = clause_after(text, q_end, s_end)
     before_start = clause_before(text, q_start, s_start)
+    events_before = list(find_phrases(sent, before_start, q_start, "events"))  # read up to three ways
 
     subjects: list[str] = []
     noun_end = q_end
     if kind in ("count", "rate"):
-        ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80))
+        inside = next(find_phrases(sent, q_start, q_end, "units"), None) if kind == "rate" else None
+        if inside:  # "1,200 soldiers a day": the rate's surface holds its noun
+            ctx.unit, noun_end = _units()[inside[0]], inside[2]
+        else:
+            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sent)
         ctx.named = ctx.unit is not None
         # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
         window_start = max(before_start, q_start - 40)
-        for m in _formations_re().finditer(text, window_start, q_start):
-            unit, event = _formations()[re.sub(r"\s+", " ", m.group().lower())]
+        for phrase, _, _ in find_phrases(sent, window_start, q_start, "formations"):
+            unit, event = _formations()[phrase]
             if ctx.unit in (None, "people"):
                 ctx.unit = unit
             ctx.event = event or ctx.event
+    if ctx.unit is None:
+        ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
+                               or _refers_before(text, max(s_start, q_start - 40), q_start, sent))
+    if kind == "count" and ctx.unit is None and not ctx.refers_back:
+        before = nearest_event_before(events_before, kind)
+        # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
+        # whichever stands nearer the number says what it counts.
+        noun = (noun_before(text, before_start, q_start, sent)
+                or _noun_before_comma(text, before_start, q_start))
+        if noun and not (before and before[0].counts and before[1] > noun[1]):
+            ctx.unit, ctx.named = noun[0], True
+    if kind in ("count", "money"):
+        p = next(find_phrases(sent, q_end, after_end, "periods"), None)
+        ctx.period = _periods()[p[0]] if p else None
 
-    owner = combine_subjects(subjects) or owner_after(text, noun_end, s_end)
-    if owner is None:
-        owner = owner_before(text, before_start, q_start)
-    if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
-        # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
-        owner = first_owner(text, *previous_sentence)
+    # Whose: the owner of counted things or of a sum ("€15bn of frozen Russian assets"). A country
+    # before a sum or a share is where it happens ("UK inflation rose to 10.1%"), not an owner.
+    owner = combine_subjects(subjects)
+    if owner is None and kind in ("count", "rate", "money"):
+        owner = owner_after(text, noun_end, s_end, sent)
+    if owner is None and not ctx.refers_back and kind in ("count", "rate"):
+        owner = owner_before(text, before_start, q_start, sent)
+        if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
+            # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
+            owner = first_owner(text, *previous_sentence)
     ctx.subject = owner
 
     if ctx.event is None:
-        found = find_event(text, q_end, after_end, kind)
+        unit = ctx.unit
+        before = nearest_event_before(events_before, kind, unit)
+        adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
+        found = adjacent or find_event(sent, q_end, after_end, kind, unit)
         if found is None:
-            back = max(before_start, q_start - 60)
-            hits = list(_iter_events(text, back, q_start, kind))
-            found = hits[-1] if hits else None  # the verb nearest the number: "has shipped about 7,000"
+            before = nearest_event_before(events_before, kind, unit, near=False)
+            found = before[0] if before else None
+        if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
+            part_end = _sentence_part_end(text, after_end, s_end, next_start)
+            found = find_event(sent, after_end, part_end, kind, unit, near=False)
         if found:
-            ctx.event = found[0]
-            if ctx.unit is None and kind == "count" and found[1]:
-                ctx.unit = found[1]  # "3.4 million have fled": people, though no noun says so
+            ctx.event = found.event
+            if ctx.unit is None and kind == "count" and found.counts:
+                ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
     return ctx
 
 
-def _iter_events(text: str, start: int, end: int, kind: str) -> Iterator[tuple[str, str]]:
-    for m in _events_re().finditer(text, start, end):
-        event, kinds, counts = _events()[re.sub(r"\s+", " ", m.group().lower())]
-        if not kinds or kind in kinds:
-            yield event, counts
+def _refers_before(text: str, start: int, end: int, sent: _Sentence) -> bool:
+    """"Of those, 600,000", "put it at “around 100”", "the figure could exceed 2,000": a phrase that
+    refers back ends right before the number, a comma, a quote or a verb or two apart."""
+    hits = list(find_phrases(sent, start, end, "refer_before"))
+    return bool(hits) and REFER_GAP.fullmatch(text, hits[-1][2], end) is not None
+
+
+def _noun_before_comma(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """"soldiers, some 1,700 in total, have been deployed": the noun the number stands in apposition to."""
+    if text[start:end].strip():
+        return None
+    m = NOUN_COMMA.search(text, max(0, start - 40), start)
+    return (_units()[m.group(1).lower()], end) if m and m.group(1).lower() in _units() else None
+
+
+def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None) -> int:
+    """How far past its clause a number's event may be looked for: not past a contrast, the sentence
+    end, or the next figure unless that figure is a part of this one ("including 227 children")."""
+    limit = min(s_end, start + EVENT_SEARCH_AHEAD)
+    stop = next((m.start() for m in PART_END.finditer(text, start, limit)
+                 if text[m.start()] == ";" or _full_stop(text, m.start(), limit)), limit)
+    contrasts = [i for i in (text.find(f" {w} ", start, limit) for w in _words()["contrasts"]) if i >= 0]
+    limit = min([stop, *contrasts])
+    if next_start is not None and next_start < limit and not _inclusion_re().search(text, start, next_start):
+        limit = next_start
+    return limit
+
+
+def _iter_events(sent: _Sentence, start: int, end: int, kind: str, unit: str | None = None,
+                 near: bool = True) -> Iterator[Event]:
+    for phrase, _, _ in find_phrases(sent, start, end, "events"):
+        reading = _reading(phrase, kind, unit, near)
+        if reading:
+            yield reading
+
+
+def _reading(phrase: str, kind: str, unit: str | None, near: bool) -> Event | None:
+    """The first reading of an event phrase that applies to this quantity."""
+    return next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)), None)

@@ -42,8 +42,16 @@ MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\
 WEEKDAY = re.compile(r"\b(?i:on)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
+# Every date pattern above has a capitalised month or weekday name: a sentence without one of these
+# three-letter stems gives no date, and this one pattern (a set of first letters, scanned in C) says so
+# faster than the three patterns would.
+HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+
+
 def as_of(sentence: str, published: date | None) -> date | None:
     """The date a sentence gives for what it reports, resolved against the publication date."""
+    if not HINT.search(sentence):
+        return published
     for pattern in (DAY_MONTH, MONTH_DAY):
         m = pattern.search(sentence)
         if m:

@@ -1,4 +1,4 @@
-"""Write views and tables of the database to CSV files with a header row, one file per view."""
+"""Write views and tables of the database to files (CSV with a header row, or Parquet), one per view."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -6,7 +6,14 @@ from pathlib import Path
 
 import duckdb
 
-DEFAULT_VIEWS = ("conflicts", "measure_summary", "claims")
+# The comparison views an analyst reads first, and the claims they summarise.
+DEFAULT_VIEWS = ("conflicts", "measure_summary", "revisions", "compositions", "claims")
+FORMATS = {"csv": "(FORMAT csv, HEADER)", "parquet": "(FORMAT parquet)"}
+# Views left unordered for speed are written in the order an analyst reads them; others keep their own.
+READING_ORDER = {
+    "conflicts": "ratio DESC NULLS LAST, measure, claim_id_a, claim_id_b",
+    "compositions": "consistent, whole_measure, part_measure, part_source, whole_source, part_claim_ids",
+}
 
 
 def available(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -18,12 +25,15 @@ def available(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def export(
-    con: duckdb.DuckDBPyConnection, views: Sequence[str] = DEFAULT_VIEWS, to: Path = Path("data/exports")
+    con: duckdb.DuckDBPyConnection, views: Sequence[str] = DEFAULT_VIEWS, to: Path = Path("data/exports"),
+    fmt: str = "csv",
 ) -> list[Path]:
-    """Write each view (or table) to `to`/<name>.csv with a header; return the paths written.
+    """Write each view (or table) to `to`/<name>.<fmt>; return the paths written.
 
-    Unknown names fail before anything is written, with the list of the available ones.
+    Unknown names or formats fail before anything is written, with the list of the available ones.
     """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt}; available: {', '.join(FORMATS)}")
     known = available(con)
     unknown = [v for v in views if v not in known]
     if unknown:
@@ -31,9 +41,9 @@ def export(
     to.mkdir(parents=True, exist_ok=True)
     written = []
     for view in views:
-        path = to / f"{view}.csv"
+        path = to / f"{view}.{fmt}"
         target = str(path).replace("'", "''")
-        # The view's own ORDER BY (largest conflict first) carries through to the file.
-        con.execute(f"COPY (SELECT * FROM \"{view}\") TO '{target}' (FORMAT csv, HEADER)")
+        order = f" ORDER BY {READING_ORDER[view]}" if view in READING_ORDER else ""
+        con.execute(f"COPY (SELECT * FROM \"{view}\"{order}) TO '{target}' {FORMATS[fmt]}")
         written.append(path)
     return written

@@ -9,12 +9,13 @@ context (unit, subject, event), claimants (who says so), dates (as of when).
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from datetime import date
 
 from flows import model
 from flows.claimants import Reader
-from flows.context import describe
+from flows.context import Context, describe
 from flows.dates import as_of
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
@@ -22,6 +23,18 @@ from flows.text import sentences
 
 # "115,000 soldiers killed and 500,000 wounded": the second figure borrows the first one's noun.
 COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:,\s*|\s+)(?:and|or|plus)\s+$|^\s*(?:,|and|or)\s*$")
+# "about $1m, up from $200,000"; "rose by 63 overnight to 158": the same measure at another time.
+COMPARED = re.compile(r"^,?\s+(?:up|down)\s+from\s+$|^,?\s+(?:compared\s+with|against)\s+$"
+                      r"|^[^.;:“”\"]{0,40}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
+LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
+# "bringing the total this year to 12,800": a running total of what the figure before counts.
+TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
+# "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
+SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
+# "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.
+PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’']+['’]s\s+)?$")
+# "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before.
+BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 
 
@@ -31,56 +44,121 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     if not quantities:
         return []
     aid = article_id or model.article_id(text)
+    id_prefix = hashlib.sha256(f"{aid}{model.SEPARATOR}".encode())
     spans = sentences(text)
     starts = [s.start for s in spans]
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
-    for q in quantities:
+    read: dict[int, tuple[str, date | None]] = {}  # sentence index → its text and as-of date, read once
+    for n, q in enumerate(quantities):
         i = max(0, bisect.bisect_right(starts, q.start) - 1)
         span = spans[i]
+        if i not in read:
+            sentence = text[span.start : span.end]
+            read[i] = sentence, as_of(sentence, published)
+        sentence, sentence_date = read[i]
         prev_span = spans[i - 1] if i > 0 else None
         ctx = describe(text, q.start, q.end, q.kind, (span.start, span.end),
-                       (prev_span.start, prev_span.end) if prev_span else None)
-        value, low, high, qualifier = q.value, q.low, q.high, q.qualifier
-        if previous and previous[2] == i and not ctx.named and q.kind == previous[0].kind \
-                and COORDINATED.match(text[previous[0].end:q.start]):
-            left = previous[1]
-            ctx.unit, ctx.subject = left.unit, ctx.subject or left.subject
+                       (prev_span.start, prev_span.end) if prev_span else None,
+                       quantities[n + 1].start if n + 1 < len(quantities) else None)
+        value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
+        left = _same_measure_as(previous, q, ctx, text, i)
+        if left is not None:
+            if left.kind == "age" and kind == "count" and not ctx.named:
+                kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
+            elif not ctx.named and kind == left.kind:
+                ctx.unit = left.unit
+            ctx.subject = ctx.subject or left.subject
             ctx.event = ctx.event or left.event
-            if qualifier == "exact" and left.qualifier in HEDGED:
+            coordinated = COORDINATED.match(text[left.char_end:q.start])
+            if qualifier == "exact" and left.qualifier in HEDGED and coordinated and not ctx.named:
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair.
                 qualifier, low, high = _hedge(left, value)
-        unit = ctx.unit if q.kind == "count" else (q.unit or ctx.unit)
-        if q.kind == "rate" and ctx.unit and q.unit and ctx.unit not in q.unit:
+        elif ctx.refers_back:
+            referent = next((c for c in reversed(claims) if c.kind in ("count", "rate")
+                             and bisect.bisect_right(starts, c.char_start) - 1 >= i - 1), None)
+            if referent is not None:  # "Of those, roughly 600,000 were Russian"
+                if kind == "count" and not ctx.named:
+                    ctx.unit = referent.unit
+                ctx.subject = ctx.subject or referent.subject
+                ctx.event = ctx.event or referent.event
+        unit = ctx.unit if kind == "count" else (q.unit or ctx.unit)
+        if kind == "rate" and ctx.unit and q.unit and ctx.unit not in q.unit:
             unit = f"{ctx.unit} {q.unit}" if q.unit.startswith("per ") else q.unit
+        if ctx.period and kind in ("count", "money"):
+            kind, unit = "rate", f"{unit} per {ctx.period}" if unit else f"per {ctx.period}"
         attribution = reader.governing(q.start, i)
         claim = Claim(
-            claim_id=model.digest(aid, q.start, q.end, EXTRACTOR_VERSION),
+            claim_id=claim_id(id_prefix, q.start, q.end),
             article_id=aid,
             char_start=q.start,
             char_end=q.end,
             surface=q.surface,
-            sentence=text[span.start:span.end],
+            sentence=sentence,
             value=value,
             low=low,
             high=high,
             qualifier=qualifier,
-            kind=q.kind,
+            kind=kind,
             unit=unit,
             subject=ctx.subject,
             event=ctx.event,
-            measure=measure_key(ctx.subject, unit or q.kind, ctx.event),
+            measure=measure_key(ctx.subject, unit or kind, ctx.event),
             claimant=attribution.claimant if attribution else None,
-            as_of=as_of(text[span.start:span.end], published),
+            as_of=sentence_date,
             change=q.change,
             via=attribution.via if attribution else None,
             claimant_kind=attribution.kind if attribution else None,
         )
         claims.append(claim)
         previous = (q, claim, i)
+    _share_backwards(claims, text)
     _settle_claimant_kinds(claims)
     return claims
+
+
+def claim_id(id_prefix: hashlib._Hash, start: int, end: int) -> str:
+    """model.digest(article_id, start, end, EXTRACTOR_VERSION), the article's part hashed once per article."""
+    h = id_prefix.copy()
+    h.update(f"{start}{model.SEPARATOR}{end}{model.SEPARATOR}{EXTRACTOR_VERSION}".encode())
+    return h.hexdigest()[: model.ID_SIZE]
+
+
+def _share_backwards(claims: list[Claim], text: str) -> None:
+    """What only the later of two linked figures' words say: "27 officers and 14 protesters were treated
+    in hospital" (the shared verb comes last), "6,500 of the plant's 9,000 workers walked out"."""
+    for left, right in zip(reversed(claims[:-1]), reversed(claims[1:]), strict=True):
+        if left.sentence != right.sentence or left.kind != right.kind:
+            continue
+        between = text[left.char_end:right.char_start]
+        if PARTITIVE.match(between) and left.unit is None:
+            left.unit, left.subject, left.event = right.unit, left.subject or right.subject, right.event
+        elif SHARED_PREDICATE.match(between) and left.event is None:
+            left.event = right.event
+        else:
+            continue
+        left.measure = measure_key(left.subject, left.unit or left.kind, left.event)
+
+
+def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, ctx: Context, text: str,
+                     sentence: int) -> Claim | None:
+    """The figure just before this one in its sentence when the two share a measure: coordinated
+    ("1,380 drones and 44 missiles"), compared ("$1m, up from $200,000"), a change and the level it
+    reached ("rose by 4,050 to 101,739"), a running total, or a breakdown ("41 people, nine Hungarians")."""
+    if previous is None or previous[2] != sentence:
+        return None
+    left_q, left, _ = previous
+    between = text[left_q.end:q.start]
+    if COORDINATED.match(between) and (q.kind == left_q.kind or left_q.kind == "age"):
+        return left
+    same_measure = COMPARED.match(between) or TOTAL.match(between) \
+        or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
+    if q.kind == left_q.kind and not ctx.named and same_measure:
+        return left
+    if q.kind == left_q.kind == "count" and BREAKDOWN.match(between):
+        return left
+    return None
 
 
 def _settle_claimant_kinds(claims: list[Claim]) -> None:

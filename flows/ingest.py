@@ -2,6 +2,8 @@
 
     iter_articles(paths)  -> Article | Rejection, one by one, in a deterministic order
     expand_paths(paths)   -> (files to read, rejections for paths that lead nowhere)
+    read_file(path)       -> the Articles and Rejections of one file
+    file_digest(path)     -> sha256 of a file's bytes, which incremental runs compare with the last run's
 
 PATHS may be files, folders (walked recursively, in sorted order) and glob patterns ("data/**/*.md").
 Supported formats, chosen by file extension (case-insensitive):
@@ -12,21 +14,32 @@ Supported formats, chosen by file extension (case-insensitive):
   matter, verbatim: the date and title lines stay in it, so nothing is lost and offsets are simple.
 - `.jsonl`: one article a line (`id`, `title`, `published`, `publisher`, `url`, `text`); the source
   is "PATH#ID", ID being the record's `id` or its 1-based line number. A bad line is rejected on its
-  own; the other lines still yield. Blank lines are skipped.
-- `.html`, `.htm`: main text and metadata by trafilatura, from the file only (never the network).
+  own (not JSON, not an object, no text, a field of the wrong type, invalid Unicode); the other
+  lines still yield. Blank lines are skipped.
+- `.html`, `.htm`: main text and metadata by trafilatura, from the file only (never the network);
+  scripts, styles, iframes, noscript and embedded objects leave no text in the body.
+- Any of these compressed with gzip, bzip2 or xz ("feed.jsonl.gz"), recognised by their first bytes.
+  ZIP and other archives are rejected: unpack them first.
 
 Bodies are kept exactly as decoded (line endings included); only a leading byte order mark is
-dropped. Bad input never stops the iteration: missing paths, empty, binary, undecodable, unreadable
-or oversized files become Rejections (stage "ingest"). Inside folders and glob matches, files with
+dropped. Bad input never stops the iteration: missing paths, symbolic link loops, empty, binary,
+undecodable, unreadable files and files over MAX_BYTES (50 MB, also after decompression) become
+Rejections (stage "ingest"). Inside folders and glob matches, files with
 other extensions and hidden files/folders (".git") are skipped silently; a file named explicitly
 with an unsupported extension is rejected. A file reached twice (named and inside a folder) is read
 once.
 """
 from __future__ import annotations
 
+import bz2
 import codecs
+import errno
 import glob
+import gzip
+import hashlib
+import io
 import json
+import lzma
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -44,6 +57,15 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+# Compressed files are read whole: "feed.jsonl.gz" is JSON Lines. Archives of many files are not.
+COMPRESSED_SUFFIXES = frozenset({".gz", ".bz2", ".xz"})
+_COMPRESSIONS = (
+    (b"\x1f\x8b", "gzip", gzip.open),
+    (b"BZh", "bzip2", bz2.open),
+    (b"\xfd7zXZ\x00", "xz", lzma.open),
+)
+_ZIP_MAGIC = b"PK\x03\x04"
 
 # Byte order marks name their encoding outright; UTF-32 first because its LE mark starts with UTF-16's.
 _BOMS = (
@@ -106,7 +128,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejectio
 
     def add(candidates: Iterable[Path]) -> None:
         for candidate in candidates:
-            key = candidate.resolve()
+            key = Path(os.path.realpath(candidate))  # unlike Path.resolve, never raises on a link loop
             if key not in seen:
                 seen.add(key)
                 files.append(candidate)
@@ -124,17 +146,24 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Rejectio
             add(found)
             rejections += problems
         elif path.is_file():
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            if _format_suffix(path) in SUPPORTED_SUFFIXES:
                 add([path])
             else:
                 rejections.append(_path_rejection(path, _unsupported_reason(path)))
-        elif path.exists():
-            rejections.append(_path_rejection(path, "path is neither a regular file nor a folder"))
-        elif path.is_symlink():
-            rejections.append(_path_rejection(path, "path is a broken symbolic link"))
         else:
-            rejections.append(_path_rejection(path, "path does not exist"))
+            rejections.append(_path_rejection(path, _not_a_file_reason(path)))
     return files, rejections
+
+
+def _not_a_file_reason(path: Path) -> str:
+    """Why a path that is neither a regular file nor a folder cannot be read."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "path is a symbolic link loop"
+        return "path is a broken symbolic link" if path.is_symlink() else "path does not exist"
+    return "path is neither a regular file nor a folder (a device, socket or pipe)"
 
 
 def _expand_glob(pattern: str) -> tuple[list[Path], list[Rejection]]:
@@ -147,8 +176,11 @@ def _expand_glob(pattern: str) -> tuple[list[Path], list[Rejection]]:
             found, problems = _walk_folder(path)
             files += found
             rejections += problems
-        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-            files.append(path)
+        elif _format_suffix(path) in SUPPORTED_SUFFIXES:
+            if path.is_file():
+                files.append(path)
+            else:
+                rejections.append(_path_rejection(path, _not_a_file_reason(path)))
     return files, rejections
 
 
@@ -175,13 +207,24 @@ def _walk_folder(folder: Path) -> tuple[list[Path], list[Rejection]]:
         ]
         for name in filenames:
             path = Path(root, name)
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or _format_suffix(path) not in SUPPORTED_SUFFIXES:
                 continue
             if path.is_file():
                 files.append(path)
             else:
-                rejections.append(_path_rejection(path, "not a regular file (a broken link or a device)"))
+                rejections.append(_path_rejection(path, _not_a_file_reason(path)))
     return sorted(files, key=lambda p: p.parts), rejections
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha256 of the file's bytes; None when it cannot be read or is over the size limit."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None  # read_file will say why
 
 
 def read_file(path: Path) -> Iterator[Article | Rejection]:
@@ -190,7 +233,7 @@ def read_file(path: Path) -> Iterator[Article | Rejection]:
     if isinstance(text, Rejection):
         yield text
         return
-    suffix = path.suffix.lower()
+    suffix = _format_suffix(path)
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, text)
     elif suffix in HTML_SUFFIXES:
@@ -213,6 +256,9 @@ def _read_text(path: Path) -> str | Rejection:
         return _path_rejection(path, f"file cannot be read: {error.strerror or error}")
     if not data:
         return _path_rejection(path, "file is empty")
+    data = _decompress(path, data)
+    if isinstance(data, Rejection):
+        return data
     text = decode(data)
     if text is None:
         if b"\x00" in data:
@@ -221,6 +267,28 @@ def _read_text(path: Path) -> str | Rejection:
     if not text.strip():
         return _path_rejection(path, "file contains only whitespace")
     return text
+
+
+def _decompress(path: Path, data: bytes) -> bytes | Rejection:
+    """The bytes inside gzip, bzip2 or xz data (known by their magic bytes, whatever the file's name);
+    other data unchanged. The size limit applies to what comes out, so a small "zip bomb" is refused.
+    """
+    compression = next(((name, op) for magic, name, op in _COMPRESSIONS if data.startswith(magic)), None)
+    if compression is None:
+        if data.startswith(_ZIP_MAGIC):
+            return _path_rejection(path, "file is a ZIP archive: unpack it and read the files inside")
+        return data
+    name, opener = compression
+    try:
+        with opener(io.BytesIO(data)) as stream:
+            inner = stream.read(MAX_BYTES + 1)
+    except (OSError, EOFError, lzma.LZMAError) as error:
+        return _path_rejection(path, f"file is {name}-compressed but cannot be decompressed: {error}")
+    if len(inner) > MAX_BYTES:
+        return _path_rejection(path, f"file decompresses to more than the {_size_label(MAX_BYTES)} limit")
+    if not inner:
+        return _path_rejection(path, "file is empty")
+    return inner
 
 
 def decode(data: bytes) -> str | None:
@@ -272,6 +340,9 @@ def _read_plain(path: Path, text: str) -> Article | Rejection:
         # A "---" block that is not a mapping is a Markdown rule, not front matter: keep it as text.
         if isinstance(loaded, dict) or loaded is None:
             meta = loaded or {}
+            problem = _field_problem(meta, _FRONT_MATTER_FIELDS)
+            if problem is not None:
+                return _path_rejection(path, f"front matter {problem}")
             body = text[front.end():]
             if not body.strip():
                 return _path_rejection(path, "file has front matter but no text after it")
@@ -352,13 +423,16 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
         if not isinstance(row, dict):
             yield Rejection(f"{path}#{number}", "ingest", f"line {number} is not a JSON object", record)
             continue
-        record_id = _text_or_none(row.get("id")) or str(number)
+        problem = _field_problem(row)
+        raw_id = row.get("id")
+        record_id = (_text_or_none(raw_id) if _field_problem({"id": raw_id}) is None else None) or str(number)
         source = f"{path}#{record_id}"
         body = row.get("text")
-        if not isinstance(body, str) or not body.strip():
+        if problem is None and (not isinstance(body, str) or not body.strip()):
+            problem = "has no text (the 'text' field is missing or empty)"
+        if problem is not None:
             record["id"] = record_id
-            reason = f"line {number} has no text (the 'text' field is missing or empty)"
-            yield Rejection(source, "ingest", reason, record)
+            yield Rejection(source, "ingest", f"line {number} {problem}", record)
             continue
         yield Article(
             source=source,
@@ -370,13 +444,55 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
         )
 
 
+# Types a metadata field may have. Names and titles take numbers too ("id": 17); nothing takes a list or
+# a mapping, which could also be a YAML alias bomb: a few hundred bytes that print as gigabytes.
+_JSONL_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (str, int, float), "title": (str, int, float), "publisher": (str,), "url": (str,),
+    "published": (str,), "text": (str,),
+}
+# YAML types unquoted scalars by itself ("title: 1984" is a number, "title: No" false): any scalar will do.
+_YAML_SCALARS = (str, int, float, bool, date)
+_FRONT_MATTER_FIELDS: dict[str, tuple[type, ...]] = {
+    "title": _YAML_SCALARS, "publisher": _YAML_SCALARS, "url": _YAML_SCALARS, "published": (str, date),
+}
+_TYPE_NAMES = {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number"}
+
+
+def _field_problem(row: dict, fields: dict[str, tuple[type, ...]] = _JSONL_FIELDS) -> str | None:
+    """Why a record's metadata fields cannot be used as they are, or None."""
+    for name, types in fields.items():
+        value = row.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            kind = _TYPE_NAMES.get(type(value), type(value).__name__)
+            return f"has a wrong type: '{name}' should be text, not {kind}"
+        if isinstance(value, str) and not _is_encodable(value):
+            return f"has invalid Unicode in '{name}' (an unpaired surrogate escape such as \\ud800)"
+    return None
+
+
+def _is_encodable(text: str) -> bool:
+    # JSON may escape half of a surrogate pair ("\ud800"): Python accepts it, UTF-8 (and DuckDB) cannot.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# Embedded documents and fallbacks are not the article: an iframe's inner markup and a noscript's
+# "enable JavaScript" would otherwise come out as text. trafilatura drops scripts and styles itself.
+_EMBEDDED = ["//iframe", "//frame", "//noscript", "//object", "//embed", "//template"]
+
+
 def _read_html(path: Path, html: str) -> Article | Rejection:
     """The page's main text and metadata by trafilatura, from the markup alone (no fetching)."""
     # Imported here so runs without HTML do not pay for loading trafilatura and lxml.
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(html, with_metadata=True)
+        document = trafilatura.bare_extraction(html, with_metadata=True, prune_xpath=_EMBEDDED)
     except Exception as error:  # a third-party parser: any failure is this file's problem, not the run's
         return _path_rejection(path, f"HTML could not be parsed: {error}")
     body = document.text if document is not None else None
@@ -398,6 +514,12 @@ def _text_or_none(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _format_suffix(path: Path) -> str:
+    """The suffix that names the format, lower-cased: ".jsonl" for "feed.JSONL.gz"."""
+    suffix = path.suffix.lower()
+    return Path(path.stem).suffix.lower() if suffix in COMPRESSED_SUFFIXES else suffix
 
 
 def _unsupported_reason(path: Path) -> str:

@@ -5,13 +5,20 @@
     con.close()                                      # release the file lock for readers
 
 Only one process can hold a DuckDB file open for writing, and while it does no other process can
-open it at all, even read-only: hold the write connection only while loading.
+open it at all, even read-only: hold the write connection only while loading. connect() waits for
+another process's lock up to ESTIMATES_LOCK_TIMEOUT seconds (default 30), then raises DatabaseLocked.
+
+Crash safety: each load is one transaction, so a process killed during a load leaves the database as
+it was before that load (DuckDB replays only committed transactions from its write-ahead log).
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import os
 import time
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,17 +29,24 @@ import pandas as pd
 import pyarrow as pa
 
 import schemas
+from flows import reference
 from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+FLOWS_DIR = Path(__file__).resolve().parent
 
-ARTICLE_COLUMNS = ["article_id", "source", "title", "published", "publisher", "url", "body", "ingested_at"]
+ARTICLE_COLUMNS = [
+    "article_id", "source", "title", "published", "publisher", "url", "body", "ingested_at",
+    "extractor_version",
+]
 CLAIM_COLUMNS = [
     "claim_id", "article_id", "char_start", "char_end", "surface", "sentence", "value", "low", "high",
     "qualifier", "kind", "unit", "subject", "event", "measure", "claimant", "as_of", "change", "via",
     "claimant_kind", "extractor_version",
 ]
 REJECTED_COLUMNS = ["rejected_id", "source", "stage", "record", "reason", "rejected_at"]
+
+DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a run holds the lock only while it loads a batch
 
 # A batch of at least 1/BULK_FRACTION of a table's rows is checked against it with one join, which
 # reads every stored key; a smaller one key by key through the index (see _upsert).
@@ -49,38 +63,47 @@ class LoadStats:
 
     articles_inserted: int = 0
     articles_updated: int = 0
+    sources_inserted: int = 0
     claims_inserted: int = 0
     claims_updated: int = 0
     claims_deleted: int = 0
     rejected_inserted: int = 0
 
 
-def connect(
-    db_path: str | Path, read_only: bool = False, retries: int = 20, wait: float = 0.5
-) -> duckdb.DuckDBPyConnection:
-    """Open the database, waiting up to retries × wait seconds for another process's lock.
+def lock_timeout() -> float:
+    """Seconds to wait for another process's lock: ESTIMATES_LOCK_TIMEOUT, else DEFAULT_LOCK_TIMEOUT."""
+    return float(os.environ.get("ESTIMATES_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
 
-    A read-write connection creates the file if needed and applies sql/*.sql (idempotent DDL and
-    views) in file-name order. A read-only one changes nothing and needs the file to exist.
+
+def connect(
+    db_path: str | Path, read_only: bool = False, timeout: float | None = None, wait: float = 0.25
+) -> duckdb.DuckDBPyConnection:
+    """Open the database, retrying every `wait` seconds for up to `timeout` (lock_timeout() if None).
+
+    A read-write connection creates the file if needed and applies sql/*.sql (idempotent DDL,
+    migrations and views) in file-name order. A read-only one changes nothing and needs the file.
     """
     path = Path(db_path)
     if read_only and not path.exists():
         raise FileNotFoundError(f"database {path} does not exist (run `estimates run` first)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    for attempt in range(retries + 1):
+    limit = lock_timeout() if timeout is None else timeout
+    deadline = time.monotonic() + limit
+    while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
                 raise
-            if attempt == retries:
+            if time.monotonic() >= deadline:
                 raise DatabaseLocked(
-                    f"database {path} is locked by another process (a run in progress?); "
-                    f"gave up after {retries * wait:.0f} s"
+                    f"database {path} is locked by another process (a run in progress?); gave up "
+                    f"after {limit:g} s of retrying (wait longer with ESTIMATES_LOCK_TIMEOUT=SECONDS)"
                 ) from err
             time.sleep(wait)
     if not read_only:
+        reference.load_reference_tables(con)  # lexicon tables the comparison views read
         apply_sql(con)
     return con
 
@@ -100,25 +123,40 @@ def load(
     claims: Sequence[Claim] | pd.DataFrame,
     rejections: Sequence[Rejection] = (),
     fresh_articles: Collection[str] = (),
+    sources: Iterable[tuple[str, str]] = (),
 ) -> LoadStats:
-    """Upsert articles and claims by id and add new rejections, all in one transaction.
+    """Upsert articles and claims by id and add new rejections and sources, all in one transaction.
 
     Records or validated frames (schemas.validate) are accepted. Within the batch the first row of
-    an id wins. fresh_articles: ids of articles whose claims in this batch are their complete new
-    extraction (say, by a newer extractor version); their other claims are deleted.
+    an id wins. An article already stored keeps its first source and ingested_at; its metadata is
+    updated only from that same source. fresh_articles: ids of articles whose claims in this batch
+    are their complete new extraction (say, by a newer extractor version); their other claims are
+    deleted. sources: more (article_id, source) names the articles were found under (each article's
+    own source is added anyway); names of articles not in the database are ignored.
     """
+    if isinstance(articles, pd.DataFrame):
+        names = list(zip(articles["article_id"], articles["source"], strict=True))
+    else:
+        names = [(a.article_id, a.source) for a in articles]
     batch = {
         "_articles": _article_frame(articles),
         "_claims": _claim_frame(claims),
         "_rejected": _rejected_frame(rejections),
         "_fresh_articles": _id_table("article_id", fresh_articles),
+        "_sources": pa.table({
+            "article_id": pa.array([n[0] for n in [*names, *sources]], pa.string()),
+            "source": pa.array([n[1] for n in [*names, *sources]], pa.string()),
+        }),
     }
     stats = LoadStats()
     with _registered(con, batch), _transaction(con):
-        # Upsert articles, but keep the first ingested_at: loading again must change nothing.
+        # Loading again must change nothing, and a second name for a stored article must not
+        # replace its first: the row follows its first source.
         stats.articles_inserted, stats.articles_updated = _upsert(
-            con, "articles", "article_id", "_articles", ARTICLE_COLUMNS, keep=("ingested_at",)
+            con, "articles", "article_id", "_articles", ARTICLE_COLUMNS, keep=("ingested_at", "source"),
+            only_if="articles.source = excluded.source",
         )
+        stats.sources_inserted = _scalar(con, _INSERT_SOURCES, [_now()])
         stats.claims_inserted, stats.claims_updated = _upsert(
             con, "claims", "claim_id", "_claims", CLAIM_COLUMNS
         )
@@ -129,6 +167,11 @@ def load(
         )
     return stats
 
+
+_INSERT_SOURCES = (
+    "INSERT INTO article_sources SELECT DISTINCT article_id, source, ?::TIMESTAMP FROM _sources "
+    "WHERE article_id IN (SELECT article_id FROM articles) ON CONFLICT DO NOTHING"
+)
 
 _DELETE_STALE = (
     "DELETE FROM claims WHERE article_id IN (SELECT article_id FROM {articles}) "
@@ -178,9 +221,11 @@ def _registered(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> 
 
 def _upsert(
     con: duckdb.DuckDBPyConnection, table: str, key: str, batch: str, columns: list[str],
-    keep: Sequence[str] = (),
+    keep: Sequence[str] = (), only_if: str = "TRUE",
 ) -> tuple[int, int]:
     """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts.
+
+    Columns in `keep` are never updated; rows failing the SQL condition `only_if` are not updated.
 
     New rows go in first; only when some keys were already there is the batch offered again to
     update them. A batch small against the table goes in through the key's index (ON CONFLICT);
@@ -198,7 +243,8 @@ def _upsert(
         return inserted, 0
     updated = [c for c in columns if c != key and c not in keep]
     sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
-    changed = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in updated)
+    differs = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in updated)
+    changed = f"({only_if}) AND ({differs})"
     # Every row of the batch now conflicts, so the rows written are the changed ones.
     written = _scalar(
         con,
@@ -208,9 +254,9 @@ def _upsert(
     return inserted, written
 
 
-def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> int:
     # fetchall, not fetchone: DuckDB 2 keeps a partly read result open and blocks the connection.
-    return int(con.execute(sql).fetchall()[0][0])
+    return int(con.execute(sql, list(params)).fetchall()[0][0])
 
 
 def _id_table(column: str, ids: Collection[str] | pa.ChunkedArray) -> pa.Table:
@@ -222,6 +268,7 @@ def _id_table(column: str, ids: Collection[str] | pa.ChunkedArray) -> pa.Table:
 def _article_frame(articles: Sequence[Article] | pd.DataFrame) -> pa.Table:
     df = articles if isinstance(articles, pd.DataFrame) else schemas.frame(articles, Article)
     df = df.assign(ingested_at=_now()) if "ingested_at" not in df.columns else df
+    df = df.assign(extractor_version=extractor_fingerprint()) if "extractor_version" not in df.columns else df
     return _arrow(df, ARTICLE_COLUMNS, "article_id")
 
 
@@ -249,3 +296,87 @@ def _arrow(df: pd.DataFrame, columns: list[str], key: str) -> pa.Table:
 def _now() -> datetime:
     # TIMESTAMP columns hold UTC without a zone.
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+@functools.cache
+def extractor_fingerprint() -> str:
+    """EXTRACTOR_VERSION plus a hash of the code and word lists extraction may depend on.
+
+    Incremental runs extract again the articles (and read again the files) of another fingerprint,
+    so a change to the extractor or to a lexicon takes effect even when EXTRACTOR_VERSION was not
+    bumped. On purpose broad, every module of flows/ and every file of the lexicon folder: an
+    upgrade that changes none of them costs nothing, and one that does costs a re-extraction.
+    """
+    from flows.lexicon import LEXICON_DIR
+
+    files = sorted(p for p in [*FLOWS_DIR.glob("*.py"), *LEXICON_DIR.rglob("*")] if p.is_file())
+    sha = hashlib.sha256()
+    for file in files:
+        sha.update(file.name.encode("utf-8") + b"\0" + file.read_bytes())
+    return f"{EXTRACTOR_VERSION}+{sha.hexdigest()[:12]}"
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What earlier runs did with the current extractor: the basis of incremental runs."""
+
+    article_ids: set[str]
+    files: dict[str, str]  # path → sha256 of the bytes a completed run read
+
+
+def extracted(con: duckdb.DuckDBPyConnection) -> Extracted:
+    """Articles whose claims the current extractor gave, and files a completed run read with it."""
+    current = [extractor_fingerprint()]
+    # Fetch each result at once: con.execute returns the connection, which holds only the latest result.
+    ids = con.execute("SELECT article_id FROM articles WHERE extractor_version = ?", current)
+    article_ids = {row[0] for row in ids.fetchall()}
+    files = con.execute("SELECT path, content_hash FROM source_files WHERE extractor_version = ?", current)
+    return Extracted(article_ids, dict(files.fetchall()))
+
+
+def record_files(
+    con: duckdb.DuckDBPyConnection, hashes: Mapping[str, str], sources: Sequence[tuple[str, str]] = ()
+) -> int:
+    """Finish a run's files in one transaction; return how many stored articles they no longer hold.
+
+    hashes: path → sha256 of every file the run read, remembered with the current extractor version.
+    sources: every (article_id, source) those files gave now. A name these files gave before but not
+    now (the file was edited) is dropped, and an article left with no name goes, with its claims: an
+    edited file replaces its old text rather than standing beside it.
+    """
+    ids, names = zip(*sources, strict=True) if sources else ((), ())
+    tables = {
+        "_files": pa.table({
+            "path": pa.array(list(hashes), pa.string()),
+            "content_hash": pa.array(list(hashes.values()), pa.string()),
+        }),
+        "_seen": pa.table({"article_id": pa.array(ids, pa.string()), "source": pa.array(names, pa.string())}),
+    }
+    with _registered(con, tables), _transaction(con):
+        con.execute(
+            "INSERT OR REPLACE INTO source_files SELECT path, content_hash, ?, ? FROM _files",
+            [extractor_fingerprint(), _now()],
+        )
+        con.execute(_DROP_OLD_NAMES)
+        dropped = _scalar(con, "SELECT count(*) FROM articles WHERE article_id NOT IN "
+                               "(SELECT article_id FROM article_sources)")
+        con.execute(_DROP_NAMELESS)
+    return dropped
+
+
+# A JSON Lines record's source is PATH#ID, so a file's names are its path and what starts with "PATH#".
+_DROP_OLD_NAMES = """
+DELETE FROM article_sources
+WHERE EXISTS (SELECT 1 FROM _files f WHERE source = f.path OR starts_with(source, f.path || '#'))
+  AND (article_id, source) NOT IN (SELECT (article_id, source) FROM _seen)
+"""
+
+# Articles with no name left go with their claims; one whose first name went takes its earliest other.
+_DROP_NAMELESS = """
+DELETE FROM claims WHERE article_id NOT IN (SELECT article_id FROM article_sources);
+DELETE FROM articles WHERE article_id NOT IN (SELECT article_id FROM article_sources);
+UPDATE articles SET source = (
+    SELECT arg_min(s.source, s.first_seen) FROM article_sources s WHERE s.article_id = articles.article_id
+)
+WHERE (article_id, source) NOT IN (SELECT (article_id, source) FROM article_sources);
+"""

@@ -13,13 +13,19 @@ from datetime import date
 EXTRACTOR_VERSION = "0.1.0"
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
-KINDS = ("count", "money", "percent", "measurement", "duration", "age", "rate")
+# "fraction" ("two thirds", "3/4") and "multiplier" ("four times") are proportions of something else:
+# stored, never compared as estimates.
+KINDS = ("count", "money", "percent", "measurement", "duration", "age", "rate", "fraction", "multiplier")
 CHANGES = ("up", "down")
 
 
-def digest(*parts: object, size: int = 16) -> str:
+SEPARATOR = "\x1f"  # between the parts of a digest
+ID_SIZE = 16
+
+
+def digest(*parts: object, size: int = ID_SIZE) -> str:
     """A short, stable hex id from the parts (sha256, so ids agree across machines and runs)."""
-    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    text = SEPARATOR.join("" if p is None else str(p) for p in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:size]
 
 
@@ -30,6 +36,11 @@ class Quantity:
     `start`/`end` index the text; `surface` is text[start:end] and includes the hedge word
     ("nearly 10,000"). `unit` is the unit the phrase itself carries (a currency code, "percent",
     "km", "year"), None for a bare count whose counted noun is found later from context.
+    `change` is the direction of a movement whose size this is ("rose by 5%"); `trend` is the direction of
+    the movement that reached this level ("rose to 10.1%", "fell 3% to $4bn": the level's trend), so a
+    level is never compared with a change.
+    `bounds` is set for "equal to 20" ("[]") and for a range made of two bounds ("more than 10 and at
+    most 20": "(]"); `number_end` lets a reader compare the number phrase without its unit.
     """
 
     start: int
@@ -42,6 +53,9 @@ class Quantity:
     kind: str = "count"
     unit: str | None = None
     change: str | None = None
+    bounds: str | None = None  # which ends are closed, in interval notation, when the text says so
+    number_end: int | None = None  # where the number phrase ends, before a unit or "years old"
+    trend: str | None = None  # up/down: this level was reached by a rise or a fall
 
 
 @dataclass(slots=True)

@@ -8,16 +8,25 @@ table of DESIGN.md. It works in two layers:
    "tens of thousands") together with any hedge word and currency sign written before it;
 2. phrases: a few anchored regexes read what follows (scale word, a range's second end, unit, suffix
    hedge, rate period) and what precedes (change verb, "aged", month name, determiner), then drop what
-   is not a quantity: dates, years, clock times, ordinals, identifiers ("G7", "Section 427") and
-   referential small numbers ("the two countries", "one of the").
+   is not a quantity: dates, years, clock times, ordinals, identifiers ("G7", "Section 427", "exit 436",
+   "F-16", house numbers), sports scores ("won 2-1"), numbers hyphenated to the noun they modify ("a
+   three-bed flat", "a five-year plan") and referential small numbers ("the two countries").
 
 Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
-  "rose to 5,000" and "up from 5,000" report a level (change None).
+  "rose to 5,000" and "up from 5,000" report a level (change None). A level reached by the movement
+  keeps its direction as `trend`: "rose to 5,000", "fell 3% to $4bn", "fell from $3 to $2".
 - "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
-- Multipliers and fractions ("twice", "three times", "a third", "half of") are not quantities: they are
-  proportions of something else, not counts. "half a million" is a count (500,000).
-- Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX.
+- Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
+  "fraction", and "N times the ..." has kind "multiplier": proportions of something else, never
+  compared as counts. "twice" and "doubled" are not returned; "half a million" is a count (500,000).
+- Two opposite bounds joined by "and", "but" or a comma are one range ("more than 100 and at most
+  300"), with `bounds` saying which ends are closed; "equal to 20" is exact with bounds "[]".
+- Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX;
+  after a whole amount they join it: "4 dollars 75 cents" is 4.75 USD.
+- "one of the soldiers" counts one; "one day", "that one" and "one can" are not counts.
+- "over four years" after a verb of doing spreads across the years (exact); "lasted over four years" and
+  "over four years ago" bound the duration. "more than a decade" is more than 10 years.
 - "5m" is five million after a currency sign and five metres otherwise.
 
 Everything word-like comes from data/lexicon/ (loaded once); this module holds only the grammar.
@@ -25,6 +34,7 @@ Everything word-like comes from data/lexicon/ (loaded once); this module holds o
 from __future__ import annotations
 
 import csv
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -36,6 +46,8 @@ from flows.model import Quantity
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
 _SPACE = "[ \u00a0\u202f\u2009]"  # normal, no-break, narrow no-break and thin space
+# Exactly what \s matches, spelled out: re tests a set of characters faster than the \s category.
+_WHITESPACE = "\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _UPPER_BOUND = ("at_most", "less_than")
 _LOWER_BOUND = ("at_least", "more_than")
 
@@ -59,16 +71,45 @@ def _alternation(words: list[str], ignore_case: bool = True) -> str:
 
     Lower-case word phrases match any case; symbols and abbreviations match only as written.
     """
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        pattern = re.escape(w).replace(r"\ ", r"\s+")
-        parts.append(f"(?i:{pattern})" if ignore_case and w == w.lower() and len(w) > 2 else pattern)
-    return "|".join(parts)
+    return _phrase_trie([(w, ignore_case and w == w.lower() and len(w) > 2, "") for w in set(words)])
+
+
+def _phrase_trie(phrases: list[tuple[str, bool, str]]) -> str:
+    """Literal phrases (text, any case?, what must follow) as one regex factored by common prefixes.
+
+    re tries a flat alternation phrase by phrase; the trie follows one branch per character, which is
+    several times faster on lists of hundreds of units or verbs. Longer branches are tried first and a
+    phrase's end last, so the longest phrase that fits wins, as in a longest-first alternation.
+    """
+    trie: dict = {}
+    for text, any_case, suffix in phrases:
+        node = trie
+        for ch in text:
+            if ch == " ":
+                token = r"\s+"
+            elif any_case and len(ch.lower()) == len(ch.upper()) == 1 and ch.lower() != ch.upper():
+                token = f"[{ch.lower()}{ch.upper()}]"
+            else:
+                token = re.escape(ch)
+            node = node.setdefault(token, {})
+        node[None] = suffix
+
+    def depth(node: dict) -> int:
+        return max((1 + depth(sub) for token, sub in node.items() if token is not None), default=0)
+
+    def build(node: dict) -> str:
+        branches = sorted((t for t in node if t is not None), key=lambda t: -depth(node[t]))
+        alts = [t + build(node[t]) for t in branches] + ([node[None]] if None in node else [])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     core: re.Pattern[str]
+    number_start: re.Pattern[str]  # where a number written with digits may start
+    vulgar: dict[str, float]  # "½" -> 0.5
     second: re.Pattern[str]
     prefix: re.Pattern[str]
     word_anchor: re.Pattern[str]
@@ -80,21 +121,39 @@ class _Lexicon:
     rate_after: re.Pattern[str]
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
+    trend_before: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     age_before: re.Pattern[str]
+    age_hedge: re.Pattern[str]
     not_quantity_after: re.Pattern[str]
+    times_after: re.Pattern[str]
     words: dict[str, float]
     multipliers: dict[str, float]
     fractions: dict[str, float]
+    ordinals: dict[str, float]  # fraction denominators: "fifth" -> 5, "halves" -> 2
+    after_tens_only: frozenset[str]  # "first(s)", "second(s)": denominators only in "twenty-first"
+    fraction_vocab: frozenset[str]  # the words a written fraction is made of
+    fraction_not_after: frozenset[str]
+    max_digit_denominator: float
+    max_ratio_denominator: float
+    bare_not_scales: frozenset[str]
     scales: dict[str, tuple[float, bool]]  # surface -> (multiplier, needs a currency)
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     vague: dict[str, tuple[float, float]]
+    a_durations: dict[str, tuple[float, str]]  # "decade" -> (10, "year")
     currencies: dict[str, str]
+    amount_only_currencies: frozenset[str]  # "PS6m" is money, "PS5" a console
     units: dict[str, tuple[str, str]]  # surface -> (kind, unit)
     periods: dict[str, str]
-    change_words: dict[str, str]
+    change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
+    label_words: frozenset[str]
+    metres_before: re.Pattern[str]
+    across_hedges: frozenset[str]
+    across_not_after: frozenset[str]
+    across_not_before: re.Pattern[str]
+    address_after: re.Pattern[str]
     determiners: frozenset[str]
     one_followers: frozenset[str]
     one_preceders: frozenset[str]
@@ -106,13 +165,32 @@ def _reversed(phrases: list[str], ignore_case: bool = True) -> str:
 
     A phrase that starts with a letter must start a word: "over" matches, "Hover" does not.
     """
-    parts = []
-    for w in sorted(set(phrases), key=len, reverse=True):
-        pattern = re.escape(w[::-1]).replace(r"\ ", r"\s+")
-        if ignore_case and w == w.lower():
-            pattern = f"(?i:{pattern})"
-        parts.append(pattern + (r"(?![A-Za-z])" if w[0].isalpha() else ""))
-    return "|".join(parts)
+    def suffix(w: str) -> str:
+        if w[0].isalpha():
+            return r"(?![A-Za-z])"
+        return "(?![<>=])" if w[0] in "<>" else ""  # "<>30" and "=>30" are no bounds
+
+    return _phrase_trie([(w[::-1], ignore_case and w == w.lower(), suffix(w)) for w in set(phrases)])
+
+
+def _reversed_trie(phrases: list[str]) -> str:
+    """What `_reversed` matches (lower-case phrases, any case), factored by common endings: the
+    hedge list is read at every number, and a flat alternation of ~100 phrases costs a try each."""
+    trie: dict = {}
+    for w in phrases:
+        node = trie
+        for ch in w[::-1]:
+            node = node.setdefault(ch, {})
+        node[""] = r"(?![A-Za-z])" if w[0].isalpha() else "(?![<>=])" if w[0] in "<>" else ""
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items())
+                if ch]
+        if "" in node:
+            alts.append(node[""])  # after the longer phrases, so "more than" wins over "than"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
 
 
 def _trie(words: list[str]) -> str:
@@ -147,6 +225,9 @@ def _lexicon() -> _Lexicon:
     multipliers = {k: float(v) for k, v in toml["multipliers"].items()}
     multipliers["dozens"] = 12.0  # "three dozens" (but bare "dozens" is vague, matched first)
     fractions = {k: float(v) for k, v in toml["fractions"].items()}
+    ordinals = {k: float(v) for k, v in toml["ordinals"].items()}
+    ordinals |= {f"{k}s": v for k, v in ordinals.items() if not k.endswith("s")}
+    fraction_words = toml["fraction_words"]
     words = {k: float(v) for k, v in small.items()}
 
     scales = {r["surface"]: (float(r["multiplier"]), r["money_only"] == "true") for r in _rows("scales.csv")}
@@ -173,36 +254,45 @@ def _lexicon() -> _Lexicon:
     word_alt = _alternation(list(words) + list(multipliers))
     frac_alt = _alternation(list(fractions))
     mult_alt = _alternation(list(multipliers))
-    # "one hundred and six", "twenty-one", "a dozen", "half a million", "two point five"
+    # "one hundred and six", "twenty-one", "a dozen", "half a million", "two point five", and a comma
+    # after a scale of a thousand or more, as on a cheque: "three million, two hundred & forty"
+    after_scale = "(?<=" + "|".join(sorted({w[-4:] for w, v in multipliers.items() if v >= 1000})) + ")"
     number_words = (
         rf"(?:(?:(?i:{frac_alt})\s+)?(?i:an?)\s+(?=(?:{mult_alt})\b)|(?i:{frac_alt})\s+(?=(?:{mult_alt})\b))?"
-        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point)\s+|\s+)(?:{word_alt})\b)*"
+        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point|&)\s+|\s+|{after_scale},\s+)(?:{word_alt})\b)*"
     )
     vague_alts = []
     for r in _rows("vague.csv"):
         p = re.escape(r["phrase"]).replace(r"\ ", r"\s+")
         vague_alts.append(f"(?i:{p})" + (r"(?=\s+of\b)" if r["needs_of"] == "true" else ""))
     vague_alt = "|".join(sorted(vague_alts, key=len, reverse=True))
-    before_currencies = [r["surface"] for r in currency_rows if r["position"] == "before"]
+    before_currencies = [r["surface"] for r in currency_rows if r["position"].startswith("before")]
     before_hedges = [r["phrase"] for r in hedge_rows if r["position"] == "before"]
+    vulgar = {k: float(v) for k, v in toml["vulgar_fractions"].items()}
+    vulgar_class = "".join(vulgar)
     digits = (
+        rf"\d*[{vulgar_class}]|"
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)"
         rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
         r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b)?|\.\d+"
     )
     skip = (
         r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"  # ISO dates and timestamps
-        r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 19/11/2024, 5.17.2018
+        r"|\d+(?:\.\d+){2,}"  # IP addresses, version numbers, dotted dates: 192.168.1.2, 5.17.2018
+        r"|\d{1,2}/\d{1,2}/\d{2,4}\b"  # 19/11/2024
         r"|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*(?i:a\.?m\.?|p\.?m\.?)\b)?"  # clock times, lap times
         r"|\+?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\+\d{1,3}(?:[-. ]\d{2,4}){2,4}\b"  # phone numbers
         r"|24/7"
+        r"|(?<=\+)\d{1,3}(?:[-. /]\d{2,4}){2,4}\b"  # phone numbers read from after their "+"
     )
     cur_alt = _alternation(before_currencies, ignore_case=False)
+    # Each branch first checks the kind of character it needs, so a digit skips the word lists at once.
     cores = (
-        rf"(?:(?P<skip>{skip})"
-        rf"|(?P<vague>(?:{vague_alt})\b)"
+        rf"(?:(?P<skip>(?=[\d+(])(?:{skip}))"
+        rf"|(?P<vague>(?=[A-Za-z])(?:{vague_alt})\b)"
         rf"|(?P<digits>(?:{digits}))"
-        rf"|(?P<words>{number_words}\b))"
+        rf"|(?P<words>(?=[A-Za-z]){number_words}\b)"
+        rf"|(?P<a_duration>(?i:an?)\s+(?i:{_alternation(list(toml['a_duration']))})\b))"
     )
     # The core at an anchor; what precedes it (hedge, currency, sign) is read backwards by `prefix`,
     # a regex over the reversed text before the anchor, so each is one anchored match, not a search.
@@ -211,19 +301,23 @@ def _lexicon() -> _Lexicon:
     prefix = re.compile(
         rf"(?:(?P<sign2>[-−])?{_SPACE}?(?P<cur>{_reversed(before_currencies, ignore_case=False)}))?"
         r"(?P<sign>[-−+](?![\w.,])|[\s-]+(?i:sunim|evitagen)(?![A-Za-z]))?"
-        rf"(?:\s*(?P<hedge>{_reversed(before_hedges)}))?"
+        rf"(?:\s*(?P<hedge>(?i:{_reversed_trie(before_hedges)})))?"
         r"(?:\s+(?P<pre>(?i:neewteb|morf))(?![A-Za-z]))?"
     )
     anchor_words = list(words) + list(multipliers) + list(fractions) + [
         r["phrase"].split()[0] for r in _rows("vague.csv") if not r["phrase"].startswith("a ")] + [
-        f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers]
+        f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers] + [
+        f"{a} {w}" for a in ("a", "an") for w in [*ordinals, *toml["tens"]]]
+    anchor_words += [f"a {w}" for w in toml["a_duration"]] + ["an hour"]
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
-    word_anchor = re.compile(rf"[\s(\"“'‘-]({_trie(anchor_words)})")
+    # The lookahead on first letters rejects most of the ~1,000 spaces in an article before the trie runs.
+    first_letters = re.escape("".join(sorted({w[0] for w in anchor_words})))
+    word_anchor = re.compile(rf"[{_WHITESPACE}(\"“'‘-](?=[{first_letters}]){_trie(anchor_words)}")
     scale_words = [s for s in scales if len(s) > 3]
     scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
     scale_after = re.compile(
         rf"(?:\s+|-)(?P<w>{_alternation(scale_words)})\b"
-        rf"|(?P<sp>{_SPACE})?(?P<a>{_alternation(scale_abbrevs, ignore_case=False)})(?![\w$£€]|\.\w)"
+        rf"|(?P<sp>{_SPACE}+)?(?P<a>{_alternation(scale_abbrevs, ignore_case=False)})(?![\w$£€]|\.\w)"
     )
     spaced_units = [u for u in units if len(u) > 1 and u not in ("pc", "p", "in")]
     attached_units = [u for u in units if u not in spaced_units]
@@ -246,7 +340,13 @@ def _lexicon() -> _Lexicon:
         re.I,
     )
     change_before = re.compile(
-        r"\s+(?P<by>(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
+        # "by" may follow the verb's object: "raise prices by 3%", "grow its sales by 35 per cent"
+        r"\s+(?P<by>yb(?:\s+[a-z'’]+){1,4}?\s+|(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
+        rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
+    )
+    # "rose to 5,000", "dipped down to", "fell from $2,415 to $2,315": the level reached, read backwards
+    trend_before = re.compile(
+        r"\s+(?:(?P<to>ot|ta)|(?P<from>morf))\s+"
         rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
     )
     after_words = [r["word"] for r in change_rows if r["position"] == "after"]
@@ -254,12 +354,14 @@ def _lexicon() -> _Lexicon:
     months = _alternation(calendar["months"])
     return _Lexicon(
         core=core,
+        number_start=re.compile(rf"[0-9{vulgar_class}][0-9]*"),
+        vulgar=vulgar,
         second=second,
         prefix=prefix,
         word_anchor=word_anchor,
         scale_after=scale_after,
         connector=re.compile(
-            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-|\s+-\s+|\s+(?i:to|and|through|or)\s+)"
+            r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-\s+(?i:to)\s+|-|\s+-\s+|\s+(?i:to|and|through|or|up\s+to)\s+)"
         ),
         unit_after=unit_after,
         age_after=age_after,
@@ -267,23 +369,48 @@ def _lexicon() -> _Lexicon:
         rate_after=rate_after,
         change_before=change_before,
         change_after=change_after,
+        trend_before=trend_before,
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
         age_before=age_before,
+        age_hedge=re.compile("|".join(re.escape(h) + "$" for h in age["hedge_ends"]), re.I),
         not_quantity_after=re.compile(
             r"(?:st|nd|rd|th)\b|'?s\b|\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
+        ),
+        times_after=re.compile(
+            rf"\s+(?P<times>(?i:{_alternation(toml['multiplier']['words'])}))"
+            rf"\s+(?:(?i:{_alternation(toml['multiplier']['before'])})\b|(?!(?i:a|an|per|each|every)\b)[a-z]+)"
         ),
         words=words,
         multipliers=multipliers,
         fractions=fractions,
+        ordinals=ordinals,
+        after_tens_only=frozenset(w for w in ordinals if w.rstrip("s") in fraction_words["after_tens_only"]),
+        fraction_vocab=frozenset([*words, *multipliers, "a", "an", "and"]),
+        fraction_not_after=frozenset(fraction_words["not_after"]),
+        max_digit_denominator=float(fraction_words["max_digit_denominator"]),
+        max_ratio_denominator=float(fraction_words["max_ratio_denominator"]),
+        bare_not_scales=frozenset(toml["numerals"]["bare_not_scales"]),
         scales=scales,
         hedges=hedges,
         vague=vague,
+        a_durations={k: (float(v[0]), v[1]) for k, v in toml["a_duration"].items()},
         currencies=currencies,
+        amount_only_currencies=frozenset(r["surface"] for r in currency_rows
+                                         if r["position"] == "before_amount"),
         units=units,
         periods={k.lower(): v for k, v in periods.items()},
-        change_words={r["word"]: r["direction"] for r in change_rows},
+        change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
+        label_words=frozenset(toml["identifier"]["label_words"]),
+        metres_before=re.compile(rf"(?:\s+|-)(?:{_alternation(toml['metres']['before'])})\b"),
+        across_hedges=frozenset(toml["across"]["hedges"]),
+        across_not_after=frozenset(toml["across"]["more_than_after"]),
+        across_not_before=re.compile(rf"\s+(?:{_alternation(toml['across']['more_than_before'])})\b"),
+        address_after=re.compile(
+            rf"(?:\s+[A-Z0-9][\w'.]*){{0,3}}?\s+(?:{'|'.join(toml['identifier']['street_words'])})\b"
+            r"(?:\s+[A-Z][\w'.]*){0,2}\s*(?:[,;)]|$)"
+        ),
         determiners=frozenset(ref["determiners"]),
         one_followers=frozenset(ref["one_followers"]),
         one_preceders=frozenset(ref["one_preceders"]),
@@ -301,15 +428,22 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
     """
     total = 0.0
     current = 0.0
+    decimal_tens = False
+    small = 0.0  # the small words since the last multiplier: what "dozen" multiplies
+    largest = 0.0  # the largest multiplier applied so far: "lakh crore" multiplies the whole
     last = ""  # "small" | "mult" | "and" | "a" | "frac" | "point"
     fraction = 1.0
     consumed = 0
+    scale_end = 0  # where the last scale word ended
     decimals = ""
     for m in _TOKEN.finditer(surface):
         w = m.group().lower()
         if last == "point":
             if w in lex.words and lex.words[w] < 100:
-                decimals += str(int(lex.words[w]))
+                digit = str(int(lex.words[w]))
+                # "point seventy-one" is .71: a unit word fills the zero of the tens word before it
+                decimals = decimals[:-1] + digit if decimal_tens and len(digit) == 1 else decimals + digit
+                decimal_tens = lex.words[w] >= 20
                 consumed = m.end()
                 continue
             break
@@ -342,19 +476,30 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
             if last in ("a", "frac"):
                 break
             current += v
+            small += v
             last = "small"
         elif w in lex.multipliers:
             mult = lex.multipliers[w]
-            if last not in ("small", "a", "mult"):
+            if last not in ("small", "a", "mult", "frac"):
                 break
             if last == "mult" and mult <= 100:
                 break
-            if mult == 100:
+            if mult < 100:  # "two dozen", "three hundred and two dozens": only the small words
+                current += small * (mult - 1) if small else mult
+            elif mult == 100:
                 current = (current or 1) * 100
+            elif last == "mult" and current == 0 and mult > largest:
+                total *= mult  # "three lakh crore", "a thousand million"
+            elif total and mult >= largest:  # "one thousand, two thousand": a list, not one number
+                current, consumed = 0.0, scale_end
+                break
             else:
                 total += (current or 1) * mult
                 current = 0.0
+            largest = max(largest, mult)
+            small = 0.0
             last = "mult"
+            scale_end = m.end()
         else:
             break
         consumed = m.end()
@@ -366,8 +511,134 @@ def _parse_words(surface: str, lex: _Lexicon) -> tuple[float, int] | None:
     return value, consumed
 
 
+_SEPARATORS = str.maketrans("", "", ", \t\n\u00a0\u202f\u2009")
+
+
+_WORD_TOKEN = re.compile(r"(?P<sep>\s*-\s*|\s+)?(?P<w>[A-Za-z]+)(?![A-Za-z])")
+_NOUN_AFTER = re.compile(r"\s+(?!(?i:of|in|to|and|or|from|by|on|at|for|with|than)\b)[a-z]")
+_SCALE_OF = re.compile(r"(?:\s+of)?(?:\s+an?)?\s+(?P<w>[A-Za-z]+)(?![A-Za-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    word: str  # lower-cased
+    end: int
+    joined: bool  # hyphened to the word before ("twenty-first")
+
+
+def _number_tokens(text: str, p: int, lex: _Lexicon) -> list[_Token]:
+    """The words from p on that can make a written fraction ("one hundred and three quarters")."""
+    out = []
+    pos = p
+    while (m := _WORD_TOKEN.match(text, pos)) is not None:
+        w = m.group("w").lower()
+        if w not in lex.fraction_vocab and w not in lex.ordinals:
+            break
+        out.append(_Token(w, m.end(), "-" in (m.group("sep") or "")))
+        pos = m.end()
+    return out
+
+
+def _small(token: _Token, lex: _Lexicon, low: int, high: int, step: int) -> bool:
+    v = lex.words.get(token.word, -1)
+    return low <= v <= high and v % step == 0
+
+
+def _is_denominator(tokens: list[_Token], i: int, lex: _Lexicon) -> bool:
+    """An ordinal that ends a fraction; "first" and "second" only after a tens word ("a twenty-first")."""
+    if tokens[i].word not in lex.ordinals:
+        return False
+    return tokens[i].word not in lex.after_tens_only or (i > 0 and _small(tokens[i - 1], lex, 20, 90, 10))
+
+
+def _tokens_value(tokens: list[_Token], lex: _Lexicon) -> float | None:
+    """The whole number the words make ("a" is one, "and" is ignored), None when they make none."""
+    words = [t.word for t in tokens if t.word != "and"]
+    if words in (["a"], ["an"]):
+        return 1.0
+    phrase = " ".join(words)
+    parsed = _parse_words(phrase, lex) if phrase else None
+    return parsed[0] if parsed and parsed[1] == len(phrase) else None
+
+
+def _split(head: list[_Token], den: _Token, lex: _Lexicon) -> tuple[list[_Token], float] | None:
+    """Numerator words and denominator of "<number> <ordinal>", following Recognizers-Text's reading:
+    the ordinal takes the tens word before it ("twenty twenty-fifths" = 20/25) and then a "<unit>
+    hundred/thousand" ("one one hundred fifth" = 1/105), as long as a numerator is left, but never
+    across "and" ("one hundred and thirty fifths" = 130/5)."""
+    d = lex.ordinals[den.word]
+    i = len(head)
+    if d < 10 and i and _small(head[i - 1], lex, 20, 90, 10) and (
+        den.joined or (i > 1 and head[i - 2].word != "and")
+    ):
+        d += lex.words[head[i - 1].word]
+        i -= 1
+    j = i - 1 if i and head[i - 1].word == "and" else i
+    if d < 100 and j >= 3 and head[j - 1].word in lex.multipliers and _small(head[j - 2], lex, 1, 9, 1) \
+            and not head[j - 2].joined:
+        d += lex.words[head[j - 2].word] * lex.multipliers[head[j - 1].word]
+        i = j - 2
+    elif j != i:
+        return None  # "the hundred and fifth" is an ordinal
+    return head[:i], d
+
+
+def _ends_in_fraction(text: str, end: int, lex: _Lexicon) -> bool:
+    """Whether number words ending at `end` may go on into a fraction (a cheap test before reading it)."""
+    w = _WORD_TOKEN.match(text, end)
+    return w is not None and (w.group("w").lower() in lex.ordinals or w.group("w").lower() == "and")
+
+
+def _word_fraction(text: str, p: int, lex: _Lexicon) -> tuple[int, float, bool, bool] | None:
+    """A number written with a fraction from p: (end, value, is a bare fraction, is scaled).
+
+    "two thirds", "a hundredth", "three twenty-firsts"; mixed numbers when the part after the last
+    "and" is a proper fraction ("one and a half", "twenty and three fifths"); a scale word after it
+    makes a count ("half a million", "one billion and a half million", "two thirds of a million").
+    """
+    tokens = _number_tokens(text, p, lex)
+    k = next((i for i in range(len(tokens)) if _is_denominator(tokens, i, lex)), None)
+    if k is None:
+        return None
+    head, den = tokens[:k], tokens[k]
+    end = den.end
+    if text[end:end + 1] == "-":
+        return None  # "half-staff", "third-largest"
+    if [t.word for t in head] in ([], ["a"], ["an"]) and den.word not in lex.fractions \
+            and _NOUN_AFTER.match(text, end):
+        return None  # "a third country", "a fifth term": an ordinal before its noun
+    scale = 1.0
+    s = _SCALE_OF.match(text, end)
+    if s and s.group("w").lower() in lex.multipliers:
+        scale, end = lex.multipliers[s.group("w").lower()], s.end()
+    ands = [i for i, t in enumerate(head) if t.word == "and"]
+    if ands and ands[-1] > 0 and (tail := _split(head[ands[-1] + 1:], den, lex)) is not None:
+        numerator, whole = _tokens_value(tail[0], lex), _tokens_value(head[:ands[-1]], lex)
+        if numerator is not None and whole is not None and numerator < tail[1]:
+            whole_scale = max((lex.multipliers.get(t.word, 1.0) for t in head[:ands[-1]]), default=1.0)
+            if scale == 1 and whole_scale >= 1000:
+                scale = whole_scale  # "two million and a half"
+            elif whole_scale < scale:
+                whole *= scale  # "one and a half million"
+            return end, whole + numerator / tail[1] * scale, False, True
+    split = _split(head, den, lex)
+    if split is None:
+        return None
+    if split[0]:
+        numerator = _tokens_value(split[0], lex)
+    elif den.word in lex.fractions and text[p - 1:p] != "-" and (
+        _last_word(text, p).lower() not in lex.fraction_not_after
+    ):
+        numerator = 1.0  # "half", "quarter million"; not "the second half", "first-quarter"
+    else:
+        return None
+    if numerator is None or (numerator != 1 and not den.word.endswith("s")):
+        return None  # "two millionth" is an ordinal
+    return end, numerator / split[1] * scale, scale == 1, scale > 1
+
+
 def _number_value(text: str) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text))
+    return float(text.translate(_SEPARATORS))
 
 
 @dataclass(slots=True)
@@ -386,17 +657,33 @@ class _Core:
     plain: bool = True  # digits only, no separator or decimal point
     raw: float = 0.0  # the value before its scale word
     num_end: int = 0  # where the number ends, before any unit
+    fraction: bool = False  # "two thirds", "3/4": a proportion of something, not a count
 
 
-def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon) -> _Core | None:
-    """The number of a numeral match, extended by its scale word ("1.2 million", "$3bn")."""
+def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = False) -> _Core | None:
+    """The number of a numeral match, extended by its scale word ("1.2 million", "$3bn").
+
+    `bare` reads a number on its own, as find_numerals does: every scale abbreviation counts ("10G",
+    "1.2b"), not only those a currency makes unambiguous.
+    """
     if m.group("digits"):
         raw = m.group("digits")
         try:
-            value = _number_value(raw)
+            if raw[-1] in lex.vulgar:  # "½", "2¾"
+                value = float(raw[:-1] or 0) + lex.vulgar[raw[-1]]
+            else:
+                value = _number_value(raw)
         except ValueError:
             return None
-        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit())
+        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit(),
+                     fraction=raw[0] in lex.vulgar)
+        _read_digit_fraction(text, core, lex, hedged=isinstance(m, _Hit) and m.group("hedge") is not None)
+        _read_power(text, core)
+    elif isinstance(m, _Hit) and m.fraction is not None:
+        value, is_fraction, scaled = m.fraction
+        core = _Core(m.start("words"), m.end("words"), value, scaled=scaled, written=True, plain=False,
+                     fraction=is_fraction)
+        core.raw = value
     else:
         parsed = _parse_words(m.group("words"), lex)
         if parsed is None:
@@ -416,14 +703,111 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon) -> _Core | Non
         while (s := lex.scale_after.match(text, core.end)) is not None:
             surface = s.group("w") or s.group("a")
             mult, money_only = lex.scales.get(surface) or lex.scales[surface.lower()]
-            if (money_only or (s.group("sp") and surface.islower())) and not core.currency:
+            if bare and surface in lex.bare_not_scales:
+                break
+            if not bare and (money_only or (s.group("sp") and surface.islower())) and not core.currency:
                 break  # "$3 b", "£5 m"; but "80 m.p.h." and "12 m" are not millions
+            if surface == "m" and not core.currency and lex.metres_before.match(text, s.end()):
+                break  # "1.8m tall": metres
             core.value *= mult
             core.end = s.end()
             core.scaled = True
             core.plain = False
     core.num_end = core.end
-    return core
+    return core if math.isfinite(core.value) else None  # "9e999" overflows: no number
+
+
+_DIGIT_FRACTION = re.compile(r"(?:[ \t]+(?P<num>\d+))?[/⁄](?P<den>\d+)(?![\d/]|[.,]\d)(?P<of>\s+of\b)?")
+_POWER = re.compile(r"\^(?P<sign>[-+]*)(?P<exp>\d+(?:\.\d+)?)")
+
+
+def _read_digit_fraction(text: str, core: _Core, lex: _Lexicon, hedged: bool = False) -> None:
+    """ "3/4" (a fraction) and "2 1/4" (a whole number and a fraction); "9/11" and "24/7" are names, but
+    "about 1/40" and "1/25 of" are shares (a hedge or "of" allows a larger denominator)."""
+    ahead = text[core.end:core.end + 8]
+    f = _DIGIT_FRACTION.match(text, core.end) if "/" in ahead or "⁄" in ahead else None  # "⁄": fraction slash
+    if not (core.plain and f):
+        return
+    den = float(f.group("den"))
+    num = float(f.group("num")) if f.group("num") else core.value
+    share = (hedged or f.group("of")) and not f.group("num")
+    largest = lex.max_ratio_denominator if share else lex.max_digit_denominator
+    if not 0 < num < den <= largest or (f.group("num") and core.value >= 100):
+        return
+    if f.group("num"):
+        core.value += num / den
+    else:
+        core.value, core.fraction = num / den, True
+    core.end, core.plain = f.end("den"), False
+
+
+_TIMES_POWER = re.compile(
+    r"[ \t]?[×xX][ \t]?(?P<base>\d+(?:\.\d+)?)"
+    r"(?:\^(?P<sign>[-+−]*)(?P<exp>\d+)|(?P<minus>[−⁻]?)(?P<sup>[⁰¹²³⁴-⁹]+)|(?P<minus2>−)(?P<exp2>\d+))(?![\d.])"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _read_power(text: str, core: _Core) -> None:
+    """ "1.1^23", "2.5^-1" (each "-" in the exponent's sign flips it, as Recognizers-Text reads "^--23"),
+    and a product with a power: "2.48×10−5" (a superscript exponent that lost its formatting), "3 x 10^5",
+    "8x2^10", "6×10⁹"."""
+    if text[core.end:core.end + 1] == "^" and (p := _POWER.match(text, core.end)) is not None:
+        base, exponent = core.value, float(p.group("exp")) * (-1) ** p.group("sign").count("-")
+        factor = 1.0
+    elif text[core.end:core.end + 2].strip()[:1] in ("×", "x", "X") and (
+        p := _TIMES_POWER.match(text, core.end)
+    ) is not None:
+        base, factor = float(p.group("base")), core.value
+        if p.group("exp") is not None:
+            sign = p.group("sign").replace("−", "-")
+            exponent = float(p.group("exp")) * (-1) ** sign.count("-")
+        elif p.group("sup") is not None:
+            exponent = float(p.group("sup").translate(_SUPERSCRIPTS)) * (-1 if p.group("minus") else 1)
+        else:
+            exponent = -float(p.group("exp2"))
+    else:
+        return
+    try:
+        core.value = factor * base ** exponent
+    except (OverflowError, ZeroDivisionError):
+        return
+    core.end, core.plain = p.end(), False
+
+
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
+
+
+def _read_ratio(text: str, core: _Core, lex: _Lexicon) -> None:
+    """ "one in five", "3 out of 10": a fraction, when the second number is the larger, at most
+    max_ratio_denominator (not a year) and carries no unit ("5 in 6 months" is a count, then a duration)."""
+    r = _RATIO.match(text, core.end) if text[core.end + 1:core.end + 2] in ("i", "o") else None
+    if r is None or core.currency or core.value < 1 or not core.value.is_integer():
+        return
+    m = lex.second.match(text, r.end())
+    if m is None or m.group("cur") or not (m.group("digits") or m.group("words")):
+        return
+    second = _read_core(text, m, lex)
+    if second is None or not core.value < second.value <= lex.max_ratio_denominator:
+        return
+    _read_unit(text, second, lex)
+    if second.unit is None:
+        core.value, core.fraction, core.plain = core.value / second.value, True, False
+        core.end = core.num_end = second.end
+
+
+_ARTICLE = re.compile(r"(?:\s+of)?\s+an?(?=\s)")
+
+
+def _read_fraction_unit(text: str, core: _Core, lex: _Lexicon) -> None:
+    """ "half an hour", "a quarter of a mile": a fraction of a unit is that unit's kind (0.5 hour)."""
+    if not core.fraction or core.unit is not None or (a := _ARTICLE.match(text, core.end)) is None:
+        return
+    end = core.end
+    core.end = a.end()
+    _read_unit(text, core, lex)
+    if core.unit is None:
+        core.end = end
 
 
 def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
@@ -443,6 +827,37 @@ def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
         core.currency = unit
     core.kind, core.unit, core.unit_surface = kind, unit, surface
     core.end = u.end()
+    if kind == "money" and not core.scaled and (s := lex.scale_after.match(text, core.end)) and s.group("w"):
+        core.value *= lex.scales[s.group("w").lower()][0]  # "75 USD million"
+        core.end, core.scaled = s.end(), True
+
+
+# "15 dollars 50", "thirteen dollars and forty-five cents": whole units, then the minor units
+_MINOR_AFTER = re.compile(r"(?:\s+and)?\s+(?P<n>\d{1,2}\b|[A-Za-z]+(?:[\s-][A-Za-z]+)?)")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _read_minor_units(text: str, core: _Core, lex: _Lexicon) -> tuple[float, int] | None:
+    """The cents after a whole amount written with a currency word: (value in whole units, end).
+    The cents need their own word ("cents", "pence") or must close the clause ("15 dollars 50.")."""
+    if not (core.unit_surface and core.value.is_integer() and not core.scaled):
+        return None
+    m = _MINOR_AFTER.match(text, core.end)
+    if m is None:
+        return None
+    if m.group("n").isdigit():
+        cents, end = float(m.group("n")), m.end()
+    elif (parsed := _parse_words(m.group("n"), lex)) is not None:
+        cents, end = parsed[0], m.start("n") + parsed[1]
+    else:
+        return None
+    if not (0 < cents < 100 and cents.is_integer()):
+        return None
+    u = lex.unit_after.match(text, end)
+    minor = u and lex.units.get(_key(u.group("u") or u.group("a")).lower(), ("", ""))[1].endswith("X")
+    if minor:
+        return cents / 100, u.end()
+    return (cents / 100, end) if _CLAUSE_END.match(text, end) else None
 
 
 _LAST_WORD = re.compile(r"[\s(]*([\w&'-]*?[A-Za-z])(?![\w&'-])")
@@ -467,15 +882,17 @@ class _Hit:
     Offers the part of re.Match the phrase reader uses: group, start and end by group name.
     """
 
-    __slots__ = ("_text", "_spans")
+    __slots__ = ("group", "_spans", "phrase_start", "fraction")
 
-    def __init__(self, text: str, spans: dict[str, tuple[int, int]]) -> None:
-        self._text = text
+    def __init__(
+        self, text: str, spans: dict[str, tuple[int, int]], phrase_start: int,
+        fraction: tuple[float, bool, bool] | None = None,
+    ) -> None:
         self._spans = spans
-
-    def group(self, name: str) -> str | None:
-        span = self._spans.get(name)
-        return None if span is None else self._text[span[0]:span[1]]
+        self.phrase_start = phrase_start  # the leftmost of hedge, sign, currency and number
+        self.fraction = fraction  # (value, is a fraction, is scaled) of a fraction written in words
+        # group(name) is called dozens of times per phrase: a bound dict.get is the cheapest lookup
+        self.group = {g: text[a:b] for g, (a, b) in spans.items()}.get
 
     def start(self, name: str) -> int:
         return self._spans[name][0]
@@ -484,15 +901,15 @@ class _Hit:
         return self._spans[name][1]
 
 
-_HEAD_GROUPS = ("sign2", "cur", "sign", "hedge", "pre")
-_CORE_GROUPS = ("skip", "vague", "digits", "words")
-_DIGIT_RUN = re.compile(r"\d+")
+# A leading character class lets re skip ahead fast; r"\d+" scans three times slower (the lexicon's
+# number_start adds the one-character fractions to it).
+_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 
 
 def _anchors(text: str, lex: _Lexicon) -> list[int]:
     """Where numbers may start: digit runs and number words (two fast scans, then merged)."""
-    found = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    found += [m.start(1) - 1 for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
+    found = [m.start() for m in lex.number_start.finditer(text)]
+    found += [m.start() for m in lex.word_anchor.finditer(" " + text)]  # " ": a word at the very start
     found.sort()
     return found
 
@@ -501,23 +918,41 @@ def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
     if p and text[p - 1] == "." and (p < 2 or not text[p - 2].isdigit()):
         p -= 1  # ".5"
     m = lex.core.match(text, p)
-    if m is None:
+    written = None
+    if text[p].isalpha() and (m is None or m.group("words") and _ends_in_fraction(text, m.end(), lex)):
+        written = _word_fraction(text, p, lex)
+    fraction = None
+    if written is not None and (m is None or m.group("words") is not None and m.end("words") <= written[0]):
+        spans = {"words": (p, written[0])}
+        fraction = written[1:]
+    elif m is None:
         return None
-    spans = {g: m.span(g) for g in _CORE_GROUPS if m.group(g) is not None}
-    if "skip" not in spans:
+    else:
+        spans = {m.lastgroup: m.span()}  # the core's groups are alternatives: exactly one matched
+    core = next(iter(spans))
+    start = p
+    if core != "skip":
         head = lex.prefix.match(text[max(0, p - 48):p][::-1])
-        if head is not None:
-            for g in _HEAD_GROUPS:
-                if head.group(g) is not None:
+        if head.end():  # every part of the prefix is optional: it always matches, mostly empty
+            for g, found in head.groupdict().items():
+                if found is not None:
                     a, b = head.span(g)
                     spans[g] = (p - b, p - a)
-        if "digits" in spans and "cur" not in spans and p and (text[p - 1].isalpha() or text[p - 1] == "."):
+                    if g != "pre" and a < b:
+                        start = min(start, p - b)  # "between"/"from" start only a range
+        if core == "digits" and "cur" not in spans and p and (text[p - 1].isalpha() or text[p - 1] == "."):
             return None  # glued to a word: "G7", "mk5", "v2.1"
-    return _Hit(text, spans)
+    return _Hit(text, spans, start, fraction)
 
 
 def find_numerals(text: str) -> list[Numeral]:
-    """Every number as written, with no reading of its context (the first layer)."""
+    """Every number as written, read on its own as Recognizers-Text's NumberModel reads it.
+
+    Beyond the numbers find_quantities reads, the span takes a sign ("-4/5", "minus five"), a power
+    ("1.1^23"), "X over Y" and "X out of Y", a decimal comma ("1,3") and digits joined to number words
+    ("4 thousand 3 hundred and 21"). Dates, clock times and addresses give each digit run as a number
+    (their rule); a number joined to letters that are no scale ("180ml", "4th", "1m") gives none.
+    """
     lex = _lexicon()
     found = []
     pos = 0
@@ -525,14 +960,70 @@ def find_numerals(text: str) -> list[Numeral]:
         if p < pos or (hit := _hit_at(text, p, lex)) is None:
             continue
         pos = p + 1
-        if hit.group("skip") is not None or hit.group("vague") is not None:
-            continue
-        core = _read_core(text, hit, lex)
-        if core is None:
-            continue
-        found.append(Numeral(core.start, core.end, core.value))
-        pos = core.end
+        if hit.group("skip") is not None:
+            a, b = hit.start("skip"), hit.end("skip")
+            found += [Numeral(d.start(), d.end(), float(d.group())) for d in _DIGIT_RUN.finditer(text, a, b)]
+            pos = b
+        elif hit.group("vague") is None and hit.group("a_duration") is None and (
+            n := _numeral(text, hit, lex)
+        ) is not None:
+            found.append(n)
+            pos = n.end
     return found
+
+
+# A minus sign before a number, not a hyphen after a word or a number ("2000-2005", "5 - 10").
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,)\-−])(?<!\d\s)[-−]\s*|(?<![\w-])(?i:minus|negative)\s+)$")
+_OVER = re.compile(r"\s+(?i:over|out\s+of)\s+")
+_AND_THEN = re.compile(r"(?:\s+and)?\s+")
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
+
+
+def _numeral(text: str, hit: _Hit, lex: _Lexicon) -> Numeral | None:
+    core = _read_core(text, hit, lex, bare=True)
+    if core is None or (not core.written and text[core.end:core.end + 1].isalpha()):
+        return None  # "180ml", "4th", "1m": a unit or an ordinal suffix makes it no bare number
+    if core.written and text[core.start:core.end].lower() == "one" and (
+        _last_word(text, core.start).lower() in lex.determiners | lex.one_preceders
+    ):
+        return None  # "the one you mentioned", "which one"
+    value, end = core.value, core.end
+    over = _OVER.match(text, end)
+    below = lex.second.match(text, over.end()) if over else None
+    if below is not None and (below.group("digits") or below.group("words")) and not core.currency:
+        denominator = _read_core(text, below, lex, bare=True)
+        if denominator is not None and denominator.value:
+            value, end = value / denominator.value, denominator.end
+    elif core.plain and text[core.start - 1:core.start] != "," and (comma := _DECIMAL_COMMA.match(text, end)):
+        value, end = float(f"{text[core.start:end]}.{comma.group(1)}"), comma.end()
+    else:
+        value, end = _compose(text, core, lex)
+    start = core.start
+    if (sign := _SIGN_BEFORE.search(text, max(0, start - 12), start)) is not None:
+        start, value = sign.start(), -abs(value)
+    return Numeral(start, end, value)
+
+
+def _compose(text: str, core: _Core, lex: _Lexicon) -> tuple[float, int]:
+    """Digits with a scale word and what follows: "4 thousand 3 hundred and 21", "3 million and a half"."""
+    value, end = core.value, core.end
+    scale = core.value / core.raw if core.scaled and not core.written and core.raw else 0.0
+    while scale >= 100:
+        gap = _AND_THEN.match(text, end)
+        if gap is None:
+            break
+        written = _word_fraction(text, gap.end(), lex) if text[gap.end():gap.end() + 1].isalpha() else None
+        if written is not None and written[2] and "and" in gap.group():
+            return value + written[1] * scale, written[0]
+        m = lex.second.match(text, gap.end())
+        if m is None or not (m.group("digits") or m.group("words")):
+            break
+        part = _read_core(text, m, lex, bare=True)
+        if part is None or not 0 < part.value < scale:
+            break
+        value, end = value + part.value, part.end
+        scale = part.value / part.raw if part.scaled and part.raw else 1.0
+    return value, end
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -546,26 +1037,37 @@ def find_quantities(text: str) -> list[Quantity]:
         if hit.group("skip") is not None:
             pos = hit.end("skip")
             continue
-        if p >= 2 and _GLUED_TO_NUMBER.match(text, p - 2, p) and hit.group("cur") is None:
+        if p >= 2 and text[p - 1] in "-–/" and text[p - 2].isdigit() and hit.group("cur") is None:
             continue  # the tail of "2023-24" or "9/11" whose head was dropped
         q = _read_phrase(text, hit, lex)
         if isinstance(q, int):
             pos = q
             continue
-        if out and _CONVERSION.fullmatch(text, out[-1].end, q.start):
-            _inherit_bound(q, out[-1])
-        elif out and q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
-            q.change = out[-1].change
+        if out and (joined := _join_bounds(text, out[-1], q)) is not None:
+            out[-1] = joined
+            pos = joined.end
+            continue
+        if out and q.start - out[-1].end < 40:  # restatements follow close behind
+            if _CONVERSION.fullmatch(text, out[-1].end, q.start):
+                _inherit_bound(q, out[-1])
+            elif q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
+                q.change = out[-1].change
+            elif q.change is None and out[-1].change and _LEVEL_REACHED.fullmatch(text, out[-1].end, q.start):
+                q.trend = out[-1].change
         out.append(q)
         pos = q.end
     return out
 
 
-_GLUED_TO_NUMBER = re.compile(r"\d[-–/]")
 # "more than 100 kilometres (60 miles)", "under 296 hp (224 kW / 300 PS)": the same figure restated
 _CONVERSION = re.compile(r"\s*[(/]\s*")
 # "lost 190 points, or 0.6%", "grew by 125,600 jobs or 2.2 per cent": the same change restated
 _RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")
+
+
+# "rose 8.1 percent to 99.20 yuan", "ended down 1% at 1,463.78", "lost 1.1% to end at 1,334.20": a change,
+# then the level it reached
+_LEVEL_REACHED = re.compile(r"\s+(?:to|at)\s+(?:(?:end|close|finish|settle)\s+at\s+)?")
 
 
 def _inherit_bound(q: Quantity, previous: Quantity) -> None:
@@ -586,10 +1088,13 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     sets_high = False
     if m.group("hedge"):
         qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
-    start = next(m.start(g) for g in ("hedge", "sign", "cur", "sign2", *_CORE_GROUPS) if m.group(g))
+    start = m.phrase_start
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
-        start = m.start("digits" if m.group("digits") else "words")  # "-two" is a hyphen, not minus
+        # "-two", "-a decade": a hyphen, not a minus
+        start = m.start(next(g for g in ("words", "vague", "a_duration") if m.group(g)))
 
+    if m.group("a_duration"):
+        return _a_duration(text, m, start, qualifier, sets_high, lex)
     if m.group("vague"):
         low, high = lex.vague[_key(m.group("vague").lower())]
         end = m.end("vague")
@@ -604,12 +1109,16 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
     if first is None:
         return m.end("digits" if m.group("digits") else "words")
+    if _is_code(text, m, first, lex):
+        return first.end
+    _read_ratio(text, first, lex)
     if first.plain and first.value <= 2100 and (
         lex.month_before.match(back)
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
         return first.end  # "October 3", "3 October", "October 2024"
     _read_unit(text, first, lex)
+    _read_fraction_unit(text, first, lex)
     if _is_year(first, text, lex) and qualifier == "exact":
         year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
         return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
@@ -617,33 +1126,51 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     change_word = lex.change_before.match(back)
     last = _read_range_end(text, m, first, change_word, qualifier, lex) or first
     if last is not first:
+        if _is_score(text, first, last):
+            return last.end
         qualifier = "range"
         if m.group("pre"):
             start = m.start("pre")
     end = last.end
     if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
-        return end  # "22nd", "1990s", "5pm", "5G", "two-thirds", "three-bed"
+        return end  # "22nd", "1990s", "5pm", "5G", "two-thirds"
+    if last is first and _is_compound_modifier(text, first, lex):
+        return end  # "a three-bed flat", "a five-year plan"
 
-    kind, unit = first.kind or "count", first.unit
+    kind, unit = first.kind or ("fraction" if first.fraction else "count"), first.unit
     if first.currency:
         kind, unit = "money", first.currency
     # age: "aged 21", "21-year-old", "21 years old"
     a = lex.age_after.match(text, last.num_end)
     if a:
         kind, unit, end = "age", "year", a.end()
-    elif last is first and first.kind is None and lex.age_before.match(back):
+    elif first.kind in (None, "duration") and _age_before(text, m, start, lex):
         kind, unit = "age", "year"
+    if kind == "money" and last is first and (minor := _read_minor_units(text, first, lex)) is not None:
+        first.value += minor[0]
+        end = minor[1]
+    if last is first and kind == "count" and text[end + 1:end + 2] in ("t", "T") \
+            and (times := lex.times_after.match(text, end)):
+        kind, end = "multiplier", times.end("times")  # "four times the number", "6.5 times earnings"
     if last is first and first.kind == "duration":
         a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
         if a2:
             kind, unit, end = "age", "year", end + a2.end()
 
-    # suffix hedge: "10,000 or more", "40-plus", "40+"
-    if qualifier == "exact":
-        h = lex.hedge_after.match(text, end)
-        if h and not (h.group().strip() in ("+", "plus") and re.match(r"\s*\d", text[h.end():h.end() + 3])):
-            qualifier, sets_high = lex.hedges[_key(h.group().strip().lower())]
+    if kind == "duration" and qualifier != "exact" and _over_means_across(text, m, start, end, lex):
+        qualifier, start = "exact", m.start("digits" if m.group("digits") else "words")
+    # suffix hedge: "10,000 or more", "40-plus", "40+", "more than 5,000 or equal to"
+    number_end = last.num_end
+    h = lex.hedge_after.match(text, end)
+    if h and not _number_at(text, h.end(), lex):
+        suffix, suffix_high = lex.hedges[_key(h.group().strip().lower())]
+        if (joined := _with_suffix(qualifier, suffix)) is not None:
+            if qualifier == "approx" and joined != "approx":  # "about 500 or more": the bound is the claim
+                start = next(m.start(g) for g in ("sign", "cur", "sign2", "digits", "words") if m.group(g))
+            qualifier, sets_high = joined, suffix_high
+            number_end = h.end() if end == number_end else number_end
             end = h.end()
+    bounds = "[]" if qualifier == "exact" and m.group("hedge") else None  # "equal to 20"
 
     # rate: "92 soldiers a day", "$5 an hour", "286 gigatonnes annually"
     if kind in ("count", "money", "measurement"):
@@ -659,7 +1186,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         lo, hi = sorted((first.value, last.value))
         if _looks_like_years(first, last) and kind == "count":
             return end
-        value, low, high = (lo + hi) / 2, lo, hi
+        value, low, high = lo / 2 + hi / 2, lo, hi  # not (lo + hi) / 2, which overflows near 1e308
     elif qualifier in _LOWER_BOUND:
         low = value
     elif qualifier in _UPPER_BOUND or sets_high:
@@ -667,12 +1194,14 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
 
     if last is first and _is_referential(text, start, first, qualifier, lex):
         return first.end
-    if last is first and kind == "count" and qualifier == "exact" and _is_identifier(text, start, first):
+    if last is first and kind == "count" and qualifier == "exact" and _is_identifier(text, start, first, lex):
         return first.end
 
-    change = None
+    change = trend = None
     sign = m.group("sign") or ""
-    if change_word:
+    if kind in ("duration", "age"):
+        pass
+    elif change_word:
         change = lex.change_words[change_word.group("w")[::-1].lower()]
     elif sign.startswith("+"):
         change = "up"
@@ -682,7 +1211,65 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         ca = lex.change_after.match(text, end)
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
-    return Quantity(start, end, text[start:end], value, low, high, qualifier, kind, unit, change)
+        elif (t := lex.trend_before.match(back)) and (t.group("to") or qualifier == "range"):
+            trend = lex.change_words[t.group("w")[::-1].lower()]  # "up from 5,000" alone is no level reached
+    return Quantity(
+        start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end,
+        trend,
+    )
+
+
+def _with_suffix(qualifier: str, suffix: str) -> str | None:
+    """The qualifier a suffix hedge makes, None when it does not apply: "500 or more", "about 500 or more"
+    and "equal to 500 or more" are at least 500; so is "more than 500 or equal to"."""
+    if qualifier in ("exact", "approx") and suffix != "exact":
+        return suffix
+    if suffix == "exact" and qualifier in ("more_than", "less_than"):
+        return "at_least" if qualifier == "more_than" else "at_most"
+    return None
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
+    """Whether a number starts at pos, after spaces: "or less than 6,000" is no suffix hedge but a bound."""
+    m = lex.second.match(text, _SPACES.match(text, pos).end())
+    return m is not None and (m.group("digits") or m.group("words")) is not None
+
+
+# "more than 100 and less than 300", "at most 100, at least 20": two opposite bounds make one range
+_BOUND_JOIN = re.compile(r"\s*,\s*(?:(?:and|but)\s+)?|\s+(?:and|but)\s+")
+
+
+def _join_bounds(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    """One range from a lower and an upper bound joined by "and", "but" or a comma, when the interval
+    is not empty ("more than 40 and less than 10" stays two). `bounds` keeps which ends are open."""
+    lower, upper = (a, b) if a.qualifier in _LOWER_BOUND else (b, a)
+    if lower.qualifier not in _LOWER_BOUND or upper.qualifier not in _UPPER_BOUND or a.kind != b.kind:
+        return None
+    if lower.value is None or upper.value is None or not lower.value < upper.value:
+        return None
+    if not _BOUND_JOIN.fullmatch(text, a.end, b.start):
+        return None
+    low, high = lower.value, upper.value
+    opening = "(" if lower.qualifier == "more_than" else "["
+    bounds = opening + (")" if upper.qualifier == "less_than" else "]")
+    return Quantity(a.start, b.end, text[a.start:b.end], low / 2 + high / 2, low, high, "range", a.kind,
+                    a.unit or b.unit, a.change or b.change, bounds, b.number_end)
+
+
+def _a_duration(
+    text: str, m: _Hit, start: int, qualifier: str, sets_high: bool, lex: _Lexicon
+) -> Quantity | int:
+    """ "more than a decade" (10 years), "nearly a year"; a bare "a year" is no claim."""
+    end = m.end("a_duration")
+    if qualifier == "exact" or _over_means_across(text, m, start, end, lex):
+        return end
+    value, unit = lex.a_durations[m.group("a_duration").split()[-1].lower()]
+    low = value if qualifier in _LOWER_BOUND else None
+    high = value if qualifier in _UPPER_BOUND or sets_high else None
+    return Quantity(start, end, text[start:end], value, low, high, qualifier, "duration", unit)
 
 
 def _read_range_end(
@@ -693,13 +1280,16 @@ def _read_range_end(
     "and" needs "between" before; after a change verb, "rose 5 to 7" is a range only with "by" or a
     unit on the second end alone ("dropped by 1 to 1.5 degrees"), since "rose 5% to 84" is a level.
     """
+    pre = (m.group("pre") or "").lower()
     connector = lex.connector.match(text, first.end)
+    per = _PER_UNIT.match(text, first.end) if not connector and pre else None
+    if per:  # "from $350 per kg to $680 per kg": the unit is written with both ends
+        connector = lex.connector.match(text, per.end())
     if not connector or qualifier not in ("exact", "approx"):
         return None
-    c = connector.group("c").strip().lower()
-    pre = (m.group("pre") or "").lower()
-    if c == "and" and pre != "between":
-        return None
+    c = " ".join(connector.group("c").replace("-", " ").split()).lower()  # "- to", "-to-" read as "to"
+    if c == "and" and pre != "between" or c.startswith("up") and pre != "from":
+        return None  # "between 5 and 7", "from 450 up to 900"
     m2 = lex.second.match(text, connector.end())
     if not m2 or not (m2.group("digits") or m2.group("words")):
         return None
@@ -707,6 +1297,8 @@ def _read_range_end(
     if second is None:
         return None
     _read_unit(text, second, lex)
+    if per and not text.startswith(per.group(), second.end):
+        return None  # the rate after the second end is read as the phrase's own ("$10 an hour")
     if second.unit is None and lex.not_quantity_after.match(text, second.end):
         return None
     by_change = (change_word.group("by") or "").startswith("yb") if change_word else False
@@ -730,6 +1322,9 @@ def _read_range_end(
     return second
 
 
+_PER_UNIT = re.compile(r"\s+(?:per|an?)\s+[A-Za-z]+")
+
+
 def _alternatives(first: _Core, second: _Core) -> bool:
     """ "three or four years", "10 or 12": two close guesses written alike. Not "5,000 or 2%", nor
     prices ("eight or nine euros", "8 or $9"), which news usually means as two separate figures."""
@@ -746,6 +1341,53 @@ def _compatible(first: _Core, second: _Core) -> bool:
     if first.kind and second.kind and first.unit != second.unit:
         return False
     return not (first.currency and second.currency and first.currency != second.currency)
+
+
+def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
+    """ "aged 21", "aged over 80", "ages 18 to 34", "under the age of 5" (a hedge that names the age)."""
+    if m.group("hedge") and lex.age_hedge.search(_key(m.group("hedge"))):
+        return True
+    return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
+
+
+def _over_means_across(text: str, m: _Hit, start: int, end: int, lex: _Lexicon) -> bool:
+    """ "pledged €50bn over four years" spreads the money across the years; "lasted over four years" and
+    "over two years ago" bound the duration."""
+    hedge = m.group("hedge")
+    return (
+        hedge is not None and hedge.lower() in lex.across_hedges
+        and _last_word(text, start).lower() not in lex.across_not_after
+        and lex.across_not_before.match(text, end) is None
+    )
+
+
+def _is_code(text: str, m: _Hit, core: _Core, lex: _Lexicon) -> bool:
+    """Digits that label rather than count: "0401 GMT", "007", "F-16", "SCP-173C", and "PS5" (a console,
+    while "PS6m" is £6m)."""
+    digits = m.group("digits") or ""
+    if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
+        return True
+    if digits and core.start >= 2 and text[core.start - 1] == "-" and text[core.start - 2].isupper():
+        return True
+    currency = m.group("cur")
+    return currency is not None and _key(currency) in lex.amount_only_currencies and core.plain
+
+
+def _is_score(text: str, first: _Core, last: _Core) -> bool:
+    """ "won 2-1", "drew 2-2", "ISO 3888-2": digits joined by a bare dash, the second not above the first.
+    Ranges are written low to high ("10-12"), so this is a score or a code, not a quantity."""
+    joined = text[first.end:last.start] in ("-", "–")
+    return joined and first.plain and last.plain and first.unit is None and last.value <= first.value
+
+
+def _is_compound_modifier(text: str, core: _Core, lex: _Lexicon) -> bool:
+    """A number hyphenated to a noun it modifies: "a three-bed flat", "a six-speed gearbox", "a five-year
+    plan", "a 10-year low". The plan is not a duration claim; a noun-less word number is no count."""
+    if text[core.num_end:core.num_end + 1] != "-" or lex.hedge_after.match(text, core.num_end):
+        return False
+    if core.kind == "duration":
+        return lex.age_after.match(text, core.num_end) is None
+    return core.unit is None and core.written and text[core.num_end + 1:core.num_end + 2].islower()
 
 
 def _looks_like_years(first: _Core, last: _Core) -> bool:
@@ -767,10 +1409,14 @@ def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Le
     return _last_word(text, start).lower() in lex.determiners
 
 
-def _is_identifier(text: str, start: int, core: _Core) -> bool:
-    """Numbers that are part of a name: "COVID-19", "Section 427", "Apple Watch 5", "No. 10"."""
+def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
+    """Numbers that are part of a name: "COVID-19", "Section 427", "Apple Watch 5", "No. 10", "exit 436"."""
     if not core.plain:
         return False
+    if _last_word(text, start).lower() in lex.label_words or lex.address_after.match(text, core.end):
+        return True
+    if text[start - 1:start] == "(" and text[core.end:core.end + 1] == ")":
+        return True  # "Dak Prescott (4)", footnote and list markers: a bare number alone in brackets
     back = text[max(0, start - 30):start][::-1]
     return _NAME_BEFORE.match(back) is not None and _SENTENCE_START_BEFORE.match(back) is None
 

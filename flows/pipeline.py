@@ -3,25 +3,59 @@
 Tasks are coarse on purpose: one per batch of articles, never per article or claim (each task run
 costs milliseconds on the client and ~20 ms of server CPU, see STACK.md). The steps themselves live in
 plain modules (ingest, extract, schemas, load, export); this file only wires them in order.
+
+Where the work runs: the flow's process reads the files and is the only one to open the database;
+extraction, the CPU-bound part, is submitted to the flow's task runner (`task_runner()`: threads by
+default, a process pool to use every core, or Dask, possibly a remote cluster). Batches are loaded in
+the order they were read, whatever order the workers finish in, so every runner gives the same tables.
+
+A batch is passed to the load `quote`d: otherwise Prefect walks every article and claim in it, twice,
+looking for futures to resolve, which costs more CPU than extracting them. (Not to extraction: Dask
+would hand the task the quote's inner tuple.)
 """
-from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prefect import flow, task
+import duckdb
+import pyarrow as pa
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.futures import PrefectFuture
+from prefect.states import State
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.tasks import Task, exponential_backoff
+from prefect.utilities.annotations import quote
 
 from flows import export as export_step
 from flows import load as load_step
 from flows.extract import extract_claims
-from flows.ingest import iter_articles
+from flows.ingest import expand_paths, file_digest, read_file
 from flows.model import Article, Claim, Rejection
 from schemas import frame, validate
 
 BATCH_SIZE = 500
+# Batches extracted ahead of the load: enough to keep a few workers busy, few enough that memory stays
+# bounded (500 news articles are a few MB).
+IN_FLIGHT = 8
+TASK_RUNNERS = ("thread", "process", "dask")
+
+# Stable artifact keys: the Prefect UI shows each key's history across runs.
+CONFLICTS_ARTIFACT = "estimates-largest-conflicts"
+SUMMARY_ARTIFACT = "estimates-run-summary"
+LARGEST_CONFLICTS = """
+select measure, source_a, surface_a, source_b, surface_b, ratio, days_apart
+from conflicts order by ratio desc nulls last, measure, surface_a limit 20
+"""
 
 
 @dataclass
@@ -32,14 +66,119 @@ class RunSummary:
     claims: int = 0
     rejected: int = 0
     conflicts: int = 0
+    new_conflicts: int = 0
+    unchanged_files: int = 0
     db: str = ""
     exports: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a run is: input files done out of all of them, and the rows so far."""
+
+    files_done: int
+    files_total: int
+    articles: int
+    claims: int
+    rejected: int
+
+
+# The CLI's progress bar listens here; a flow run started any other way reports to no one.
+_on_progress: ContextVar[Callable[[Progress], None] | None] = ContextVar("on_progress", default=None)
+
+
+@contextmanager
+def reporting_progress(callback: Callable[[Progress], None]) -> Iterator[None]:
+    """Call `callback` after each batch is loaded by a pipeline run in this context (same thread)."""
+    token = _on_progress.set(callback)
+    try:
+        yield
+    finally:
+        _on_progress.reset(token)
+
+
+def progress_listener() -> Callable[[Progress], None] | None:
+    # The flow reads the ContextVar through this function: a process pool pickles the flow's function
+    # by value with the globals it names, and a ContextVar cannot be pickled.
+    return _on_progress.get()
+
+
+def task_runner(
+    kind: str = "thread", workers: int | None = None, dask_address: str | None = None
+) -> TaskRunner:
+    """The task runner that extracts the batches.
+
+    thread: Prefect's default, one process (extraction is pure Python, so one core). process: a pool
+    of `workers` processes (default: every core). dask: a local cluster of `workers` processes, or the
+    existing cluster at `dask_address` (needs the `dask` extra: pip install "estimates[dask]").
+    """
+    if kind == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if kind == "process":
+        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
+    if kind == "dask":
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError as exc:
+            raise RuntimeError(
+                'the dask task runner needs the dask extra: pip install "estimates[dask]"'
+            ) from exc
+        # The scheduler logs every worker and connection at INFO, through Prefect's console handler.
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        cluster = {"n_workers": workers or os.cpu_count(), "threads_per_worker": 1, "processes": True,
+                   "dashboard_address": None}
+        return DaskTaskRunner(cluster_kwargs=cluster)
+    raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
+
+
+@contextmanager
+def shared_api() -> Iterator[None]:
+    """Point this process and the workers it starts at one Prefect API for the duration.
+
+    Without PREFECT_API_URL, Prefect starts a temporary API server on first use in each process: every
+    process-pool or Dask worker would start its own (seconds each, on one SQLite file). So when no
+    server is configured, start the temporary one here and hand its URL down through the environment,
+    which worker processes inherit. A remote Dask cluster needs a server it can reach: PREFECT_API_URL.
+    """
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    if get_current_settings().api.url:
+        yield
+        return
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
 
 
 def batches(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
+
+
+def first_of_each(articles: Iterable[Article]) -> list[Article]:
+    """One article per id, the first: the same text under two names is one article."""
+    unique: dict[str, Article] = {}
+    for article in articles:
+        unique.setdefault(article.article_id, article)
+    return list(unique.values())
+
+
+def io_error(task: Task, task_run: TaskRun, state: State) -> bool:
+    """Retry a task only when it failed on file or database I/O, not on a bug that would fail again.
+
+    A locked database is not retried here: connecting already waits for the lock, then explains.
+    """
+    error = state.data
+    return isinstance(error, OSError | duckdb.IOException) and not isinstance(error, load_step.DatabaseLocked)
 
 
 @task(cache_policy=NO_CACHE)
@@ -56,48 +195,126 @@ def extract_batch(articles: list[Article]) -> tuple[list[Claim], list[Rejection]
     return claims, rejected
 
 
-@task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 2, 4])
+@task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
+      retry_jitter_factor=0.5, retry_condition_fn=io_error)
 def load_batch(
-    db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection]
+    db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection], extracted: list[str]
 ) -> tuple[int, int]:
-    """Validate a batch with pandera and load it into DuckDB in one transaction.
+    """Validate a batch with pandera and load it into DuckDB in one transaction (safe to retry).
 
-    Returns (claims that passed validation, rows rejected). Articles in the batch get exactly the
-    claims extracted now: claims an older extractor gave them are replaced.
+    Returns (claims that passed validation, rows rejected). Articles whose ids are in `extracted` get
+    exactly the claims extracted now (claims an older extractor gave them are replaced); the others
+    were extracted by an earlier run and only gain their names (article_sources).
     """
-    article_rows, bad_articles = validate("articles", frame(articles, Article))
+    article_rows, bad_articles = validate("articles", frame(first_of_each(articles), Article))
     claim_rows, bad_claims = validate("claims", frame(claims, Claim))
     rejected = rejected + bad_articles + bad_claims
     with load_step.connect(db) as con:
-        load_step.load(con, article_rows, claim_rows, rejected,
-                       fresh_articles=list(article_rows["article_id"]))
+        load_step.load(con, article_rows, claim_rows, rejected, fresh_articles=extracted,
+                       sources=[(a.article_id, a.source) for a in articles])
     return len(claim_rows), len(rejected)
 
 
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def export_views(db: Path, exports: Path) -> tuple[list[Path], int]:
-    """Write the comparison CSVs; returns the files and the number of conflicts."""
+@task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
+      retry_jitter_factor=0.5, retry_condition_fn=io_error)
+def export_views(
+    db: Path, exports: Path, before: pa.Table
+) -> tuple[list[Path], int, int, dict[str, list]]:
+    """Write the comparison CSVs; return the files, the conflicts, those not in `before`, and the
+    largest conflicts as {column: values}."""
     with load_step.connect(db, read_only=True) as con:
         files = export_step.export(con, list(export_step.DEFAULT_VIEWS), exports)
-        conflicts = con.execute("select count(*) from conflicts").fetchone()[0]
-    return files, conflicts
+        conflicts = con.execute("select count(*) from conflicts").fetchall()[0][0]
+        con.register("_before", before)
+        new = con.execute(
+            "select count(*) from conflicts anti join _before using (claim_id_a, claim_id_b)"
+        ).fetchall()[0][0]
+        result = con.execute(LARGEST_CONFLICTS)
+        columns = [d[0] for d in result.description]
+        rows = result.fetchall()
+        largest = {column: [row[i] for row in rows] for i, column in enumerate(columns)}
+    return files, conflicts, new, largest
 
 
 @flow(name="estimates", log_prints=False)
-def pipeline(paths: Sequence[str], db: Path, exports: Path, batch_size: int = BATCH_SIZE) -> RunSummary:
-    """Read the articles at `paths`, extract, validate and load their claims, then export the views."""
+def pipeline(
+    paths: Sequence[str], db: Path, exports: Path, batch_size: int = BATCH_SIZE, full_refresh: bool = False
+) -> RunSummary:
+    """Read the articles at `paths`, extract, validate and load their claims, then export the views.
+
+    Incremental: a file a completed run read (same path, same bytes, same extractor version) is not
+    read again, and an article whose claims the current extractor gave is not extracted again (a
+    copy under a new name only adds the name). full_refresh reads and extracts everything.
+    """
+    logger = get_run_logger()
     summary = RunSummary(db=str(db))
-    for chunk in batches(iter_articles(paths), batch_size):
-        articles = [a for a in chunk if isinstance(a, Article)]
-        rejected = [r for r in chunk if isinstance(r, Rejection)]
-        claims, failed = extract_batch(articles)
-        loaded, n_rejected = load_batch(db, articles, claims, rejected + failed)
-        summary.articles += len(articles)
+    with load_step.connect(db) as con:  # also leaves an empty run with the tables and views
+        done = load_step.Extracted(set(), {}) if full_refresh else load_step.extracted(con)
+        before = con.sql("select claim_id_a, claim_id_b from conflicts").to_arrow_table()  # for "new"
+    files, path_rejections = expand_paths(paths)
+    hashes = {str(f): file_digest(f) for f in files}
+    to_read = [f for f in files if hashes[str(f)] is None or done.files.get(str(f)) != hashes[str(f)]]
+    summary.unchanged_files = len(files) - len(to_read)
+    records = itertools.chain(path_rejections, itertools.chain.from_iterable(map(read_file, to_read)))
+    names: list[tuple[str, str]] = []  # (article_id, source) of every article read
+    on_progress = progress_listener()
+    files_seen: set[str] = set()
+    pending: deque[tuple[list[Article], list[Rejection], list[Article], PrefectFuture]] = deque()
+
+    def load_oldest() -> None:
+        articles, rejected, new, extracted = pending.popleft()
+        claims, failed = extracted.result()
+        loaded, n_rejected = load_batch(db, quote(articles), quote(claims), quote(rejected + failed),
+                                        [a.article_id for a in new])
+        summary.articles += len(new)
         summary.claims += loaded
         summary.rejected += n_rejected
-    if summary.articles == 0 and summary.rejected == 0:
-        with load_step.connect(db):
-            pass  # an empty run still leaves a database with the tables and views
-    files, summary.conflicts = export_views(db, exports)
+        logger.info("Loaded %d new article(s), %d claim(s); %d row(s) rejected", len(new), loaded, n_rejected)
+        if on_progress:
+            # A JSON Lines record's source is PATH#ID: count its file once.
+            files_seen.update(item.source.split("#")[0] for item in (*articles, *rejected))
+            on_progress(Progress(min(len(files_seen), len(to_read)), len(to_read),
+                                 summary.articles, summary.claims, summary.rejected))
+
+    for chunk in batches(records, batch_size):
+        articles = [a for a in chunk if isinstance(a, Article)]
+        names += [(a.article_id, a.source) for a in articles]
+        rejected = [r for r in chunk if isinstance(r, Rejection)]
+        new = [a for a in first_of_each(articles) if a.article_id not in done.article_ids]
+        done.article_ids.update(a.article_id for a in new)  # a copy in a later batch is not extracted
+        pending.append((articles, rejected, new, extract_batch.submit(new)))
+        if len(pending) >= IN_FLIGHT:
+            load_oldest()
+    while pending:
+        load_oldest()
+    # Only now, with every batch committed: a run killed midway has its files read again next time.
+    with load_step.connect(db) as con:
+        load_step.record_files(con, {str(f): hashes[str(f)] for f in to_read if hashes[str(f)]}, names)
+
+    files, summary.conflicts, summary.new_conflicts, largest = export_views(db, exports, before)
     summary.exports = [str(f) for f in files]
+    publish_artifacts(summary, largest)
+    logger.info("Read %d new article(s) (%d file(s) unchanged); loaded %d claim(s); %d row(s) rejected; "
+                "%d conflict(s), %d new", summary.articles, summary.unchanged_files, summary.claims,
+                summary.rejected, summary.conflicts, summary.new_conflicts)
+    if on_progress:
+        on_progress(Progress(len(to_read), len(to_read), summary.articles, summary.claims, summary.rejected))
     return summary
+
+
+def publish_artifacts(summary: RunSummary, largest: dict[str, list]) -> None:
+    """The run summary (markdown) and the largest conflicts (table), under keys stable across runs."""
+    rows = "\n".join(f"| {name} | {value:,} |" for name, value in (
+        ("new articles read", summary.articles),
+        ("files unchanged since the last run", summary.unchanged_files),
+        ("claims loaded", summary.claims),
+        ("rows rejected", summary.rejected),
+        ("conflicts", summary.conflicts),
+        ("new conflicts", summary.new_conflicts),
+    ))
+    markdown = (f"# estimates run\n\n| | |\n|---|---:|\n{rows}\n\nDatabase: `{summary.db}`\n\n"
+                "Why rows were rejected: `estimates query \"select source, stage, reason from rejected\"`\n")
+    create_markdown_artifact(markdown, key=SUMMARY_ARTIFACT,
+                             description="Articles, claims, rejected rows and conflicts of this run")
+    create_table_artifact(largest, key=CONFLICTS_ARTIFACT,
+                          description="The 20 largest conflicts between sources, largest ratio first")

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and a capital,
-# digit or opening quote. Abbreviations that end in a period ("Mr.", "U.S.", "Jan.") do not end one.
+# digit or opening quote. Abbreviations that end in a period ("Mr.", "U.S.", "Jan.") do not end one; a
+# number does ("… rose to 13,000. Officials said …").
 _END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9])""")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
-    r"Oct|Nov|Dec|No|vs|etc|approx|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z](?:\.[A-Z])*|\d)\.$"
+    r"Oct|Nov|Dec|No|vs|etc|approx|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z](?:\.[A-Z])*)\.$"
 )
 
 

@@ -18,8 +18,9 @@ class ArticleSchema(pa.DataFrameModel):
     url: Series[str] = pa.Field(nullable=True)
     # Claim offsets index into the body, so an empty body can carry no claims.
     body: Series[str] = pa.Field(str_length={"min_value": 1})
-    # Set by the loader; absent from freshly ingested frames.
+    # Both set by the loader; absent from freshly ingested frames.
     ingested_at: Series[pa.DateTime] = pa.Field(nullable=True, required=False)
+    extractor_version: Series[str] = pa.Field(nullable=True, required=False)
 
     class Config:
         coerce = True

@@ -1,36 +1,64 @@
 -- measure_summary: a row is one measure (more exactly one comparison group of claim_intervals:
--- measure, kind and, for non-counts, unit; normally a measure has one), summarising every
--- comparable claim about it.
+-- canonical measure, kind and, for non-counts, unit; normally a measure has one), summarising every
+-- comparable claim about it, with the counting rules analysts know side by side.
 --
 --   n_claims      comparable claims (levels of count/money/percent/measurement/rate)
---   n_claimants   distinct sources; a claim the article itself asserts counts as its publisher
---                 (or the article when the publisher is unknown), see claim_intervals
---   claimants     those sources, sorted
+--   n_claimants   distinct sources (claimant keys); a claim the article itself asserts counts as its
+--                 publisher (or the article when the publisher is unknown), see claim_intervals
+--   claimants     their display names, sorted
 --   n_articles    articles the claims come from
---   low / high    the lowest interval low and highest interval high (high is +infinity when some
---                 claim is open-ended, e.g. "at least 115,000")
---   best          median of the stated values (vague claims have none)
+--   low / high    the lowest interval low and highest interval high of any claim (high is +infinity
+--                 when some claim is open-ended, e.g. "at least 115,000"): what all claims admit
+--   best          median of the stated values of every claim (vague claims have none)
+--
+-- The rules, each over "figures" = the numbers as stated (stated_floor / stated_ceiling, no slack):
+--   ucdp_low / ucdp_best / ucdp_high   UCDP-style: one vote per source, its latest claim (by as_of);
+--                 low = the lowest floor, high = the highest ceiling, best = the median of their values
+--   acled_conservative   ACLED-style conservative figure: the lowest number reported as a figure among
+--                 the sources' latest claims ("at least 115,000" counts 115,000, a range its low end);
+--                 unlike ucdp_low, a vague "thousands" does not count, and "up to" claims state none
+--   ibc_min / ibc_max    IBC-style min–max: the lowest floor and highest ceiling of every claim ever
+--                 made, whatever its date or source
+--   latest_value, latest_surface, latest_claimant, latest_as_of   the most recent claim (on one
+--                 day, a stated value beats a vague one, and the higher value wins)
 --   spread_ratio  largest value / smallest value (NULL unless the smallest is positive): 1 means
 --                 every source agrees on the number, 3.3 means the highest is 3.3 times the lowest
 --   first_seen / last_seen   earliest and latest as_of (falling back to the published date)
---   unit, subject, event     the most frequent one among the claims
+--   unit, subject, event     the folded keys the measure is made of
 -- Ordered by n_claimants, then n_claims: the most contested measures first.
 CREATE OR REPLACE VIEW measure_summary AS
 WITH
-intervals AS (
+intervals AS MATERIALIZED (
     SELECT * FROM claim_intervals
 ),
 
-sources AS (
-    -- One name per source_key, so claimants and n_claimants agree on case variants.
-    SELECT measure, kind, unit_key, source_key, min(source) AS source
+per_source AS (
+    -- Each source's display name and latest claim (on one day, the higher value).
+    SELECT
+        measure,
+        kind,
+        unit_key,
+        min(source) AS source,
+        arg_max(
+            {'floor': stated_floor, 'ceiling': stated_ceiling, 'value': value, 'qualifier': qualifier},
+            (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
+        ) AS latest
     FROM intervals
     GROUP BY measure, kind, unit_key, source_key
 ),
 
-source_lists AS (
-    SELECT measure, kind, unit_key, count(*) AS n_claimants, list(source ORDER BY source) AS claimants
-    FROM sources
+source_rules AS (
+    SELECT
+        measure,
+        kind,
+        unit_key,
+        min(latest.floor) AS ucdp_low,
+        median(latest.value) AS ucdp_best,
+        max(latest.ceiling) AS ucdp_high,
+        min(latest.floor) FILTER (WHERE latest.qualifier <> 'vague') AS acled_conservative,
+        count(*) AS n_claimants,
+        list(source ORDER BY source) AS claimants
+    FROM per_source
     GROUP BY measure, kind, unit_key
 ),
 
@@ -39,14 +67,21 @@ claim_stats AS (
         measure,
         kind,
         unit_key,
-        mode(unit) AS unit,
-        mode(subject) AS subject,
-        mode(event) AS event,
+        -- The measure is made of these keys, so each has one value in a group.
+        min(unit) AS unit,
+        min(subject) AS subject,
+        min(event) AS event,
         count(*) AS n_claims,
         count(DISTINCT article_id) AS n_articles,
         min(low) AS low,
         median(value) AS best,
         max(high) AS high,
+        min(stated_floor) AS ibc_min,
+        max(stated_ceiling) AS ibc_max,
+        arg_max(
+            {'value': value, 'surface': surface, 'claimant': source, 'as_of': as_of},
+            (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
+        ) AS latest,
         round(CASE WHEN min(value) > 0 THEN max(value) / min(value) END, 3) AS spread_ratio,
         min(as_of) AS first_seen,
         max(as_of) AS last_seen
@@ -61,15 +96,25 @@ SELECT
     s.subject,
     s.event,
     s.n_claims,
-    l.n_claimants,
-    l.claimants,
+    r.n_claimants,
+    r.claimants,
     s.n_articles,
     s.low,
     s.best,
     s.high,
+    r.ucdp_low,
+    r.ucdp_best,
+    r.ucdp_high,
+    r.acled_conservative,
+    s.ibc_min,
+    s.ibc_max,
+    s.latest.value AS latest_value,
+    s.latest.surface AS latest_surface,
+    s.latest.claimant AS latest_claimant,
+    s.latest.as_of AS latest_as_of,
     s.spread_ratio,
     s.first_seen,
     s.last_seen
 FROM claim_stats AS s
-JOIN source_lists AS l USING (measure, kind, unit_key)
-ORDER BY l.n_claimants DESC, s.n_claims DESC, s.measure, s.kind, s.unit;
+JOIN source_rules AS r USING (measure, kind, unit_key)
+ORDER BY r.n_claimants DESC, s.n_claims DESC, s.measure, s.kind, s.unit;

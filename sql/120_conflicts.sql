@@ -1,80 +1,102 @@
--- conflicts: a row is a pair of claims on one measure, from two different sources, whose
--- comparison intervals (claim_intervals) do not overlap: the sources cannot both be right.
+-- conflicts: a row is a pair of claims on one measure, from two different sources (claimant keys),
+-- made at about the same time, whose comparison intervals (claim_intervals) do not overlap: the
+-- sources cannot both be right.
+--
+-- About the same time: a count like a death toll rises, so 100 killed in January and 500 killed in
+-- March are a revision (see the revisions view), not a conflict. Time is cut into 30-day periods
+-- (period = days since 1970-01-01 / 30, rounded down, from as_of, which falls back to the published
+-- date); claims are compared when their periods are the same or adjacent. So claims within 30 days
+-- of each other are always compared, 31 to 59 days apart sometimes (when their periods adjoin), 60
+-- or more never. days_apart says how far apart they are. Claims with no date at all form one period
+-- of their own and are compared only with each other.
 --
 -- Side a is the higher claim, side b the lower: their intervals do not overlap, so a's whole
 -- interval lies above b's (low_a > high_b) and value_a >= value_b. Columns: measure and kind;
 -- for each side claimant (NULL: the article asserts it), source (who the comparison treats as the
--- claimant, see claim_intervals), value, low, high (the comparison interval), surface, as_of,
--- publisher, article_id, claim_id; and ratio = value_a / value_b (NULL when a value is missing,
--- as for vague claims, or value_b is not positive). Ordered by ratio, largest disagreement first.
+-- claimant's display name, see claim_intervals), value, low, high (the comparison interval),
+-- surface, as_of, publisher, article_id, claim_id; days_apart; and ratio = value_a / value_b (NULL
+-- when a value is missing, as for vague claims, or value_b is not positive). Unordered, as sorting
+-- millions of rows costs more than finding them: `ORDER BY ratio DESC NULLS LAST` reads the largest
+-- disagreement first (the export does).
 --
 -- Which pairs: every claim that some other source contradicts is listed with the claim of another
--- source that lies FURTHEST from it, above (the highest low) and below (the lowest high). So each
--- contradicted claim appears at least once, with its strongest contradiction, and a measure of n
--- claims gives at most 2n rows. Pairs of milder disagreement behind a stronger one are not listed
--- (with exact claims of 3,000, 5,000, 6,000 and 10,000 from four sources, 5,000 and 6,000 are each
--- listed against 3,000 and 10,000, not against each other): the full list of pairs grows with the
--- square of the claims and buries the analyst; query claim_intervals directly for it.
+-- source, among those it is compared with, that lies FURTHEST from it, above (the highest low) and
+-- below (the lowest high). So each contradicted claim appears at least once, with its strongest
+-- contradiction, and a measure of n claims gives at most 2n rows. Pairs of milder disagreement
+-- behind a stronger one are not listed (with exact claims of 3,000, 5,000, 6,000 and 10,000 from
+-- four sources, 5,000 and 6,000 are each listed against 3,000 and 10,000, not against each other):
+-- the full list of pairs grows with the square of the claims and buries the analyst; query
+-- claim_intervals directly for it.
 --
--- How, without comparing every pair: per comparison group, take each source's highest-reaching
--- claim (highest low) and keep the top two sources; whichever source a claim has, one of those two
--- is another source, and the best of them is the furthest claim above it. Likewise below with the
--- lowest high. That is a sort per group and two small joins: linear in the number of claims.
+-- How, without comparing every pair: per comparison group and period, take each source's
+-- highest-reaching claim (highest low) over that period and the two adjacent ones, and keep the top
+-- two sources; whichever source a claim has, one of those two is another source, and it is the
+-- furthest claim above. Likewise below with the lowest high. That is a few hash aggregates and one
+-- join of each claim with one row of candidates: linear in the number of claims, no window sorts.
 -- Ties are broken by claim_id, so the view is deterministic.
 CREATE OR REPLACE VIEW conflicts AS
 WITH
-intervals AS (
-    SELECT * FROM claim_intervals
-),
-
-highest_claim_per_source AS (
-    SELECT measure, kind, unit_key, source_key, claim_id, low
-    FROM intervals
-    QUALIFY row_number() OVER (
-        PARTITION BY measure, kind, unit_key, source_key ORDER BY low DESC, claim_id
-    ) = 1
-),
-
-two_highest_sources AS (
+intervals AS MATERIALIZED (
     SELECT
         *,
-        row_number() OVER (PARTITION BY measure, kind, unit_key ORDER BY low DESC, claim_id) AS place
-    FROM highest_claim_per_source
-    QUALIFY place <= 2
+        -- -1e9: undated claims, a period no dated claim is in or next to.
+        coalesce(date_diff('day', DATE '1970-01-01', as_of) // 30, -1000000000) AS period
+    FROM claim_intervals
 ),
 
-lowest_claim_per_source AS (
-    SELECT measure, kind, unit_key, source_key, claim_id, high
-    FROM intervals
-    QUALIFY row_number() OVER (
-        PARTITION BY measure, kind, unit_key, source_key ORDER BY high, claim_id
-    ) = 1
-),
-
-two_lowest_sources AS (
+source_extremes AS (
+    -- Per group, period and source: its highest-reaching claim (highest low) and lowest-reaching
+    -- one (lowest high), as sortable structs; ties go to the smaller claim_id.
     SELECT
-        *,
-        row_number() OVER (PARTITION BY measure, kind, unit_key ORDER BY high, claim_id) AS place
-    FROM lowest_claim_per_source
-    QUALIFY place <= 2
+        measure, kind, unit_key, period, source_key,
+        min({'low': -low, 'claim_id': claim_id}) AS top,
+        min({'high': high, 'claim_id': claim_id}) AS bottom
+    FROM intervals
+    GROUP BY ALL
+),
+
+seen_from_periods AS (
+    -- The same, as seen from each period it is compared with: its own and the two adjacent ones.
+    SELECT
+        measure, kind, unit_key, period + shift AS period, source_key,
+        min(top) AS top,
+        min(bottom) AS bottom
+    FROM source_extremes, (VALUES (-1), (0), (1)) AS shifts(shift)
+    GROUP BY ALL
+),
+
+candidates AS (
+    -- Per group and period, the two sources reaching highest and the two reaching lowest: whatever
+    -- a claim's own source, one of each pair is another source.
+    SELECT
+        measure, kind, unit_key, period,
+        min_by({'source_key': source_key, 'claim_id': top.claim_id, 'low': -top.low}, top, 2) AS tops,
+        min_by({'source_key': source_key, 'claim_id': bottom.claim_id, 'high': bottom.high}, bottom, 2)
+            AS bottoms
+    FROM seen_from_periods
+    GROUP BY ALL
+),
+
+furthest AS (
+    -- Each claim with the other source's claim reaching highest and the one reaching lowest.
+    SELECT
+        c.claim_id,
+        c.low,
+        c.high,
+        CASE WHEN x.tops[1].source_key <> c.source_key THEN x.tops[1] ELSE x.tops[2] END AS above,
+        CASE WHEN x.bottoms[1].source_key <> c.source_key THEN x.bottoms[1] ELSE x.bottoms[2] END AS below
+    FROM intervals AS c
+    JOIN candidates AS x USING (measure, kind, unit_key, period)
 ),
 
 furthest_above AS (
-    -- Each claim with the other source's claim reaching highest, when that lies wholly above it.
-    SELECT top.claim_id AS upper_id, c.claim_id AS lower_id
-    FROM intervals AS c
-    JOIN two_highest_sources AS top USING (measure, kind, unit_key)
-    WHERE top.source_key <> c.source_key AND top.low > c.high
-    QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY top.place) = 1
+    -- ... when that lies wholly above it,
+    SELECT above.claim_id AS upper_id, claim_id AS lower_id FROM furthest WHERE above.low > high
 ),
 
 furthest_below AS (
-    -- Each claim with the other source's claim reaching lowest, when that lies wholly below it.
-    SELECT c.claim_id AS upper_id, bottom.claim_id AS lower_id
-    FROM intervals AS c
-    JOIN two_lowest_sources AS bottom USING (measure, kind, unit_key)
-    WHERE bottom.source_key <> c.source_key AND bottom.high < c.low
-    QUALIFY row_number() OVER (PARTITION BY c.claim_id ORDER BY bottom.place) = 1
+    -- ... and below.
+    SELECT claim_id AS upper_id, below.claim_id AS lower_id FROM furthest WHERE below.high < low
 ),
 
 conflicting_pairs AS (
@@ -98,6 +120,7 @@ SELECT
     b.low AS low_b,
     b.high AS high_b,
     round(CASE WHEN b.value > 0 THEN a.value / b.value END, 3) AS ratio,
+    abs(date_diff('day', a.as_of, b.as_of)) AS days_apart,
     a.surface AS surface_a,
     b.surface AS surface_b,
     a.as_of AS as_of_a,
@@ -110,5 +133,4 @@ SELECT
     b.claim_id AS claim_id_b
 FROM conflicting_pairs AS p
 JOIN intervals AS a ON a.claim_id = p.upper_id
-JOIN intervals AS b ON b.claim_id = p.lower_id
-ORDER BY ratio DESC NULLS LAST, a.measure, a.claim_id, b.claim_id;
+JOIN intervals AS b ON b.claim_id = p.lower_id;

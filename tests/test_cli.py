@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from flows.cli import main
 
-COMMANDS = ["run", "extract", "query", "export", "eval"]
+COMMANDS = ["run", "serve", "extract", "query", "export", "eval"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -102,3 +102,17 @@ def test_export_unknown_view_lists_the_available_ones(tmp_path):
     make_db(db)
     result = CliRunner().invoke(main, ["export", "nope", "--db", str(db), "--to", str(tmp_path / "x")])
     assert result.exit_code == 1 and "conflicts" in result.output
+
+
+def test_serve_without_a_prefect_server_says_how_to_start_one():
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        result = CliRunner().invoke(main, ["serve", "--cron", "0 6 * * *"])
+    assert result.exit_code == 1
+    assert "prefect server start" in result.output and "PREFECT_API_URL" in result.output
+
+
+def test_serve_rejects_a_bad_cron_expression():
+    result = CliRunner().invoke(main, ["serve", "--cron", "every morning"])
+    assert result.exit_code == 2 and "--cron" in result.output

@@ -1,11 +1,23 @@
 """The peer-suite scorer: its matching rule on tiny examples, and a smoke run on the real suites."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from flows.evaluate import DEFAULT_PEERS, format_report, gold_value, match_count, run_all, values_match
+from flows.evaluate import (
+    DEFAULT_PEERS,
+    format_report,
+    gold_value,
+    interval,
+    match_count,
+    our_change,
+    recognizers_range,
+    run_all,
+    values_match,
+)
+from flows.numbers import find_quantities
 
 
 def test_a_range_matches_only_when_both_ends_do() -> None:
@@ -32,6 +44,34 @@ def test_each_extraction_matches_one_gold_quantity_and_change_must_agree() -> No
     assert match_count([(5.0, "down")], ours, with_change=True) == 0
 
 
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("more than 10", (10, None, "()")),
+        ("at least 10", (10, None, "[)")),
+        ("up to 10", (None, 10, "(]")),
+        ("between 10 and 20", (10, 20, "[)")),
+        ("above 10 and at most 20", (10, 20, "(]")),
+        ("equal to 10", (10, 10, "[]")),
+        ("10", None),
+    ],
+)
+def test_quantities_map_to_recognizers_interval_notation(phrase: str, expected: tuple | None) -> None:
+    (q,) = find_quantities(phrase)
+    assert interval(q) == expected
+
+
+def test_range_suite_compares_the_number_phrase_without_its_unit(tmp_path: Path) -> None:
+    text = "The keeper is over sixty years old."
+    start = text.index("over")
+    case = {"Input": text, "Results": [{"Start": start, "End": start + len("over sixty") - 1,
+                                        "Resolution": {"value": "(60,)"}}]}
+    folder = tmp_path / "recognizers-text" / "Number" / "English"
+    folder.mkdir(parents=True)
+    (folder / "NumberRangeModel.json").write_text(json.dumps([case]), encoding="utf-8")
+    assert recognizers_range(tmp_path)[0].accuracy == 1.0
+
+
 def test_missing_peers_folder_gives_no_scores(tmp_path: Path) -> None:
     assert run_all(tmp_path / "absent") == []
 
@@ -41,3 +81,9 @@ def test_report_on_the_peer_suites_names_every_suite() -> None:
     report = format_report(run_all(DEFAULT_PEERS))
     for suite in ("NewsQuant/NewsQuant", "Recognizers-Text NumberModel", "quantulum3 errors"):
         assert suite in report
+
+
+def test_newsquant_label_is_the_hedge_then_the_change_and_never_a_trend() -> None:
+    change, level = find_quantities("Exports fell 3% to $4bn.")
+    assert (our_change(change), our_change(level)) == ("down", "=")
+    assert our_change(find_quantities("Shares rose about 1.5%.")[0]) == "~"

@@ -1,10 +1,16 @@
 """Ingest: files in, Article records out, and a Rejection (never a crash) for anything unusable."""
 from __future__ import annotations
 
+import bz2
+import gzip
+import json
+import lzma
 import os
 import threading
+import zipfile
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -335,3 +341,130 @@ def test_bad_files_do_not_stop_the_good_ones(tmp_path: Path) -> None:
     records = read(tmp_path, tmp_path / "missing.txt")
     assert [type(r).__name__ for r in records] == ["Rejection", "Rejection", "Rejection", "Article"]
     assert only(records, Article)[0].source == str(tmp_path / "c_good.txt")
+
+
+# --- hostile input --------------------------------------------------------------------------------
+
+
+def test_html_scripts_iframes_and_noscript_leave_no_text_in_the_body(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Storm</title><script>var tracker = 'SCRIPT_TEXT';</script></head><body>"
+        "<article><p>About 5,000 people were evacuated from the coastal town on Monday, officials said.</p>"
+        "<script>document.write('INLINE_SCRIPT')</script><iframe srcdoc='<p>IFRAME_DOC</p>'>"
+        "<p>IFRAME_FALLBACK</p></iframe><noscript>NOSCRIPT_TEXT</noscript><style>.ad{color:red}</style>"
+        "<p>Another 300 homes were damaged by the storm surge, the regional governor told reporters.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    body = single_article(path).body
+    assert "About 5,000 people" in body and "Another 300 homes" in body
+    for embedded in ["SCRIPT_TEXT", "INLINE_SCRIPT", "IFRAME", "NOSCRIPT_TEXT", "color:red", "<p>"]:
+        assert embedded not in body
+
+
+@pytest.mark.parametrize("module", [gzip, bz2, lzma])
+def test_compressed_file_is_read_like_the_file_inside(tmp_path: Path, module: ModuleType) -> None:
+    suffix = {gzip: ".gz", bz2: ".bz2", lzma: ".xz"}[module]
+    lines = '{"id": "a1", "text": "About 5,000 people fled."}\n{"id": "a2", "text": "12 died."}\n'
+    path = tmp_path / f"feed.jsonl{suffix}"
+    path.write_bytes(module.compress(lines.encode("utf-8")))
+    files, _ = expand_paths([tmp_path])
+    assert files == [path], "found in a folder by the name inside"
+    articles = read(path)
+    assert [(a.source, a.body) for a in articles] == [
+        (f"{path}#a1", "About 5,000 people fled."), (f"{path}#a2", "12 died."),
+    ]
+
+
+def test_compressed_file_over_the_size_limit_once_decompressed_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "MAX_BYTES", 1000)
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"12 people. " * 10_000))  # about 60 bytes, 110 kB inside
+    assert path.stat().st_size < 1000
+    assert "decompresses to more than the 1000 bytes limit" in single_rejection(path).reason
+
+
+def test_corrupt_compressed_file_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(gzip.compress(b"About 5,000 people fled. " * 50)[:40])
+    assert "gzip-compressed but cannot be decompressed" in single_rejection(path).reason
+
+
+def test_zip_archive_is_rejected_asking_to_unpack_it(tmp_path: Path) -> None:
+    path = tmp_path / "bundle.txt"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.txt", "About 5,000 people fled.")
+    assert "ZIP archive" in single_rejection(path).reason
+    named = tmp_path / "bundle.zip"
+    path.rename(named)
+    assert "unsupported file type '.zip'" in single_rejection(named).reason
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"text": 12}, "'text' should be text, not a number"),
+        ({"text": ["About 5 people."]}, "'text' should be text, not a list"),
+        ({"text": "About 5 people.", "title": {"main": "Floods"}}, "'title' should be text, not an object"),
+        ({"text": "About 5 people.", "published": 20240101}, "'published' should be text, not a number"),
+        ({"text": "About 5 people.", "url": True}, "'url' should be text, not true/false"),
+        ({"title": "No text field"}, "has no text"),
+        ({"text": "About 5 people.", "id": ["x"]}, "'id' should be text, not a list"),
+    ],
+)
+def test_jsonl_line_with_a_wrong_type_or_no_text_is_rejected_naming_the_field(
+    tmp_path: Path, fields: dict, reason: str
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(fields) + "\n" + json.dumps({"text": "Good line: 7 people."}) + "\n")
+    rejection, article = read(path)
+    assert isinstance(rejection, Rejection) and reason in rejection.reason
+    assert rejection.reason.startswith("line 1 ") and rejection.record["line"] == 1
+    assert isinstance(article, Article) and article.source == f"{path}#2"
+
+
+def test_jsonl_text_with_an_unpaired_surrogate_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "x", "text": "About 5 people \\ud800 fled."}\n', encoding="utf-8")
+    rejection = single_rejection(path)
+    assert "invalid Unicode in 'text'" in rejection.reason
+    assert rejection.source == f"{path}#x"
+
+
+def test_symlink_loop_named_or_matched_is_rejected(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    os.symlink(loop, loop)
+    assert single_rejection(loop).reason == "path is a symbolic link loop"
+    assert single_rejection(str(tmp_path / "*.txt")).reason == "path is a symbolic link loop"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root reads a chmod 000 file anyway (the simulated case above covers the reason)")
+def test_chmod_000_file_and_folder_are_rejected(tmp_path: Path) -> None:
+    locked_file = tmp_path / "locked.txt"
+    locked_file.write_text("About 10 people.\n", encoding="utf-8")
+    locked_folder = tmp_path / "private"
+    locked_folder.mkdir()
+    locked_file.chmod(0)
+    locked_folder.chmod(0)
+    try:
+        reasons = {r.source: r.reason for r in only(read(tmp_path), Rejection)}
+    finally:
+        locked_file.chmod(0o600)
+        locked_folder.chmod(0o700)
+    assert reasons == {
+        str(locked_file): "file cannot be read: permission denied",
+        str(locked_folder): "folder cannot be read: Permission denied",
+    }
+
+
+def test_front_matter_field_that_is_not_a_scalar_is_rejected(tmp_path: Path) -> None:
+    # Also the shape of a YAML alias bomb: a list of lists of aliases that prints as gigabytes.
+    path = tmp_path / "bomb.md"
+    aliases = "\n".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 9))
+    path.write_text(f"---\nl0: &l0 [lol, lol]\n{aliases}\ntitle: *l8\n---\nAbout 5 people.\n")
+    reason = single_rejection(path).reason
+    assert reason == "front matter has a wrong type: 'title' should be text, not a list"

@@ -5,7 +5,7 @@ import dataclasses
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -13,7 +13,15 @@ import pyarrow as pa
 import pytest
 
 import schemas
-from flows.load import DatabaseLocked, connect, delete_stale_claims, load
+from flows.load import (
+    DatabaseLocked,
+    connect,
+    delete_stale_claims,
+    extracted,
+    extractor_fingerprint,
+    load,
+    record_files,
+)
 from flows.model import EXTRACTOR_VERSION, Article, Claim, Rejection, digest
 
 ARTICLE = Article("a.txt", "Zelensky said nearly 10,000 troops arrived.", publisher="Kyiv Post",
@@ -151,7 +159,79 @@ def test_reader_gives_up_on_a_locked_database_naming_it(tmp_path: Path) -> None:
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(DatabaseLocked, match=f"database {path} is locked by another process"):
-            connect(path, read_only=True, retries=2, wait=0.1)
+            connect(path, read_only=True, timeout=0.3, wait=0.1)
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_second_name_of_a_stored_article_is_kept_without_replacing_the_first(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    load(con, [ARTICLE], [CLAIM])
+    copy = dataclasses.replace(ARTICLE, source="copy.txt", title="Another headline")
+    stats = load(con, [copy], [])
+    assert (stats.articles_inserted, stats.articles_updated, stats.sources_inserted) == (0, 0, 1)
+    assert con.execute("SELECT source, title FROM articles").fetchall() == [("a.txt", None)]
+    assert table(con, "claims") != [], "the copy does not take the claims away"
+    names = con.execute("SELECT source FROM article_sources ORDER BY source").fetchall()
+    assert names == [("a.txt",), ("copy.txt",)]
+
+
+def test_edited_file_replaces_its_old_article_and_claims(con: duckdb.DuckDBPyConnection) -> None:
+    edited = Article("a.txt", "Zelensky said nearly 12,000 troops arrived.")
+    load(con, [ARTICLE], [CLAIM])
+    load(con, [edited], [claim_in(edited, "nearly 12,000", 12000.0)])
+    dropped = record_files(con, {"a.txt": "hash-of-the-edited-bytes"}, [(edited.article_id, "a.txt")])
+    assert dropped == 1
+    assert con.execute("SELECT article_id FROM articles").fetchall() == [(edited.article_id,)]
+    assert con.execute("SELECT surface FROM claims").fetchall() == [("nearly 12,000",)]
+    assert extracted(con).files == {"a.txt": "hash-of-the-edited-bytes"}
+
+
+def test_article_still_named_elsewhere_survives_the_edit_of_one_file(con: duckdb.DuckDBPyConnection) -> None:
+    load(con, [ARTICLE, dataclasses.replace(ARTICLE, source="feed.jsonl#7")], [CLAIM])
+    assert record_files(con, {"a.txt": "new-hash"}, []) == 0
+    assert con.execute("SELECT source FROM articles").fetchall() == [("feed.jsonl#7",)]
+    assert len(table(con, "claims")) == 1
+
+
+OLD_ARTICLES_TABLE = """
+CREATE TABLE articles (
+    article_id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, title VARCHAR, published DATE,
+    publisher VARCHAR, url VARCHAR, body VARCHAR NOT NULL, ingested_at TIMESTAMP NOT NULL
+);
+INSERT INTO articles
+VALUES ('old1', 'old.txt', NULL, NULL, NULL, NULL, 'About 5 people.', TIMESTAMP '2024-01-01');
+"""
+
+
+def test_database_from_an_older_version_is_migrated_on_connect(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute(OLD_ARTICLES_TABLE)
+    with connect(path) as con:
+        assert table(con, "articles")[0][0] == "old1"
+        assert con.execute("SELECT extractor_version FROM articles").fetchall() == [(None,)]
+        assert table(con, "article_sources") == [("old1", "old.txt", datetime(2024, 1, 1))]
+        assert extracted(con).article_ids == set(), "articles of an unknown version are extracted again"
+        load(con, [ARTICLE], [CLAIM])
+        assert len(table(con, "articles")) == 2
+
+
+def test_extractor_fingerprint_changes_with_a_lexicon_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.lexicon
+
+    monkeypatch.setattr(flows.lexicon, "LEXICON_DIR", tmp_path)
+    (tmp_path / "units.csv").write_text("unit\nkm\n", encoding="utf-8")
+    extractor_fingerprint.cache_clear()
+    before = extractor_fingerprint()
+    (tmp_path / "units.csv").write_text("unit\nkm\nmi\n", encoding="utf-8")
+    extractor_fingerprint.cache_clear()
+    try:
+        assert extractor_fingerprint() != before, "a new unit can change claims: extract again"
+        assert before.startswith(EXTRACTOR_VERSION + "+")
+    finally:
+        extractor_fingerprint.cache_clear()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from flows.model import Quantity
-from flows.numbers import find_quantities
+from flows.numbers import find_numerals, find_quantities
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_89cffe74bd066433.txt"
 
@@ -191,15 +191,55 @@ def test_to_after_a_change_verb_is_a_level() -> None:
     ["It happened on 3 October.", "It happened on October 3, 2024.", "Filed on 19/11/2024.", "Back in 2022.",
      "He came in 1998.", "During the 1990s.", "The 2023-24 season.", "We met at 10:30.", "Call at 5pm.",
      "The 22nd amendment.", "The third country.", "The first step.", "The two countries met.",
-     "The two leaders signed.", "A third country joined.", "One of the soldiers.", "One day it ended.",
+     "The two leaders signed.", "A third country joined.", "One day it ended.",
      "The G7 met.", "COVID-19 spread.", "Call 555-123-4567 now."],
 )
 def test_non_quantities_are_not_returned(text: str) -> None:
     assert find_quantities(text) == []
 
 
-def test_multipliers_and_fractions_are_not_counts() -> None:
-    assert surfaces("Prices doubled, rising twice as fast, and half of them fled.") == []
+def test_doubling_words_are_not_quantities() -> None:
+    assert surfaces("Prices doubled, rising twice as fast as wages.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Half of them fled.", "Half", 0.5),
+        ("Almost half of which are in the north.", "Almost half", 0.5),
+        ("A third of the villages flooded.", "A third", 1 / 3),
+        ("Nearly two-thirds of voters agreed.", "Nearly two-thirds", 2 / 3),
+        ("Three quarters of the budget went on fuel.", "Three quarters", 0.75),
+        ("Use 3/4 of the flour.", "3/4", 0.75),
+    ],
+)
+def test_fractions_have_their_value_and_are_never_counts(text: str, surface: str, value: float) -> None:
+    q = only(text)
+    assert (q.surface, q.kind) == (surface, "fraction")
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They scored in the second half.", "Profits fell in the fourth quarter.", "A third country joined.",
+     "Flags flew at half-staff.", "It was the third-largest city.", "The 9/11 attacks."],
+)
+def test_parts_and_ordinals_are_not_fractions(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.kind == "fraction"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Half a million people marched.", 500_000),
+        ("One and a half million people marched.", 1_500_000),
+        ("Two thirds of a million people marched.", 2_000_000 / 3),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_a_count(text: str, value: float) -> None:
+    q = only(text)
+    assert q.kind == "count"
+    assert q.value == pytest.approx(value)
 
 
 def test_counts_without_determiner_are_kept() -> None:
@@ -279,3 +319,152 @@ def test_change_restated_after_or_keeps_its_direction() -> None:
 ])
 def test_more_change_verbs_set_the_direction(text: str, direction: str) -> None:
     assert only(text).change == direction
+
+
+# --- bare numerals (find_numerals): the number on its own, as Recognizers-Text's NumberModel reads it ---
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The reading was -7.5 at dawn.", "-7.5", -7.5),
+        ("The reading was minus twelve at dawn.", "minus twelve", -12),
+        ("Cut it to 5/8 of the length.", "5/8", 0.625),
+        ("The board is 3 1/2 long.", "3 1/2", 3.5),
+        ("Mix in seven eighths of it.", "seven eighths", 0.875),
+        ("It came to a thousandth of that.", "a thousandth", 0.001),
+        ("Only four and a third remained.", "four and a third", 13 / 3),
+        ("They owe six million and a half.", "six million and a half", 6_500_000),
+        ("The ratio is two over five.", "two over five", 0.4),
+        ("The growth term is 2^10 here.", "2^10", 1024),
+        ("Budget: 4.5 k this year.", "4.5 k", 4500),
+        ("It cost 7 hundred and 12 in all.", "7 hundred and 12", 712),
+        ("It was ninety and three quarters.", "ninety and three quarters", 90.75),
+    ],
+)
+def test_numerals_carry_sign_fraction_power_and_scale_in_their_span(text: str, surface: str, value: float
+                                                                  ) -> None:
+    found = find_numerals(text)
+    assert len(found) == 1, found
+    n = found[0]
+    assert text[n.start:n.end] == surface
+    assert n.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["Pour 250ml of water.", "Drive 40km north.", "We met on June 4th.", "This one is mine."]
+)
+def test_numbers_glued_to_units_ordinals_and_pronouns_are_no_bare_numerals(text: str) -> None:
+    assert find_numerals(text) == []
+
+
+def test_an_address_gives_each_of_its_numbers() -> None:
+    text = "Ping 10.0.12.7 now."
+    assert [text[n.start:n.end] for n in find_numerals(text)] == ["10", "0", "12", "7"]
+
+
+# --- bounds: comparative hedges, closing suffixes, two bounds joined into one range ---
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier", "low", "high"),
+    [
+        ("greater than or equal to 40", "at_least", 40, None),
+        (">= 40", "at_least", 40, None),
+        ("less or equal than 40", "at_most", None, 40),
+        ("<= 40", "at_most", None, 40),
+        ("40 or greater", "at_least", 40, None),
+        ("more than 40 or equal to", "at_least", 40, None),
+        ("less than 40 or equal", "at_most", None, 40),
+        ("surpassed 40", "more_than", 40, None),
+        ("bigger than 40", "more_than", 40, None),
+    ],
+)
+def test_comparative_wordings_set_the_bound(
+    phrase: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    q = only(f"The count was {phrase} that day.")
+    assert (q.surface, q.qualifier, q.low, q.high) == (phrase, qualifier, low, high)
+
+
+def test_equal_to_is_exact_with_a_closed_interval() -> None:
+    q = only("The total is equal to 250.")
+    assert (q.surface, q.qualifier, q.value, q.bounds) == ("equal to 250", "exact", 250, "[]")
+
+
+def test_a_bound_followed_by_another_number_keeps_both() -> None:
+    text = "It is equal to 70 or less than 90."
+    assert [(q.surface, q.qualifier) for q in find_quantities(text)] == [
+        ("equal to 70", "exact"), ("less than 90", "less_than")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "bounds"),
+    [
+        ("Crowds were above 2,000 and below 5,000.", "above 2,000 and below 5,000", 2000, 5000, "()"),
+        ("Crowds were at most 900, at least 300.", "at most 900, at least 300", 300, 900, "[]"),
+        ("Crowds were over 10 but no more than 40.", "over 10 but no more than 40", 10, 40, "(]"),
+    ],
+)
+def test_a_lower_and_an_upper_bound_joined_make_one_range(
+    text: str, surface: str, low: float, high: float, bounds: str
+) -> None:
+    q = only(text)
+    assert (q.surface, q.qualifier, q.low, q.high, q.bounds) == (surface, "range", low, high, bounds)
+
+
+def test_bounds_that_leave_no_interval_stay_apart() -> None:
+    assert [q.qualifier for q in find_quantities("More than 50 and fewer than 20 were seen.")] == [
+        "more_than", "less_than"]
+
+
+def test_a_suffix_bound_outweighs_an_approximate_hedge() -> None:
+    q = only("They counted about 600 or more.")
+    assert (q.surface, q.qualifier, q.low) == ("600 or more", "at_least", 600)
+
+
+def test_the_number_phrase_of_an_age_ends_before_years_old() -> None:
+    text = "The driver was over forty years old."
+    q = only(text)
+    assert (q.surface, text[q.start:q.number_end], q.kind) == ("over forty years old", "over forty", "age")
+
+
+# --- ratios and multipliers: proportions of something else, never counts ---
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [("One in four homes lost power.", "One in four", 0.25),
+     ("7 out of 10 voters agreed.", "7 out of 10", 0.7)],
+)
+def test_one_in_n_is_a_fraction(text: str, surface: str, value: float) -> None:
+    q = only(text)
+    assert (q.surface, q.kind, q.value) == (surface, "fraction", pytest.approx(value))
+
+
+def test_in_before_a_duration_is_no_ratio() -> None:
+    assert [q.kind for q in find_quantities("Prices rose 4 in 6 months.")] == ["count", "duration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Exports were three times the level of 2019.", "three times", "multiplier"),
+        ("Shares trade at 8.5 times earnings.", "8.5 times", "multiplier"),
+        ("The station orbited 1,200 times.", "1,200", "count"),
+        ("The pulsar spins 700 times a second.", "700 times a second", "rate"),
+    ],
+)
+def test_times_makes_a_multiplier_unless_it_counts_occurrences(text: str, surface: str, kind: str) -> None:
+    q = only(text)
+    assert (q.surface, q.kind) == (surface, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "unit"),
+    [("They waited half an hour.", "half an hour", "duration", "hour"),
+     ("The road ends a quarter of a mile on.", "a quarter of a mile", "measurement", "mi")],
+)
+def test_a_fraction_of_a_unit_takes_the_unit(text: str, surface: str, kind: str, unit: str) -> None:
+    q = only(text)
+    assert (q.surface, q.kind, q.unit) == (surface, kind, unit)

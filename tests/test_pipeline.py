@@ -8,19 +8,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from prefect.states import Failed
 
-from flows.pipeline import pipeline
+from flows.ingest import expand_paths
+from flows.load import DatabaseLocked
+from flows.pipeline import Progress, io_error, load_batch, pipeline, reporting_progress
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "articles"
-
-
-@pytest.fixture(scope="module")
-def prefect():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness():
-        yield
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +83,12 @@ def test_run_rejects_each_bad_input_with_a_reason(runs):
     assert all(r[1] == "ingest" and r[2] for r in rows)
 
 
-def test_second_run_adds_nothing(runs):
+def test_second_run_adds_nothing_and_reads_no_file_again(runs, inputs):
     first, second, counts, again, _, _ = runs
     assert again == counts
-    assert (second.articles, second.claims, second.rejected) == (first.articles, first.claims, first.rejected)
+    assert (second.articles, second.claims) == (0, 0)
+    files, _ = expand_paths([inputs])
+    assert (first.unchanged_files, second.unchanged_files) == (0, len(files))
 
 
 def test_run_finds_the_sample_conflict(runs):
@@ -123,3 +120,45 @@ def test_run_on_nothing_leaves_empty_tables_and_views(prefect, tmp_path):
     summary = pipeline([str(tmp_path / "none-*.txt")], tmp_path / "e.duckdb", tmp_path / "x")
     assert (summary.articles, summary.claims, summary.rejected) == (0, 0, 1)
     assert table_counts(tmp_path / "e.duckdb")["conflicts"] == 0
+
+
+def test_summary_counts_new_conflicts_once(runs):
+    first, second, counts, _, _, _ = runs
+    assert first.new_conflicts == first.conflicts == counts["conflicts"]
+    assert (second.conflicts, second.new_conflicts) == (first.conflicts, 0)
+
+
+def test_progress_reaches_every_input_file(prefect, inputs, tmp_path):
+    seen: list[Progress] = []
+    with reporting_progress(seen.append):
+        summary = pipeline([str(inputs)], tmp_path / "e.duckdb", tmp_path / "x", batch_size=2)
+    files = len(expand_paths([str(inputs)])[0])
+    assert [p.files_done for p in seen] == sorted(p.files_done for p in seen)  # never goes back
+    assert seen[-1] == Progress(files, files, summary.articles, summary.claims, summary.rejected)
+    assert len(seen) > 2  # one report per batch, then the end
+
+
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [(OSError("disk full"), True), (duckdb.IOException("could not write"), True),
+     (DatabaseLocked("locked by another run"), False), (ValueError("a bug"), False)],
+)
+def test_io_tasks_retry_only_on_io_errors(error, retried):
+    assert io_error(load_batch, None, Failed(data=error)) is retried
+
+
+def test_a_load_failing_on_io_is_retried_and_the_run_completes(prefect, tmp_path, monkeypatch):
+    from flows import load as load_step
+
+    real_load, calls = load_step.load, []
+
+    def flaky_load(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("No space left on device")
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(load_step, "load", flaky_load)
+    summary = pipeline([str(SAMPLE)], tmp_path / "e.duckdb", tmp_path / "x")
+    assert len(calls) == 2
+    assert summary.claims == table_counts(tmp_path / "e.duckdb")["claims"] > 10

@@ -1,15 +1,17 @@
 -- claim_intervals: a row is one claim that can be compared with others, with the interval of
 -- values it allows. This is the ONE place where "what range does this claim admit" is defined;
--- measure_summary and conflicts read it.
+-- measure_summary, conflicts, revisions and compositions read it.
 --
 -- Which claims: levels of the kinds that are estimates of a quantity (count, money, percent,
 -- measurement, rate) that carry at least one number. Changes ("rose by 5,000", change NOT NULL),
 -- durations ("over the past two years") and ages ("aged 21") are never compared.
 --
--- Comparison group: (measure, kind, unit_key). Claims are compared only within a group: like with
--- like, so a rate is never compared with a count. unit_key is '' for counts (their unit is the
--- counted noun, "soldiers" or "troops", which the measure already names) and the unit otherwise
--- (a currency or physical unit: 5 million USD and 5 million EUR are different claims).
+-- Comparison group: (measure, kind, unit_key). measure is the canonical measure of measure_keys
+-- (synonyms of subject, unit and event folded), not the extractor's claims.measure; subject, unit
+-- and event are the folded keys too. Claims are compared only within a group: like with like, so a
+-- rate is never compared with a count. unit_key is '' for counts (their unit is the counted noun, "soldiers"
+-- or "troops", which the measure already names) and the unit otherwise (a currency or physical unit:
+-- 5 million USD and 5 million EUR are different claims).
 --
 -- Interval [low, high] by qualifier; a bound the row itself sets (claims.low/high) wins, except for
 -- exact, whose interval always comes from the value:
@@ -22,22 +24,35 @@
 --   range              [low, high] from the row
 --   vague              [low, high] from the row ("thousands"), 0 and +infinity where unset
 -- Intervals are closed: "more than 40" and "at most 40" touch at 40 and do not conflict.
+-- stated_floor / stated_ceiling are the lowest and highest numbers the claim states, without slack
+-- (the ends of a range, 115,000 for "at least 115,000"; "up to" and "fewer than" state no floor):
+-- the analysts' summary rules of measure_summary count with these, not with the intervals.
 --
--- Who claims it: source is the claimant, or, when the article itself asserts the number
+-- Who claims it: the source is the claimant, or, when the article itself asserts the number
 -- (claimant NULL), the article's publisher, or 'article <article_id>' when the publisher is
--- unknown. So two articles of one publisher asserting a number are one source. source_key is the
--- lower-cased source: "Zelensky" and "zelensky" are one claimant.
+-- unknown. So two articles of one publisher asserting a number are one source. source_key and
+-- source are that name's claimant_key and display name (claimant_names): "Zelenskyy" and
+-- "President Volodymyr Zelensky" are one source, "Volodymyr Zelensky".
 -- as_of falls back to the article's published date.
 CREATE OR REPLACE VIEW claim_intervals AS
 WITH
 comparable_claims AS (
     SELECT
-        c.*,
+        c.* REPLACE (
+            k.measure AS measure, k.subject_key AS subject, k.unit_key AS unit, k.event_key AS event
+        ),
+        c.low AS c_low,
+        c.high AS c_high,
         a.publisher,
         coalesce(c.as_of, a.published) AS seen_on,
-        coalesce(c.claimant, a.publisher, 'article ' || c.article_id) AS source
+        coalesce(n.claimant_name, 'article ' || c.article_id) AS source,
+        coalesce(n.claimant_key, 'article ' || c.article_id) AS source_key
     FROM claims AS c
     LEFT JOIN articles AS a USING (article_id)
+    LEFT JOIN measure_keys AS k
+        ON k.subject IS NOT DISTINCT FROM c.subject AND k.unit IS NOT DISTINCT FROM c.unit
+       AND k.event IS NOT DISTINCT FROM c.event AND k.kind = c.kind
+    LEFT JOIN claimant_names AS n ON n.name = coalesce(c.claimant, a.publisher)
     WHERE c.change IS NULL
       AND c.kind IN ('count', 'money', 'percent', 'measurement', 'rate')
       AND (c.value IS NOT NULL OR c.low IS NOT NULL OR c.high IS NOT NULL)
@@ -87,12 +102,15 @@ SELECT
     qualifier,
     surface,
     value,
+    -- The numbers as written, without slack: what the summary rules (measure_summary) count with.
+    CASE WHEN qualifier NOT IN ('at_most', 'less_than') THEN coalesce(c_low, value) END AS stated_floor,
+    coalesce(c_high, value) AS stated_ceiling,
     interval_low AS low,
     interval_high AS high,
     claimant,
     publisher,
     source,
-    lower(trim(source)) AS source_key,
+    source_key,
     seen_on AS as_of
 FROM claims_with_interval
 -- An exact claim without a value, say, has no interval: nothing to compare.

@@ -1,0 +1,121 @@
+"""Who says so: the attribution shapes of news reporting, each on a sentence of its own."""
+from __future__ import annotations
+
+import pytest
+
+from flows.claimants import claimant_kind
+from flows.extract import extract_claims
+
+
+def credit(text: str, value: float) -> tuple[str | None, str | None, str | None]:
+    """(claimant, claimant_kind, via) of the claim with `value` in `text`."""
+    [claim] = [c for c in extract_claims(text) if c.value == value]
+    return claim.claimant, claim.claimant_kind, claim.via
+
+
+def test_apposition_names_the_person_and_their_role_gives_the_kind():
+    text = "Ghana's health minister, Dr Kofi Mensah, said 212 people had been admitted to hospital."
+    assert credit(text, 212) == ("Kofi Mensah", "government", None)
+
+
+def test_apposition_after_the_name_gives_the_kind_of_the_body():
+    text = "Lucia Ferraz, a spokeswoman for the dockworkers' union, said 4,000 members had walked out."
+    assert credit(text, 4000) == ("Lucia Ferraz", "ngo", None)
+
+
+def test_inverted_said_keeps_the_role_after_the_name():
+    text = "Growth will slow to 1.2% next year, said Omar Haddad, an economist at Crescent Bank."
+    assert credit(text, 1.2) == ("Omar Haddad", "expert", None)
+
+
+def test_body_named_in_apposition_is_the_claimant():
+    text = "Chile's emergency office, Senapred, said 1,400 homes had burned."
+    assert credit(text, 1400)[:2] == ("Senapred", "government")
+
+
+def test_quote_takes_the_speaker_after_it_through_a_pronoun():
+    text = ("Tom Reyes, who leads the rescue teams, spoke to reporters.\n\n"
+            "“We pulled 37 people out alive,” he said.")
+    assert credit(text, 37)[0] == "Tom Reyes"
+
+
+def test_quote_alone_in_a_paragraph_takes_the_speaker_of_the_paragraph_before():
+    text = ("“We have counted 90 bodies,” the mayor, Ines Duarte, told reporters.\n\n"
+            "“Another 15 people are missing.”")
+    assert credit(text, 15)[0] == "Ines Duarte"
+
+
+def test_role_noun_refers_to_the_person_the_article_tied_to_it():
+    text = ("Peru's interior minister, Rosa Quispe, visited the region.\n\n"
+            "The minister said 60 police officers had been deployed.")
+    assert credit(text, 60)[0] == "Rosa Quispe"
+
+
+def test_the_agency_is_the_agency_the_article_named():
+    text = ("Figures from the Federal Statistics Agency showed 3.1% growth. "
+            "Unemployment fell to 5.2%, the agency said.")
+    assert credit(text, 5.2)[0] == "Federal Statistics Agency"
+
+
+def test_possessive_figures_credit_their_publisher():
+    text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
+    assert credit(text, 48)[0] == "Coastal Fire Service"
+
+
+def test_citing_a_named_source_after_the_verb_makes_it_the_claimant():
+    text = "The Valley Post said 300 families had fled, citing the regional disaster office."
+    assert credit(text, 300) == ("regional disaster office", "government", "Valley Post")
+
+
+def test_citing_unnamed_sources_keeps_the_outlet_and_records_the_channel():
+    text = "The Daily Ledger reported that 1,500 troops had crossed the border, citing unnamed diplomats."
+    assert credit(text, 1500) == ("Daily Ledger", "media", "unnamed diplomats")
+
+
+@pytest.mark.parametrize("text", [
+    "An aid worker who asked not to be named said 70 children had died.",
+    "A police officer at the scene said 70 children had died.",
+    "US officials said 70 children had died.",
+    "Officials who spoke on condition of anonymity said 70 children had died.",
+])
+def test_unnamed_people_are_anonymous_claimants(text: str):
+    claimant, kind, _ = credit(text, 70)
+    assert claimant and not claimant.lower().startswith(("a ", "an ")) and kind == "anonymous"
+
+
+def test_passive_belief_credits_nobody():
+    assert credit("Some 200 civilians are believed to remain in the town.", 200) == (None, None, None)
+
+
+def test_adjective_use_of_a_reporting_verb_credits_nobody():
+    assert credit("The storm caused an estimated $2bn of damage.", 2e9) == (None, None, None)
+
+
+def test_put_credits_only_a_figure_put_at_a_number():
+    assert credit("The layoffs will put 900 jobs at risk.", 900)[0] is None
+    assert credit("Organisers put the crowd at 50,000.", 50000)[0] == "Organisers"
+
+
+def test_attribution_that_reports_what_follows_does_not_cover_an_earlier_figure():
+    text = "The council has pledged €20m, and the Evening Star reported that 12 schools would close."
+    assert credit(text, 2e7)[0] is None
+    assert credit(text, 12)[0] == "Evening Star"
+
+
+def test_acronym_resolves_to_the_name_it_abbreviates():
+    text = ("The World Food Programme warned of famine. "
+            "By March, the WFP estimated, 2 million people would need food aid.")
+    assert credit(text, 2e6)[0] == "World Food Programme"
+
+
+@pytest.mark.parametrize(("name", "role", "kind"), [
+    ("UK Ministry of Defence", None, "military"),
+    ("Economists polled by the Daily Ledger", None, "expert"),
+    ("Health officials in Lima", None, "anonymous"),
+    ("Lima county officials", None, "government"),
+    ("Jo Banda", "president of the miners' union", "ngo"),
+    ("Jo Banda", "a spokesman for the UN refugee agency", "international_org"),
+    ("Evening Courier", None, "media"),
+])
+def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None, kind: str):
+    assert claimant_kind(name, role) == kind

@@ -1,0 +1,203 @@
+"""What a number counts (unit, subject, event), read from the words around it: shapes we wrote."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from flows.extract import extract_claims
+from flows.lexicon import rows
+
+GOLD_CONVENTIONS = Path(__file__).resolve().parent.parent / "data" / "gold" / "conventions.toml"
+
+
+def claim(text: str, surface: str):
+    """The claim whose surface starts with `surface` (the surface of a rate runs on: "92 soldiers a day")."""
+    hits = [c for c in extract_claims(text) if c.surface.startswith(surface)]
+    assert hits, f"no claim {surface!r}: {[c.surface for c in extract_claims(text)]}"
+    return hits[0]
+
+
+def described(text: str, surface: str) -> tuple:
+    c = claim(text, surface)
+    return c.unit, c.subject, c.event
+
+
+# -- rates ----------------------------------------------------------------------------------------
+
+
+def test_rate_keeps_its_counted_noun():
+    c = claim("Russia lost an average of 92 soldiers a day in March.", "92")
+    assert (c.kind, c.unit, c.event) == ("rate", "troops per day", "killed_or_wounded")
+
+
+def test_period_later_in_the_clause_makes_a_count_a_rate():
+    c = claim("About 300 more migrants arrive on the island every week.", "About 300")
+    assert (c.kind, c.unit) == ("rate", "migrants per week")
+
+
+# -- coordination, apposition, breakdowns ---------------------------------------------------------
+
+
+def test_coordinated_figure_borrows_noun_owner_event_and_hedge():
+    c = claim("At least 40,000 Russian soldiers were killed and 90,000 wounded.", "90,000")
+    assert (c.unit, c.subject, c.event) == ("troops", "russian", "wounded")
+    assert (c.qualifier, c.low) == ("at_least", 90000)
+
+
+def test_coordinated_figure_with_its_own_noun_borrows_owner_and_event():
+    text = "Iran launched 120 drones and 30 missiles at the port."
+    assert described(text, "30") == ("missiles", "iranian", "used")
+
+
+def test_shared_verb_after_two_figures_applies_to_both():
+    text = "The ministry said 15 police officers and 22 protesters were treated in hospital."
+    assert claim(text, "15").event == claim(text, "22").event == "wounded"
+
+
+def test_breakdown_of_a_figure_shares_its_event():
+    text = "The fire killed 12 people, nine Turks and three Syrians, the governor said."
+    assert described(text, "nine") == ("people", "turkish", "killed")
+    assert described(text, "three") == ("people", "syrian", "killed")
+
+
+def test_apposition_to_a_noun_before_the_comma():
+    text = "Rescuers, some 800 in all, have been deployed to the valley."
+    assert described(text, "some 800")[0] == "rescuers"
+
+
+def test_part_of_a_later_figure_takes_its_noun():
+    c = claim("About 1,200 of the factory's 3,000 workers walked out on Monday.", "About 1,200")
+    assert (c.unit, c.event) == ("workers", "struck")
+
+
+# -- events further from the number --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "event"),
+    [
+        ("The storm destroyed 2,300 homes, killing 14 people.", "14", "people", "killed"),
+        ("The storm destroyed 2,300 homes, killing 14 people.", "2,300", "homes", "destroyed"),
+        ("The death toll from the quake rose to 87 on Tuesday.", "87", "people", "killed"),
+        ("Police put the turnout at 12,000.", "12,000", "people", "attended"),
+        ("More than 6,000 people were forced from their homes.", "More than 6,000", "people", "displaced"),
+        ("Officers arrested 31 people after the match.", "31", "people", "arrested"),
+        ("About 40,000 nurses walked out over pay.", "About 40,000", "nurses", "struck"),
+        ("The bank plans to cut 4,000 jobs.", "4,000", "jobs", "cut"),
+        ("About 20,000 people joined the march against the law.", "About 20,000", "people", "attended"),
+    ],
+)
+def test_event_is_read_before_after_or_beyond_the_number(text, surface, unit, event):
+    c = claim(text, surface)
+    assert (c.unit, c.event) == (unit, event)
+
+
+def test_burned_area_is_a_measurement_with_an_event():
+    c = claim("The fires have burned more than 9,000 hectares.", "more than 9,000")
+    assert (c.kind, c.event) == ("measurement", "burned")
+
+
+def test_figures_in_the_same_clause_later_in_the_sentence_share_the_event():
+    text = "Some 1,400 civilians, including 300 children, have been killed since May."
+    assert claim(text, "Some 1,400").event == claim(text, "300").event == "killed"
+
+
+def test_an_event_of_another_figure_in_a_later_clause_is_not_taken():
+    text = "Of the 90 passengers on board, 40 are still missing."
+    assert claim(text, "90").event is None
+    assert claim(text, "40").event == "missing"
+
+
+def test_a_loss_of_money_is_not_a_loss_of_people():
+    assert claim("The airline lost $40m in the quarter.", "$40m").event == "lost"
+    assert claim("Russia lost 1,000 soldiers in the battle.", "1,000").event == "killed_or_wounded"
+
+
+def test_events_that_happen_to_people_do_not_happen_to_things():
+    assert claim("The index has lost 162 points since Monday.", "162").event is None
+    text = "Dozens of people were killed on Friday in shootings at two mosques."
+    assert (claim(text, "Dozens").event, claim(text, "two").event) == ("killed", None)
+
+
+def test_weapons_verbs_do_not_apply_to_people():
+    assert claim("Eight employees were fired after the audit.", "Eight").event is None
+
+
+def test_percent_takes_no_event_from_a_verb_about_something_else():
+    assert claim("Workers walked out after 91% of members rejected the offer.", "91%").event is None
+
+
+# -- units that are not a noun right after the number --------------------------------------------
+
+
+def test_noun_before_a_bare_number_is_what_it_counts():
+    c = claim("The number of cholera cases has risen to 4,500.", "4,500")
+    assert (c.unit, c.event) == ("cases", "infected")
+
+
+def test_change_and_the_level_it_reached_share_a_measure():
+    c = claim("Confirmed measles cases rose by 300 to 4,800 on Friday.", "4,800")
+    assert (c.unit, c.event) == ("cases", "infected")
+
+
+def test_figure_that_refers_back_counts_what_the_earlier_one_counts():
+    text = "Some 5,000 refugees crossed the border on Sunday. Of those, 1,200 had walked for days."
+    assert described(text, "1,200") == ("refugees", None, "displaced")
+
+
+def test_more_without_a_noun_refers_back():
+    text = "At least 30 miners were killed on Monday, and dozens more are missing."
+    assert described(text, "dozens") == ("miners", None, "missing")
+
+
+def test_children_under_an_age_are_an_age_not_a_count():
+    c = claim("Most of the dead were children under five.", "under five")
+    assert (c.kind, c.unit) == ("age", "years")
+
+
+# -- subjects -------------------------------------------------------------------------------------
+
+
+def test_demonym_as_the_noun_counts_people_and_names_them():
+    assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
+        "people", "afghan", "displaced")
+
+
+def test_combined_subjects_are_sorted_and_joined():
+    c = claim("More than 1,000 Ukrainians and Russians have been killed.", "More than 1,000")
+    assert c.subject == "russian+ukrainian"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods in Kenya have killed 200 people.",
+        "The earthquakes in Turkey and Syria killed more than 5,000 people.",
+        "Israel says 1,000 people were killed.",
+        "The Ukrainian president said 300 people had been evacuated.",
+        "The Libyan Red Crescent put the number of dead at 4,000.",
+        "Poland alone has taken in over 2 million refugees.",
+        "UK inflation rose to 10.1% in September.",
+        "The highway will stretch over 2,000km from the Belarus border.",
+    ],
+)
+def test_a_place_or_a_source_is_not_the_owner(text):
+    assert all(c.subject is None for c in extract_claims(text))
+
+
+def test_abbreviated_country_is_an_owner_and_the_pronoun_us_is_not():
+    assert described("Some 300 U.S. soldiers were wounded.", "Some 300") == ("troops", "american", "wounded")
+    assert claim("He told us 300 troops had arrived.", "300").subject is None
+
+
+# -- the lexicons ---------------------------------------------------------------------------------
+
+
+def test_every_event_in_the_lexicons_is_in_the_comparison_vocabulary():
+    allowed = set(tomllib.loads(GOLD_CONVENTIONS.read_text())["events"])
+    used = {r["event"] for r in rows("events.csv")}
+    used |= {r["event"] for r in rows("formations.csv") if r["event"]}
+    assert used <= allowed, sorted(used - allowed)

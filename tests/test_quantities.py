@@ -1,0 +1,322 @@
+"""Phrase-level behaviour of find_quantities: units, currencies, changes, ages, durations and the
+shapes that look like quantities but are not (scores, codes, compound modifiers). Our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from flows.model import Quantity
+from flows.numbers import find_quantities
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def surfaces(text: str) -> list[str]:
+    return [q.surface for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Leeds beat Hull 3-1 at home.", "The derby ended 2-2.", "They tied the game at 95-95.",
+    "The gauge meets ISO 9001-4 rules.",
+])
+def test_scores_and_codes_joined_by_a_dash_are_not_ranges(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_dash_range_written_low_to_high_is_still_a_range() -> None:
+    q = only("Between 10-12 boats sank.")
+    assert (q.low, q.high, q.qualifier) == (10, 12, "range")
+
+
+@pytest.mark.parametrize("text", [
+    "They rented a three-bed house.", "It has a six-speed gearbox.", "The firm unveiled a five-year plan.",
+    "Bond yields hit a 10-year low.", "She signed a two-month contract.",
+])
+def test_a_number_hyphenated_to_the_noun_it_modifies_is_not_a_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_hyphenated_ages_units_and_hedges_are_kept() -> None:
+    found = find_quantities("A 40-year-old drove a 12-mile route with forty-odd pupils.")
+    assert [(q.surface, q.kind) for q in found] == [
+        ("40-year-old", "age"), ("12-mile", "measurement"), ("forty-odd", "count")]
+
+
+@pytest.mark.parametrize("text", ["The striker gave up 3 chances.", "The club picked up 12 points."])
+def test_phrasal_verbs_with_up_are_not_changes(text: str) -> None:
+    assert only(text).change is None
+
+
+def test_a_duration_never_reports_a_change() -> None:
+    q = only("Output grew over five years.")
+    assert (q.kind, q.change) == ("duration", None)
+
+
+@pytest.mark.parametrize("text", ["The curfew starts at 0300 GMT.", "Agent 007 returns."])
+def test_numbers_with_a_leading_zero_are_codes(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The club paid PS45m for him.", 45e6, "GBP"), ("Fees rose to PS12,500.", 12500, "GBP"),
+     ("Shares closed at Y=3,120.", 3120, "JPY")],
+)
+def test_ascii_transliterated_pound_and_yen_signs_are_currencies(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.unit) == (value, "money", unit)
+
+
+def test_a_console_name_is_not_a_price() -> None:
+    assert find_quantities("He bought a PS5 console.") == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit"),
+    [("98.6degF", "degF"), ("37deg C", "degC"), ("400 megawatt", "MW"), ("5mL", "ml"), ("40m2", "m2"),
+     ("3.2Ghz", "GHz"), ("31 mpg", "mpg"), ("60 kmph", "km/h")],
+)
+def test_more_measurement_units(phrase: str, unit: str) -> None:
+    q = only(f"The reading was {phrase} on Monday.")
+    assert (q.surface, q.kind, q.unit) == (phrase, "measurement", unit)
+
+
+@pytest.mark.parametrize("text", [
+    "A category 4 storm hit.", "Take exit 12 south.", "They won game 7 easily.", "Highway 101 was shut.",
+])
+def test_a_number_after_a_label_word_is_a_name(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [("Children under the age of 5 were vaccinated.", "less_than", None, 5),
+     ("Anyone over the age of 65 may apply.", "more_than", 65, None),
+     ("Voters aged over 80 stayed home.", "more_than", 80, None)],
+)
+def test_hedged_ages(text: str, qualifier: str, low: float | None, high: float | None) -> None:
+    q = only(text)
+    assert (q.kind, q.qualifier, q.low, q.high) == ("age", qualifier, low, high)
+
+
+def test_an_age_range() -> None:
+    q = only("Men aged 18 to 24 were called up.")
+    assert (q.kind, q.low, q.high) == ("age", 18, 24)
+
+
+def test_the_age_of_a_group_is_not_an_age_claim() -> None:
+    assert only("The average age of 5,000 recruits fell.").kind == "count"
+
+
+def test_from_x_up_to_y_is_a_range() -> None:
+    q = only("Flats range from 450 sq ft up to 900 sq ft.")
+    assert (q.low, q.high, q.qualifier, q.unit) == (450, 900, "range", "ft2")
+
+
+@pytest.mark.parametrize("text", ["One of the hostages died.", "It was one of the worst floods on record."])
+def test_one_of_a_group_counts_one(text: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.qualifier) == (1, "count", "exact")
+
+
+@pytest.mark.parametrize("text", ["That one was cheaper.", "One day the river rose.", "The two sides met."])
+def test_pronoun_and_idiomatic_one_and_determined_numbers_stay_out(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_suspended_hyphen_range() -> None:
+    q = only("They plan a 4- to 6-metre wall.")
+    assert (q.surface, q.low, q.high, q.unit) == ("4- to 6-metre", 4, 6, "m")
+
+
+def test_capital_t_after_a_currency_is_trillions() -> None:
+    assert only("Its debt is $1.5T.").value == 1.5e12
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("A ticket costs 4 dollars 75 cents.", 4.75, "USD"),
+     ("It sold for nine euros and fifty cents.", 9.5, "EUR"),
+     ("The fee rose to 12 euros 40.", 12.4, "EUR")],
+)
+def test_whole_and_minor_units_make_one_amount(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.unit) == (pytest.approx(value), "money", unit)
+
+
+def test_a_number_after_an_amount_is_not_its_cents_unless_it_ends_the_clause() -> None:
+    assert [q.value for q in find_quantities("He paid 5 dollars 30 times.")] == [5, 30]
+
+
+def test_scale_word_after_a_currency_code() -> None:
+    q = only("The unit lost 40 EUR million last year.")
+    assert (q.value, q.unit) == (40e6, "EUR")
+
+
+@pytest.mark.parametrize("text", ["Two F-16 jets flew over.", "The SCP-096C file leaked."])
+def test_digits_after_a_capital_letter_and_hyphen_are_a_name(text: str) -> None:
+    assert [q.value for q in find_quantities(text)] == ([2] if text.startswith("Two") else [])
+
+
+def test_a_house_number_is_not_a_count() -> None:
+    assert find_quantities("Write to 42 Harbour Road, Leeds.") == []
+
+
+def test_a_count_before_a_street_name_is_kept() -> None:
+    assert only("About 300 Oxford Street shops closed.").value == 300
+
+
+def test_one_as_a_pronoun_before_a_modal_verb() -> None:
+    assert find_quantities("At that price one can buy a car.") == []
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("The plan will grow exports by 12 per cent.", "up"),
+    ("The ministry reduced the number of posts by 300.", "down"),
+    ("The firm trimmed its forecast by 0.5%.", "down"),
+])
+def test_by_after_a_change_verb_and_its_object_is_a_change(text: str, direction: str) -> None:
+    assert only(text).change == direction
+
+
+def test_a_year_after_by_is_no_change_and_fundraising_is_no_change() -> None:
+    found = find_quantities("Output rose to 5,000 by 2020 and donors raised $2 million.")
+    assert [(q.value, q.change) for q in found] == [(5000, None), (2e6, None)]
+
+
+@pytest.mark.parametrize("text", ["The fund pledged $9bn over two years.", "Over two years, the camp grew."])
+def test_over_before_a_duration_means_across(text: str) -> None:
+    q = next(q for q in find_quantities(text) if q.kind == "duration")
+    assert (q.surface, q.qualifier, q.low) == ("two years", "exact", None)
+
+
+@pytest.mark.parametrize("text", ["The siege has lasted over two years.", "It began over two years ago."])
+def test_over_a_duration_that_lasted_or_is_past_is_a_lower_bound(text: str) -> None:
+    q = only(text)
+    assert (q.surface, q.qualifier, q.low) == ("over two years", "more_than", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [("The feud has run for more than a decade.", 10, "year", "more_than"),
+     ("The bridge stood for nearly a century.", 100, "year", "approx"),
+     ("Talks took about an hour.", 1, "hour", "approx")],
+)
+def test_a_hedged_indefinite_duration(text: str, value: float, unit: str, qualifier: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit, q.kind, q.qualifier) == (value, unit, "duration", qualifier)
+
+
+@pytest.mark.parametrize("text", ["A year ago the town flooded.", "Prices rise twice a year."])
+def test_an_unhedged_indefinite_duration_is_no_claim(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_bare_number_in_brackets_is_a_label() -> None:
+    assert find_quantities("Quarterback Ben Adams (12) scored.") == []
+
+
+@pytest.mark.parametrize("text", ["It ran over-a decade.", "Then -thousands fled.", "Only +about a year."])
+def test_signs_and_hyphens_before_word_quantities_keep_offsets(text: str) -> None:
+    assert all(text[q.start:q.end] == q.surface for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [("He is 1.9m tall.", 1.9), ("They sank a 40m-long hull.", 40)])
+def test_attached_m_before_a_dimension_word_is_metres(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.unit) == (value, "measurement", "m")
+
+
+def test_attached_m_before_a_noun_is_millions() -> None:
+    assert only("The app has 35m users.").value == 35e6
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [("Unemployment rose to 10.1% in May.", "up"),
+     ("Exports fell 3% to $4bn.", "down"),
+     ("The index ended down 1% at 1,463 points.", "down"),
+     ("Its shares lost 2.7 percent to end at 412 yen.", "down"),
+     ("The price of bread fell from $3 to $2.", "down")],
+)
+def test_a_level_reached_by_a_rise_or_fall_keeps_its_trend_but_no_change(text: str, direction: str) -> None:
+    level = find_quantities(text)[-1]
+    assert (level.trend, level.change) == (direction, None)
+
+
+@pytest.mark.parametrize("text", ["Profit was $1m, up from $200,000.", "Sales reached 5,000 in June."])
+def test_a_level_not_reached_by_a_change_verb_has_no_trend(text: str) -> None:
+    found = find_quantities(text)
+    assert found and all(q.trend is None for q in found)
+
+
+def test_the_size_of_a_change_has_a_change_and_no_trend() -> None:
+    change = find_quantities("Exports fell 3% to $4bn.")[0]
+    assert (change.change, change.trend) == ("down", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The error is 2.48×10−5 of the signal.", 2.48e-5), ("A kibibyte is 8x2^10 bits.", 8192),
+     ("Some 6×10⁹ cells divide.", 6e9), ("Add 3 x 10^5 cells.", 3e5)],
+)
+def test_a_number_times_a_power_is_one_number(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+def test_a_product_without_a_power_is_no_number() -> None:
+    assert find_quantities("They drove a 4x4 truck.") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"),
+                         [("Stir in ½ tbsp of salt.", 0.5, "tbsp"), ("She ran 2¾ miles.", 2.75, "mi")])
+def test_one_character_fractions_are_read_with_their_unit(text: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The tolerance is about 1/40 of a turn.", 0.025), ("Only 1/25 of the aid arrived.", 0.04),
+     ("Only 1⁄32 of the aid arrived.", 0.03125)],
+)
+def test_a_digit_fraction_with_a_hedge_or_of_may_have_a_large_denominator(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.kind, q.value) == ("fraction", value)
+
+
+@pytest.mark.parametrize("text", ["The 9/11 attacks changed air travel.", "The shop is open 24/7."])
+def test_a_bare_digit_fraction_with_a_large_denominator_is_a_name(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [("Nickel rose from about $350 per kg to $680 per kg.", 350, 680, "USD"),
+     ("Wages went from $10 an hour to $15 an hour.", 10, 15, "USD per hour")],
+)
+def test_a_range_with_its_unit_written_at_both_ends_is_one_range(text: str, low: float, high: float,
+                                                                  unit: str) -> None:
+    q = only(text)
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", low, high, unit)
+
+
+def test_ends_with_different_units_after_them_stay_two_quantities() -> None:
+    assert len(find_quantities("It went from 10 a day to 20 a week.")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The cheque read three million, two hundred & forty.", 3_000_240),
+     ("We counted four thousand, five hundred and six ballots.", 4_506)],
+)
+def test_number_words_joined_by_a_comma_after_a_scale_make_one_number(text: str, value: float) -> None:
+    assert only(text).value == value
+
+
+def test_a_list_of_round_numbers_in_words_stays_a_list() -> None:
+    found = find_quantities("They bid one thousand, two thousand, then three thousand.")
+    assert [q.value for q in found] == [1000, 2000, 3000]
