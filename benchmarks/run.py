@@ -110,9 +110,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int, nargs="+", help="corpus sizes, e.g. 10000 100000")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest counts")
-    parser.add_argument("extra", nargs=argparse.REMAINDER, help="after --: options for `estimates run`")
-    args = parser.parse_args()
-    extra = [a for a in args.extra if a != "--"]
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
+    args, extra = parser.parse_args(argv[:split]), argv[split + 1:]  # after --: options for `estimates run`
     WORK.mkdir(parents=True, exist_ok=True)
     empty = WORK / "empty"
     empty.mkdir(exist_ok=True)

@@ -81,7 +81,9 @@ SELECT
     kind,
     CASE kind WHEN 'money' THEN 'USD' WHEN 'percent' THEN 'percent' WHEN 'measurement' THEN 'km'
               ELSE 'people' END AS unit,
-    'people' AS subject,
+    -- The views group by subject, unit and event (sql/101_measure_keys.sql): the subject carries the
+    -- measure, so each synthetic measure stays one group.
+    measure AS subject,
     CASE WHEN measure_hash % 3 = 0 THEN 'killed' END AS event,
     measure,
     CASE WHEN r_claimant < 0.4 THEN NULL ELSE 'claimant ' || (hash(i, 5) % 2000) END AS claimant,
