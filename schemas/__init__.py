@@ -61,8 +61,8 @@ def validate(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Rejection
     if table not in MODELS:
         raise ValueError(f"no schema for table {table!r}; known: {', '.join(MODELS)}")
     model = MODELS[table]
-    df = df.drop_duplicates(ignore_index=True)
     id_column = ID_COLUMNS[table]
+    df = _drop_identical_rows(df, id_column)
     rejections: list[Rejection] = []
     if id_column in df.columns:
         repeated = df[id_column].duplicated(keep="first") & df[id_column].notna()
@@ -83,6 +83,17 @@ def validate(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[Rejection
         else:
             return good.reset_index(drop=True), rejections
     raise RuntimeError(f"validating {table} did not settle after {_MAX_PASSES} passes")
+
+
+def _drop_identical_rows(df: pd.DataFrame, id_column: str) -> pd.DataFrame:
+    """df without repeats of a whole row (the first kept), renumbered from 0.
+
+    Identical rows share their id, so only rows whose id repeats are compared in full: hashing
+    every cell of every row (sentences and bodies included) would cost more than the checks.
+    """
+    suspects = df[id_column].duplicated(keep=False) if id_column in df.columns else slice(None)
+    repeats = df[suspects].duplicated(keep="first")
+    return df.drop(index=repeats[repeats].index).reset_index(drop=True)
 
 
 def _reasons_by_row(cases: pd.DataFrame) -> dict[Any, str]:

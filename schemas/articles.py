@@ -4,6 +4,8 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from schemas.types import Date
+
 
 class ArticleSchema(pa.DataFrameModel):
     """What a loaded article must satisfy: an id, where it came from, and a body to index into."""
@@ -11,7 +13,7 @@ class ArticleSchema(pa.DataFrameModel):
     article_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
     source: Series[str] = pa.Field(str_length={"min_value": 1})
     title: Series[str] = pa.Field(nullable=True)
-    published: Series[pa.Date] = pa.Field(nullable=True)
+    published: Series[Date] = pa.Field(nullable=True)
     publisher: Series[str] = pa.Field(nullable=True)
     url: Series[str] = pa.Field(nullable=True)
     # Claim offsets index into the body, so an empty body can carry no claims.

@@ -11,6 +11,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from flows.model import CHANGES, KINDS, QUALIFIERS
+from schemas.types import Date
 
 
 class ClaimSchema(pa.DataFrameModel):
@@ -32,7 +33,7 @@ class ClaimSchema(pa.DataFrameModel):
     event: Series[str] = pa.Field(nullable=True)
     measure: Series[str] = pa.Field()
     claimant: Series[str] = pa.Field(nullable=True)
-    as_of: Series[pa.Date] = pa.Field(nullable=True)
+    as_of: Series[Date] = pa.Field(nullable=True)
     change: Series[str] = pa.Field(nullable=True, isin=CHANGES)
     via: Series[str] = pa.Field(nullable=True)
     claimant_kind: Series[str] = pa.Field(nullable=True)

@@ -84,6 +84,15 @@ def test_changed_claim_is_updated_in_place(con: duckdb.DuckDBPyConnection) -> No
     assert con.execute("SELECT claimant FROM claims").fetchall() == [("Volodymyr Zelensky",)]
 
 
+def test_batch_of_new_changed_and_unchanged_claims_counts_each(con: duckdb.DuckDBPyConnection) -> None:
+    unchanged = claim_in(ARTICLE, "10,000 troops", 10000.0)
+    load(con, [ARTICLE], [CLAIM, unchanged])
+    new = claim_in(ARTICLE, "troops arrived", 1.0)
+    stats = load(con, [ARTICLE], [dataclasses.replace(CLAIM, value=9000.0), unchanged, new])
+    assert (stats.claims_inserted, stats.claims_updated, stats.claims_deleted) == (1, 1, 0)
+    assert con.execute("SELECT count(*), sum(value) FROM claims").fetchall() == [(3, 19001.0)]
+
+
 def test_duplicate_ids_within_a_batch_keep_the_first(con: duckdb.DuckDBPyConnection) -> None:
     stats = load(con, [ARTICLE, ARTICLE], [CLAIM, dataclasses.replace(CLAIM, value=1.0)])
     assert (stats.articles_inserted, stats.claims_inserted) == (1, 1)

@@ -1,0 +1,138 @@
+"""End to end: `estimates run` on N generated articles: wall time, articles/s, CPU time, peak memory.
+
+Each run is a fresh `estimates run` process on a fresh database, as a user would start it. Peak
+memory is the largest total resident memory of the process and all its descendants (Prefect's
+temporary API server, process-pool workers), sampled from /proc every 50 ms (Linux only). CPU time
+is user + system of the process and its descendants. Prefect's fixed start-up is the wall time of
+the same command on an empty folder (Python imports, the temporary server, one flow run, the empty
+exports): it is reported on its own and subtracted for the steady-state rate.
+
+    .venv/bin/python benchmarks/run.py 10000 100000 [--repeat 1] [-- --batch-size 1000 ...]
+
+Arguments after `--` go to `estimates run`. Corpora come from benchmarks/corpus.py (generated into
+data/bench/ when missing); databases, exports and Prefect's home go under data/bench/ too.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: import the corpus generator
+import corpus  # noqa: E402
+
+ROOT = corpus.ROOT
+WORK = corpus.DEFAULT_OUT
+PAGE = os.sysconf("SC_PAGE_SIZE")
+ESTIMATES = [sys.executable, "-c", "from flows.cli import main; main()"]
+
+
+def descendants(pid: int) -> list[int]:
+    """pid and every process below it, from the parent ids in /proc/*/stat."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                    # The command name may hold spaces: fields are counted after its closing parenthesis.
+                    ppid = int(stat.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    tree, stack = [], [pid]
+    while stack:
+        tree.append(current := stack.pop())
+        stack.extend(children.get(current, []))
+    return tree
+
+
+def resident_bytes(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/statm") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended between listing and reading
+    return total
+
+
+class PeakMemory(threading.Thread):
+    """Samples the resident memory of a process tree until stopped; keeps the peak."""
+
+    def __init__(self, pid: int, every: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak = pid, every, 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            self.peak = max(self.peak, resident_bytes(descendants(self.pid)))
+            self.stopped.wait(self.every)
+
+
+def run_once(paths: list[str], name: str, extra: list[str]) -> dict[str, float]:
+    """One `estimates run` on paths into a fresh database: wall s, cpu s, peak MB, and its last line."""
+    db, exports = WORK / f"{name}.duckdb", WORK / f"{name}-exports"
+    for stale in (db, Path(f"{db}.wal")):
+        stale.unlink(missing_ok=True)
+    shutil.rmtree(exports, ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PREFECT_HOME": str(WORK / ".prefect"),
+           # On a loaded machine the temporary server can take longer than Prefect's default 20 s to
+           # answer, and the run fails; the benchmark measures the pipeline, so it waits longer.
+           "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    command = [*ESTIMATES, "run", *paths, "--db", str(db), "--exports", str(exports), *extra]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    sampler = PeakMemory(process.pid)
+    sampler.start()
+    output, _ = process.communicate()
+    wall = time.perf_counter() - start
+    sampler.stopped.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        sys.exit(f"estimates run failed ({process.returncode}):\n{output}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    summary = next((line for line in output.splitlines() if line.startswith("Read ")), "")
+    return {"wall": wall, "cpu": cpu, "peak_mb": sampler.peak / 1e6, "summary": summary}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", type=int, nargs="+", help="corpus sizes, e.g. 10000 100000")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest counts")
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
+    args, extra = parser.parse_args(argv[:split]), argv[split + 1:]  # after --: options for `estimates run`
+    WORK.mkdir(parents=True, exist_ok=True)
+    empty = WORK / "empty"
+    empty.mkdir(exist_ok=True)
+    print(f"command: estimates run CORPUS {' '.join(extra)}; cores: {os.cpu_count()}; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
+    run_once([str(empty)], "startup", extra)  # first start migrates Prefect's database: not counted
+    startup = min((run_once([str(empty)], "startup", extra) for _ in range(2)), key=lambda r: r["wall"])
+    print(f"Prefect fixed start-up (empty input): {startup['wall']:.1f} s wall, {startup['cpu']:.1f} s CPU, "
+          f"peak {startup['peak_mb']:.0f} MB")
+    print(f"{'articles':>9}{'wall s':>9}{'cpu s':>9}{'art/s':>8}{'art/s*':>8}{'peak MB':>9}  summary")
+    for n in args.articles:
+        folder = corpus.write(n)
+        best = min((run_once([str(folder)], f"run-{n}", extra) for _ in range(args.repeat)),
+                   key=lambda r: r["wall"])
+        steady = n / max(best["wall"] - startup["wall"], 1e-9)
+        print(f"{n:>9}{best['wall']:>9.1f}{best['cpu']:>9.1f}{n / best['wall']:>8.0f}{steady:>8.0f}"
+              f"{best['peak_mb']:>9.0f}  {best['summary']}")
+    print("art/s* excludes the fixed start-up. "
+          f"Load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
