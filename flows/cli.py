@@ -39,6 +39,9 @@ def prefect_env(log_level: str = "WARNING") -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", log_level)
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    # The temporary server's default 20 s to start is too short on a busy machine: runs failed with
+    # "Timed out while attempting to connect to ephemeral Prefect API server".
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
 
-from flows.cli import main
+from flows.cli import main, prefect_env
 
 COMMANDS = ["run", "serve", "extract", "query", "export", "eval"]
 
@@ -116,3 +117,13 @@ def test_serve_without_a_prefect_server_says_how_to_start_one():
 def test_serve_rejects_a_bad_cron_expression():
     result = CliRunner().invoke(main, ["serve", "--cron", "every morning"])
     assert result.exit_code == 2 and "--cron" in result.output
+
+
+def test_prefect_env_keeps_state_local_and_waits_for_a_slow_temporary_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("PREFECT_HOME", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"):
+        monkeypatch.delenv(name, raising=False)
+    prefect_env()
+    assert os.environ["PREFECT_HOME"].endswith(".prefect")
+    assert float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]) >= 60
