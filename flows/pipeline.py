@@ -245,7 +245,7 @@ def pipeline(
 ) -> RunSummary:
     """Read the articles at `paths`, extract, validate and load their claims, then export the views.
 
-    Incremental: a file a completed run read (same path, same bytes, same extractor version) is not
+    Incremental: a file a completed run read (same path, same bytes, same extractor fingerprint) is not
     read again, and an article whose claims the current extractor gave is not extracted again (a
     copy under a new name only adds the name). full_refresh reads and extracts everything.
     """

@@ -4,21 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quantity_helpers import only, surfaces
 
-from flows.model import Quantity
 from flows.numbers import find_numerals, find_quantities
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_89cffe74bd066433.txt"
-
-
-def only(text: str) -> Quantity:
-    found = find_quantities(text)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def surfaces(text: str) -> list[str]:
-    return [q.surface for q in find_quantities(text)]
 
 
 def test_offsets_index_the_text_and_surface_includes_the_hedge() -> None:

@@ -3,19 +3,9 @@ shapes that look like quantities but are not (scores, codes, compound modifiers)
 from __future__ import annotations
 
 import pytest
+from quantity_helpers import only
 
-from flows.model import Quantity
 from flows.numbers import find_quantities
-
-
-def only(text: str) -> Quantity:
-    found = find_quantities(text)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def surfaces(text: str) -> list[str]:
-    return [q.surface for q in find_quantities(text)]
 
 
 @pytest.mark.parametrize("text", [
