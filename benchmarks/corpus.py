@@ -93,11 +93,13 @@ def fingerprint() -> str:
     return hashlib.sha256(json.dumps([paragraphs, publishers, settings]).encode()).hexdigest()[:16]
 
 
-def article(i: int) -> dict[str, str]:
-    """Article number i: a record of the JSON Lines input format, the same on every machine."""
+def article(i: int, chars: int | None = None) -> dict[str, str]:
+    """Article number i: a record of the JSON Lines input format, the same on every machine. Its length
+    is drawn from the log-normal distribution, or about `chars` characters when given."""
     paragraphs, publishers = pool()
     rng = random.Random(f"{SEED}:{i}")
-    target = min(MAX_CHARS, max(MIN_CHARS, int(rng.lognormvariate(math.log(MEDIAN_CHARS), SIGMA))))
+    drawn = int(rng.lognormvariate(math.log(MEDIAN_CHARS), SIGMA))
+    target = chars or min(MAX_CHARS, max(MIN_CHARS, drawn))
     chosen: list[str] = []
     size = count = 0
     while size < target:

@@ -8,17 +8,22 @@ Last, it prints where the time of one article goes: numbers (flows/numbers.py), 
 (flows/context.py), claimants (flows/claimants.py) and the rest (sentences, dates, ids, records), with the
 timing wrappers' own cost (measured on a function that does nothing) taken off.
 
+Two corpora, both built from the project's own texts only (the paragraphs of data/articles/*.md, the
+"text" fields of data/gold/passages.jsonl, the customer's sample article and the NewsQuant sentences in
+../shared when present), with a fixed seed:
+
+- `news` (the default, the figure the README reports): articles of about 7 KB at news density, made by
+  benchmarks/corpus.py with the article size fixed: about 3 numerals per 1,000 characters (the customer's
+  sample has 2), which gives about 33 claims an article (number words, fractions and durations count too).
+- `dense`: the gold passages and sample paragraphs shuffled and joined into 7 KB articles, about 70 claims
+  an article: a stress test of the per-figure cost, five times denser than news copy.
+
 Times are CPU time of this process (time.process_time), the best of --repeat passes, on one core: the
 machine is shared, and CPU time is what other load disturbs least.
 
-The corpus is built from the project's own texts only: the paragraphs of data/articles/*.md and the
-"text" fields of data/gold/passages.jsonl, plus the customer's sample article
-(../shared/seed/000_89cffe74bd066433.txt) when present, shuffled with a fixed seed and joined into
-articles of about 7 KB.
-
 Run from the repository root:
 
-    .venv/bin/python benchmarks/extract.py [--articles 500] [--quantulum-articles 20] [--repeat 3]
+    .venv/bin/python benchmarks/extract.py [--corpus news|dense] [--articles 500] [--quantulum-articles 20]
 
 or `make bench`.
 """
@@ -38,6 +43,9 @@ from typing import Any
 
 import flows.extract
 from flows.extract import extract_claims
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus as news_corpus  # noqa: E402  (benchmarks/corpus.py, a script folder, not a package)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = ROOT.parent / "shared" / "seed" / "000_89cffe74bd066433.txt"
@@ -61,8 +69,11 @@ def paragraphs() -> list[str]:
     return [p.strip() for text in texts for p in text.split("\n\n") if p.strip()]
 
 
-def corpus(n: int) -> list[str]:
-    """`n` articles of about ARTICLE_BYTES each, the same on every run (fixed seed)."""
+def corpus(n: int, kind: str = "news") -> list[str]:
+    """`n` articles of about ARTICLE_BYTES each, the same on every run (fixed seed): at news density, or
+    the `dense` stress corpus of our gold passages."""
+    if kind == "news":
+        return [news_corpus.article(i, chars=ARTICLE_BYTES)["text"] for i in range(n)]
     pool = paragraphs()
     rng = random.Random(SEED)
     articles: list[str] = []
@@ -187,6 +198,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500, help="articles for our extractor")
     parser.add_argument("--quantulum-articles", type=int, default=20, help="articles for quantulum3 (slow)")
+    parser.add_argument("--corpus", choices=("news", "dense"), default="news",
+                        help="news density (default) or the dense stress corpus")
     parser.add_argument("--repeat", type=int, default=3, help="passes per system; the best one counts")
     args = parser.parse_args()
 
@@ -194,14 +207,14 @@ def main() -> None:
         os.sched_setaffinity(0, {0})  # one core, so the figure does not depend on the machine's core count
     from quantulum3 import parser as quantulum  # imported late: loading its models is not what we time
 
-    texts = corpus(max(args.articles, args.quantulum_articles))
+    texts = corpus(max(args.articles, args.quantulum_articles), args.corpus)
     systems: list[tuple[str, Callable[[str], object], list[str]]] = [
         ("estimates", lambda text: extract_claims(text, PUBLISHED), texts[: args.articles]),
         ("quantulum3", quantulum.parse, texts[: args.quantulum_articles]),
     ]
     print(f"python {sys.version.split()[0]}  command: {shlex.join([sys.executable, *sys.argv])}")
     mean_kb = sum(len(t.encode("utf-8")) for t in texts) / len(texts) / 1000
-    print(f"corpus: {len(texts)} articles, mean {mean_kb:.1f} KB, "
+    print(f"corpus: {args.corpus}, {len(texts)} articles, mean {mean_kb:.1f} KB, "
           f"cores: {sorted(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else 'all'}")
     print(f"{'system':<12}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'MB/s':>8}")
     rates: dict[str, float] = {}
