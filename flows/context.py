@@ -292,6 +292,10 @@ def _refer_after_re() -> re.Pattern[str]:
     return re.compile(r"\s*" + phrase_pattern(tuple(_words()["refer_after"])).pattern, re.IGNORECASE)
 
 
+@cache
+def _contrast_re() -> re.Pattern[str]:
+    """ " while ", " but ": a contrast word between spaces, as written."""
+    return re.compile(" (?:" + "|".join(map(re.escape, sorted(_words()["contrasts"]))) + ") ")
 
 
 @cache
@@ -590,8 +594,11 @@ def describe(
         if found is None:
             before = nearest_event_before(events_before, kind, unit, near=False)
             found = before[0] if before else None
-        if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
-            part_end = _sentence_part_end(text, after_end, s_end, next_start)
+        reach = min(s_end, after_end + EVENT_SEARCH_AHEAD)
+        # What it refers back to is a better guess than a far verb; and where the sentence part ends
+        # matters only when some event phrase lies within reach.
+        if found is None and not ctx.refers_back and any(find_phrases(sent, after_end, reach, "events")):
+            part_end = _sentence_part_end(text, after_end, reach, next_start)
             found = find_event(sent, after_end, part_end, kind, unit, near=False)
         if found:
             ctx.event = found.event
@@ -615,14 +622,14 @@ def _noun_before_comma(text: str, start: int, end: int) -> tuple[str, int] | Non
     return (_units()[m.group(1).lower()], end) if m and m.group(1).lower() in _units() else None
 
 
-def _sentence_part_end(text: str, start: int, s_end: int, next_start: int | None) -> int:
-    """How far past its clause a number's event may be looked for: not past a contrast, the sentence
-    end, or the next figure unless that figure is a part of this one ("including 227 children")."""
-    limit = min(s_end, start + EVENT_SEARCH_AHEAD)
+def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None) -> int:
+    """How far past its clause (and before `limit`) a number's event may be looked for: not past a
+    contrast, a full stop, or the next figure unless that figure is a part of this one ("including 227
+    children")."""
     stop = next((m.start() for m in PART_END.finditer(text, start, limit)
                  if text[m.start()] == ";" or _full_stop(text, m.start(), limit)), limit)
-    contrasts = [i for i in (text.find(f" {w} ", start, limit) for w in _words()["contrasts"]) if i >= 0]
-    limit = min([stop, *contrasts])
+    contrast = _contrast_re().search(text, start, limit)
+    limit = min(stop, contrast.start()) if contrast else stop
     if next_start is not None and next_start < limit and not _inclusion_re().search(text, start, next_start):
         limit = next_start
     return limit
