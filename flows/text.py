@@ -5,13 +5,16 @@ import re
 from typing import NamedTuple
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and a capital,
-# digit or opening quote. Abbreviations that end in a period ("Mr.", "U.S.", "Jan.") do not end one; a
-# number does ("… rose to 13,000. Officials said …").
-_END = re.compile(r"""[.!?]+["'”’)]*(?=\s+["'“‘(]?[A-Z0-9])""")
+# digit or opening quote on the same line. Abbreviations that end in a period ("Mr.", "U.S.", "Jan.") do
+# not end one; a number does ("… rose to 13,000. Officials said …").
+_END = re.compile(r"""[.!?]+["'”’)]*(?=[^\S\n]+["'“‘(]?[A-Z0-9])""")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec|No|vs|etc|approx|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z](?:\.[A-Z])*)\.$"
 )
+
+# A line with something other than whitespace on it.
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 class Span(NamedTuple):  # a named tuple: immutable, and about half the cost of a frozen dataclass to build
@@ -23,15 +26,18 @@ class Span(NamedTuple):  # a named tuple: immutable, and about half the cost of 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: runs of non-blank lines; a single newline also breaks news text
     into paragraphs when the next line starts a new sentence, so every line is treated as one."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans over the whole text, each tagged with its paragraph index."""
     spans: list[Span] = []
+    ends = _END.finditer(text)  # one scan of the text: an end never reaches past its line
+    end = next(ends, None)
     for p, (p_start, p_end) in enumerate(paragraphs(text)):
         start = p_start
-        for m in _END.finditer(text, p_start, p_end):
+        while end is not None and end.start() < p_end:
+            m, end = end, next(ends, None)
             if m.group() == "." and _ABBREV.search(text, max(p_start, m.start() - 6), m.start() + 1):
                 continue
             spans.append(Span(start, m.end(), p))
