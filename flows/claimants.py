@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -42,6 +43,7 @@ NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 # "Reuters, citing the health ministry, reported": the verb must follow the cited source.
 CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
+CLAUSE_MARK = re.compile(r"[,;]")
 # A new clause between an attribution and a figure: ", and 1.5 million were affected".
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
 # "put the crowd at 38,000": "at" and a number within three words.
@@ -310,7 +312,7 @@ class Reader:
                                         role=role.group(1) if role else None))
         citing = "citing" in sentence
         if citing:
-            for m in CITING.finditer(sentence):
+            for m in _citing_matches(sentence):
                 verb = _verbs_re().match(text, s + m.end())
                 if verb:
                     found.append(self._cited(s + m.end(), s + verb.end() - verb.start() + m.end(),
@@ -646,6 +648,22 @@ class Reader:
 
 
 # -- phrases -------------------------------------------------------------------------------------
+
+
+def _citing_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """What CITING.finditer(sentence) finds, tried only where a clause starts (at the start, where the
+    last match ended, after a comma or semicolon): its first part holds no comma, so a match that fails
+    at a clause's first character fails at all the others, and trying each made the search quadratic."""
+    pos = 0
+    while pos < len(sentence):
+        m = CITING.match(sentence, pos)
+        if m:
+            yield m
+            pos = m.end()
+        elif mark := CLAUSE_MARK.search(sentence, pos):
+            pos = mark.end()
+        else:
+            return
 
 
 def _word_spans(text: str, words: frozenset[str]) -> list[tuple[int, int, str]]:
