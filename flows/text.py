@@ -7,7 +7,8 @@ from typing import NamedTuple
 # A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and a capital,
 # digit or opening quote on the same line. Abbreviations that end in a period ("Mr.", "U.S.", "Jan.") do
 # not end one; a number does ("… rose to 13,000. Officials said …").
-_END = re.compile(r"""[.!?]+["'”’)]*(?=[^\S\n]+["'“‘(]?[A-Z0-9])""")
+# ("[.!?][.!?]*" rather than "[.!?]+": re skips to the characters of a leading set in C, not of a repeat.)
+_END = re.compile(r"""[.!?][.!?]*["'”’)]*(?=[^\S\n]+["'“‘(]?[A-Z0-9])""")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec|No|vs|etc|approx|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z](?:\.[A-Z])*)\.$"
