@@ -28,6 +28,8 @@ Choices worth knowing:
 - "over four years" after a verb of doing spreads across the years (exact); "lasted over four years" and
   "over four years ago" bound the duration. "more than a decade" is more than 10 years.
 - "5m" is five million after a currency sign and five metres otherwise.
+- A clock time is a bare hour or an hour with two-digit minutes before am/pm ("5pm", "10.45 p.m."); any
+  other number there is a length ("2.1 pm" is 2.1 picometres).
 
 Everything word-like comes from data/lexicon/ (loaded once); this module holds only the grammar.
 """
@@ -375,7 +377,7 @@ def _lexicon() -> _Lexicon:
         age_before=age_before,
         age_hedge=re.compile("|".join(re.escape(h) + "$" for h in age["hedge_ends"]), re.I),
         not_quantity_after=re.compile(
-            r"(?:st|nd|rd|th)\b|'?s\b|\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
+            r"(?:st|nd|rd|th)\b|'?s\b|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
         ),
         times_after=re.compile(
             rf"\s+(?P<times>(?i:{_alternation(toml['multiplier']['words'])}))"
@@ -868,6 +870,20 @@ def _last_word(text: str, pos: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
+# A clock time is a bare hour or an hour with two-digit minutes before am/pm: "5pm", "10.45 p.m.", "2.30 am".
+# Any other number there is a length: "2.1 pm" is 2.1 picometres, "2.123 am" attometres.
+_CLOCK_MARK = re.compile(r"\s*(?i:a\.m\.?|p\.m\.?|am\b|pm\b)")
+_CLOCK_DIGITS = re.compile(r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?")
+
+
+def _is_clock_time(text: str, core: _Core) -> bool:
+    if core.currency or core.scaled or _CLOCK_MARK.match(text, core.end) is None:
+        return False
+    if core.written:
+        return core.value.is_integer() and 0 <= core.value <= 24  # "five pm"
+    return _CLOCK_DIGITS.fullmatch(text, core.start, core.end) is not None
+
+
 def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
     """A bare 4-digit number read as a year: any in 1900-2100 ("2022", "the 2019 list"), earlier ones
     only after a word such as "in" or "since" ("in 1066"). "2,000" and "2000 km" are not years."""
@@ -1117,6 +1133,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
         return first.end  # "October 3", "3 October", "October 2024"
+    if _is_clock_time(text, first):
+        return first.end
     _read_unit(text, first, lex)
     _read_fraction_unit(text, first, lex)
     if _is_year(first, text, lex) and qualifier == "exact":
@@ -1133,7 +1151,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
             start = m.start("pre")
     end = last.end
     if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
-        return end  # "22nd", "1990s", "5pm", "5G", "two-thirds"
+        return end  # "22nd", "1990s", "5G", "two-thirds"
     if last is first and _is_compound_modifier(text, first, lex):
         return end  # "a three-bed flat", "a five-year plan"
 
@@ -1294,8 +1312,8 @@ def _read_range_end(
     if not m2 or not (m2.group("digits") or m2.group("words")):
         return None
     second = _read_core(text, m2, lex)
-    if second is None:
-        return None
+    if second is None or _is_clock_time(text, second):
+        return None  # "between 2 and 4 pm" is no range of picometres
     _read_unit(text, second, lex)
     if per and not text.startswith(per.group(), second.end):
         return None  # the rate after the second end is read as the phrase's own ("$10 an hour")

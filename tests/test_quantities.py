@@ -310,3 +310,26 @@ def test_number_words_joined_by_a_comma_after_a_scale_make_one_number(text: str,
 def test_a_list_of_round_numbers_in_words_stays_a_list() -> None:
     found = find_quantities("They bid one thousand, two thousand, then three thousand.")
     assert [q.value for q in found] == [1000, 2000, 3000]
+
+
+@pytest.mark.parametrize("text", [
+    "Call at 5pm.", "The train left at 10.45pm last night.", "Prices fell from 1.05am to 7.05am.",
+    "Doors open at 2:30 am.", "We met at five p.m.", "The strike starts at 9 a.m",
+])
+def test_a_bare_hour_or_two_digit_minutes_before_am_or_pm_is_a_clock_time(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("The grid has a size of 2.1 pm.", 2.1, "pm"), ("The grid has a size of 2.123 pm.", 2.123, "pm"),
+     ("The wave is 2.123 am across.", 2.123, "am")],
+)
+def test_other_numbers_before_pm_or_am_are_picometres_or_attometres(text: str, value: float,
+                                                                   unit: str) -> None:
+    q = only(text)
+    assert (q.value, q.kind, q.unit) == (value, "measurement", unit)
+
+
+def test_a_range_ending_in_a_clock_time_is_no_range_of_lengths() -> None:
+    assert all(q.unit is None for q in find_quantities("The office is open between 2 and 4 pm."))
