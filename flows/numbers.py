@@ -9,8 +9,9 @@ table of DESIGN.md. It works in two layers:
 2. phrases: a few anchored regexes read what follows (scale word, a range's second end, unit, suffix
    hedge, rate period) and what precedes (change verb, "aged", month name, determiner), then drop what
    is not a quantity: dates, years, clock times, ordinals, identifiers ("G7", "Section 427", "exit 436",
-   "F-16", house numbers), sports scores ("won 2-1"), numbers hyphenated to the noun they modify ("a
-   three-bed flat", "a five-year plan") and referential small numbers ("the two countries").
+   "F-16", house numbers), sports scores ("won 2-1"), number words hyphenated to the noun they modify
+   ("a three-bed flat"; but "a five-year plan" lasts five years) and referential small numbers ("the two
+   countries").
 
 Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
@@ -1153,7 +1154,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
         return end  # "22nd", "1990s", "5G", "two-thirds"
     if last is first and _is_compound_modifier(text, first, lex):
-        return end  # "a three-bed flat", "a five-year plan"
+        return end  # "a three-bed flat", "a six-speed gearbox"
 
     kind, unit = first.kind or ("fraction" if first.fraction else "count"), first.unit
     if first.currency:
@@ -1399,12 +1400,11 @@ def _is_score(text: str, first: _Core, last: _Core) -> bool:
 
 
 def _is_compound_modifier(text: str, core: _Core, lex: _Lexicon) -> bool:
-    """A number hyphenated to a noun it modifies: "a three-bed flat", "a six-speed gearbox", "a five-year
-    plan", "a 10-year low". The plan is not a duration claim; a noun-less word number is no count."""
+    """A number word hyphenated to a noun it modifies: "a three-bed flat", "a six-speed gearbox" count
+    nothing. Hyphenated to a unit it stays a quantity: "a 12-mile route", "a two-year maintenance period"
+    (the period lasts two years), "a 10-day trip"."""
     if text[core.num_end:core.num_end + 1] != "-" or lex.hedge_after.match(text, core.num_end):
         return False
-    if core.kind == "duration":
-        return lex.age_after.match(text, core.num_end) is None
     return core.unit is None and core.written and text[core.num_end + 1:core.num_end + 2].islower()
 
 
@@ -1416,7 +1416,8 @@ def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Le
     """Small number words that name things rather than count them: "the two leaders", "one of"."""
     if not core.written or core.currency or core.scaled or qualifier != "exact":
         return False
-    if core.value == 1:
+    hyphened_unit = core.unit is not None and text[core.num_end:core.num_end + 1] == "-"  # "a one-day strike"
+    if core.value == 1 and not hyphened_unit:
         nxt = re.match(r"[\s,]*([A-Za-z]*)", text[core.num_end:core.num_end + 20])
         if nxt is None or nxt.group(1).lower() in lex.one_followers or nxt.group(1) == "":
             return True  # "one of the", "one day", "the one"

@@ -22,11 +22,23 @@ def test_a_dash_range_written_low_to_high_is_still_a_range() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "They rented a three-bed house.", "It has a six-speed gearbox.", "The firm unveiled a five-year plan.",
-    "Bond yields hit a 10-year low.", "She signed a two-month contract.",
+    "They rented a three-bed house.", "It has a six-speed gearbox.", "A four-door saloon won.",
 ])
-def test_a_number_hyphenated_to_the_noun_it_modifies_is_not_a_quantity(text: str) -> None:
+def test_a_number_word_hyphenated_to_the_noun_it_modifies_is_not_a_quantity(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [("The LHC was shut for a two-year maintenance period.", "two-year", 2, "year"),
+     ("She signed a 10-day contract.", "10-day", 10, "day"),
+     ("Doctors began a one-day strike.", "one-day", 1, "day"),
+     ("The firm unveiled a five-year plan.", "five-year", 5, "year")],
+)
+def test_a_number_hyphenated_to_a_time_unit_is_a_duration(text: str, surface: str, value: float,
+                                                          unit: str) -> None:
+    q = only(text)
+    assert (q.surface, q.value, q.kind, q.unit) == (surface, value, "duration", unit)
 
 
 def test_hyphenated_ages_units_and_hedges_are_kept() -> None:
