@@ -29,6 +29,9 @@ Choices worth knowing:
 - "over four years" after a verb of doing spreads across the years (exact); "lasted over four years" and
   "over four years ago" bound the duration. "more than a decade" is more than 10 years.
 - "5m" is five million after a currency sign and five metres otherwise.
+- "a"/"an" and a unit word is one of that unit where it names an amount ("a gallon of beer", "A kibibyte
+  is ...", "a penny!", "nearly a mile"), not as the base of a price ("$139 a barrel", "the price of a
+  litre"); "a year" without a hedge stays no claim.
 - A clock time is a bare hour or an hour with two-digit minutes before am/pm ("5pm", "10.45 p.m."); any
   other number there is a length ("2.1 pm" is 2.1 picometres).
 
@@ -145,6 +148,10 @@ class _Lexicon:
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     vague: dict[str, tuple[float, float]]
     a_durations: dict[str, tuple[float, str]]  # "decade" -> (10, "year")
+    a_units: dict[str, tuple[str, str]]  # "gallon" -> ("measurement", "gal"): "a gallon" is one gallon
+    a_unit_followers: re.Pattern[str]
+    a_unit_not_after: frozenset[str]
+    a_unit_not_alone: frozenset[str]
     currencies: dict[str, str]
     amount_only_currencies: frozenset[str]  # "PS6m" is money, "PS5" a console
     units: dict[str, tuple[str, str]]  # surface -> (kind, unit)
@@ -253,6 +260,10 @@ def _lexicon() -> _Lexicon:
     periods = {**rate["periods"], **rate["adverbs"]}
     calendar = toml["calendar"]
     ref = toml["referential"]
+    a_unit = toml["a_unit"]
+    # unit words (not symbols) that "a"/"an" can stand before: "a gallon", "a penny"
+    a_units = {u: ku for u, ku in units.items() if ku[0] in ("measurement", "money") and u.islower()
+               and u.isalpha() and len(u) > 2 and u not in a_unit["not_units"]}
 
     word_alt = _alternation(list(words) + list(multipliers))
     frac_alt = _alternation(list(fractions))
@@ -295,7 +306,8 @@ def _lexicon() -> _Lexicon:
         rf"|(?P<vague>(?=[A-Za-z])(?:{vague_alt})\b)"
         rf"|(?P<digits>(?:{digits}))"
         rf"|(?P<words>(?=[A-Za-z]){number_words}\b)"
-        rf"|(?P<a_duration>(?i:an?)\s+(?i:{_alternation(list(toml['a_duration']))})\b))"
+        rf"|(?P<a_duration>(?i:an?)\s+(?i:{_alternation(list(toml['a_duration']))})\b)"
+        rf"|(?P<a_unit>(?i:an?)\s+(?i:{_alternation(list(a_units))})\b))"
     )
     # The core at an anchor; what precedes it (hedge, currency, sign) is read backwards by `prefix`,
     # a regex over the reversed text before the anchor, so each is one anchored match, not a search.
@@ -312,6 +324,7 @@ def _lexicon() -> _Lexicon:
         f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers] + [
         f"{a} {w}" for a in ("a", "an") for w in [*ordinals, *toml["tens"]]]
     anchor_words += [f"a {w}" for w in toml["a_duration"]] + ["an hour"]
+    anchor_words += [f"{a} {u}" for a in ("a", "an") for u in a_units]
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
     # The lookahead on first letters rejects most of the ~1,000 spaces in an article before the trie runs.
     first_letters = re.escape("".join(sorted({w[0] for w in anchor_words})))
@@ -398,6 +411,10 @@ def _lexicon() -> _Lexicon:
         hedges=hedges,
         vague=vague,
         a_durations={k: (float(v[0]), v[1]) for k, v in toml["a_duration"].items()},
+        a_units=a_units,
+        a_unit_followers=re.compile(rf"\s+(?:{'|'.join(a_unit['followers'])})\b|\s*(?:[.,;:!?)]|$)"),
+        a_unit_not_after=frozenset(a_unit["not_after"]),
+        a_unit_not_alone=frozenset(a_unit["not_alone"]),
         currencies=currencies,
         amount_only_currencies=frozenset(r["surface"] for r in currency_rows
                                          if r["position"] == "before_amount"),
@@ -981,9 +998,7 @@ def find_numerals(text: str) -> list[Numeral]:
             a, b = hit.start("skip"), hit.end("skip")
             found += [Numeral(d.start(), d.end(), float(d.group())) for d in _DIGIT_RUN.finditer(text, a, b)]
             pos = b
-        elif hit.group("vague") is None and hit.group("a_duration") is None and (
-            n := _numeral(text, hit, lex)
-        ) is not None:
+        elif (hit.group("digits") or hit.group("words")) and (n := _numeral(text, hit, lex)) is not None:
             found.append(n)
             pos = n.end
     return found
@@ -1108,10 +1123,12 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     start = m.phrase_start
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
         # "-two", "-a decade": a hyphen, not a minus
-        start = m.start(next(g for g in ("words", "vague", "a_duration") if m.group(g)))
+        start = m.start(next(g for g in ("words", "vague", "a_duration", "a_unit") if m.group(g)))
 
     if m.group("a_duration"):
         return _a_duration(text, m, start, qualifier, sets_high, lex)
+    if m.group("a_unit"):
+        return _a_unit(text, m, start, qualifier, sets_high, lex)
     if m.group("vague"):
         low, high = lex.vague[_key(m.group("vague").lower())]
         end = m.end("vague")
@@ -1289,6 +1306,35 @@ def _a_duration(
     low = value if qualifier in _LOWER_BOUND else None
     high = value if qualifier in _UPPER_BOUND or sets_high else None
     return Quantity(start, end, text[start:end], value, low, high, qualifier, "duration", unit)
+
+
+# A figure in money later in the sentence makes "a barrel" the base of a price ("a barrel of Brent cost $80")
+_MONEY_AHEAD = re.compile(r"[^.;!?\n]{0,80}?(?:[$£€¥]\s*\d|\d\s*(?:p|c)\b)")
+
+
+def _a_unit(
+    text: str, m: _Hit, start: int, qualifier: str, sets_high: bool, lex: _Lexicon
+) -> Quantity | int:
+    """ "nearly a mile", "less than a dollar a day", and bare where it names an amount: "a gallon of beer",
+    "A kibibyte is 8,192 bits", "a penny!" (before "of", "is" or the end of a clause). Bare, it is no claim
+    as the base of a price: after a figure or "of" ("$139 a barrel", "the price of a litre") or with money
+    later in the sentence."""
+    end = m.end("a_unit")
+    word = _key(m.group("a_unit")).split(" ", 1)[1].lower()
+    if qualifier == "exact":
+        before = text[max(0, start - 20):start].split()
+        if (word in lex.a_unit_not_alone or lex.a_unit_followers.match(text, end) is None
+                or any(c.isdigit() for w in before[-2:] for c in w)
+                or _last_word(text, start).lower() in lex.a_unit_not_after or _MONEY_AHEAD.match(text, end)):
+            return end
+    kind, unit = lex.a_units[word]
+    r = lex.rate_after.match(text, end)
+    if r and not r.group("noun"):
+        unit = f"{unit} per {lex.periods[(r.group('p') or r.group('adv')).lower()]}"
+        kind, end = "rate", r.end()
+    low = 1.0 if qualifier in _LOWER_BOUND else None
+    high = 1.0 if qualifier in _UPPER_BOUND or sets_high else None
+    return Quantity(start, end, text[start:end], 1.0, low, high, qualifier, kind, unit)
 
 
 def _read_range_end(

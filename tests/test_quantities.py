@@ -262,7 +262,7 @@ def test_the_size_of_a_change_has_a_change_and_no_trend() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("The error is 2.48×10−5 of the signal.", 2.48e-5), ("A kibibyte is 8x2^10 bits.", 8192),
+    [("The error is 2.48×10−5 of the signal.", 2.48e-5), ("A block is 8x2^10 bits.", 8192),
      ("Some 6×10⁹ cells divide.", 6e9), ("Add 3 x 10^5 cells.", 3e5)],
 )
 def test_a_number_times_a_power_is_one_number(text: str, value: float) -> None:
@@ -345,3 +345,43 @@ def test_other_numbers_before_pm_or_am_are_picometres_or_attometres(text: str, v
 
 def test_a_range_ending_in_a_clock_time_is_no_range_of_lengths() -> None:
     assert all(q.unit is None for q in find_quantities("The office is open between 2 and 4 pm."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "unit"),
+    [("I want a gallon of beer, and a glass.", "a gallon", "measurement", "gal"),
+     ("A kibibyte is 8,192 bits.", "A kibibyte", "measurement", "KiB"),
+     ("Oh look, a penny!", "a penny", "money", "GBX")],
+)
+def test_a_unit_word_after_a_or_an_that_names_an_amount_is_one_of_that_unit(
+    text: str, surface: str, kind: str, unit: str
+) -> None:
+    q = find_quantities(text)[0]
+    assert (q.surface, q.value, q.kind, q.unit) == (surface, 1, kind, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The average price of a litre of petrol fell by 3p to 163p.", "Brent rose to $139 a barrel on Monday.",
+    "A barrel of Brent cost $80 on Monday.",
+])
+def test_a_unit_word_as_the_base_of_a_price_is_no_claim(text: str) -> None:
+    assert all(q.value != 1 for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "unit"),
+    [("Snow fell to nearly a foot.", "nearly a foot", "approx", "ft"),
+     ("They live on less than a dollar a day.", "less than a dollar a day", "less_than", "USD per day")],
+)
+def test_a_hedge_before_a_unit_word_makes_one_unit(text: str, surface: str, qualifier: str,
+                                                   unit: str) -> None:
+    q = only(text)
+    assert (q.surface, q.value, q.qualifier, q.unit) == (surface, 1, qualifier, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "It is true to a degree.", "There was a ton of work.", "He lost a foot.", "The pound fell to a pound.",
+    "They walked a mile away.",
+])
+def test_unit_words_that_are_everyday_nouns_are_no_claims_alone(text: str) -> None:
+    assert find_quantities(text) == []
