@@ -19,8 +19,9 @@ Choices worth knowing:
   keeps its direction as `trend`: "rose to 5,000", "fell 3% to $4bn", "fell from $3 to $2".
 - "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
 - Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
-  "fraction", and "N times the ..." has kind "multiplier": proportions of something else, never
-  compared as counts. "twice" and "doubled" are not returned; "half a million" is a count (500,000).
+  "fraction"; "N times the ...", "sixfold" and "a 10-fold rise" have kind "multiplier": proportions of
+  something else, never compared as counts. "twice" and "doubled" are not returned; "half a million" is
+  a count (500,000).
 - Two opposite bounds joined by "and", "but" or a comma are one range ("more than 100 and at most
   300"), with `bounds` saying which ends are closed; "equal to 20" is exact with bounds "[]".
 - Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX;
@@ -273,7 +274,7 @@ def _lexicon() -> _Lexicon:
     after_scale = "(?<=" + "|".join(sorted({w[-4:] for w, v in multipliers.items() if v >= 1000})) + ")"
     number_words = (
         rf"(?:(?:(?i:{frac_alt})\s+)?(?i:an?)\s+(?=(?:{mult_alt})\b)|(?i:{frac_alt})\s+(?=(?:{mult_alt})\b))?"
-        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point|&)\s+|\s+|{after_scale},\s+)(?:{word_alt})\b)*"
+        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point|&)\s+|\s+|{after_scale},\s+)(?:{word_alt})(?:\b|(?=(?i:fold)\b)))*"
     )
     vague_alts = []
     for r in _rows("vague.csv"):
@@ -305,7 +306,7 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<skip>(?=[\d+(])(?:{skip}))"
         rf"|(?P<vague>(?=[A-Za-z])(?:{vague_alt})\b)"
         rf"|(?P<digits>(?:{digits}))"
-        rf"|(?P<words>(?=[A-Za-z]){number_words}\b)"
+        rf"|(?P<words>(?=[A-Za-z]){number_words}(?:\b|(?=(?i:fold)\b)))"  # "sixfold": six, then "fold"
         rf"|(?P<a_duration>(?i:an?)\s+(?i:{_alternation(list(toml['a_duration']))})\b)"
         rf"|(?P<a_unit>(?i:an?)\s+(?i:{_alternation(list(a_units))})\b))"
     )
@@ -1013,8 +1014,8 @@ _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 
 def _numeral(text: str, hit: _Hit, lex: _Lexicon) -> Numeral | None:
     core = _read_core(text, hit, lex, bare=True)
-    if core is None or (not core.written and text[core.end:core.end + 1].isalpha()):
-        return None  # "180ml", "4th", "1m": a unit or an ordinal suffix makes it no bare number
+    if core is None or text[core.end:core.end + 1].isalpha():
+        return None  # "180ml", "4th", "1m", "sixfold": a unit, an ordinal or "fold" makes it no bare number
     if core.written and text[core.start:core.end].lower() == "one" and (
         _last_word(text, core.start).lower() in lex.determiners | lex.one_preceders
     ):
@@ -1168,9 +1169,12 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         if m.group("pre"):
             start = m.start("pre")
     end = last.end
-    if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
+    fold = _FOLD.match(text, end) if last is first and first.unit is None and first.currency is None else None
+    if fold is not None:
+        first.kind, end = "multiplier", fold.end()  # "grew sixfold", "a 10-fold rise", "2.5-fold"
+    elif last is first and first.unit is None and lex.not_quantity_after.match(text, end):
         return end  # "22nd", "1990s", "5G", "two-thirds"
-    if last is first and _is_compound_modifier(text, first, lex):
+    elif last is first and _is_compound_modifier(text, first, lex):
         return end  # "a three-bed flat", "a six-speed gearbox"
 
     kind, unit = first.kind or ("fraction" if first.fraction else "count"), first.unit
@@ -1253,6 +1257,9 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end,
         trend,
     )
+
+
+_FOLD = re.compile(r"-?(?i:fold)\b")
 
 
 def _with_suffix(qualifier: str, suffix: str) -> str | None:

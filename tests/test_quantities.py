@@ -385,3 +385,15 @@ def test_a_hedge_before_a_unit_word_makes_one_unit(text: str, surface: str, qual
 ])
 def test_unit_words_that_are_everyday_nouns_are_no_claims_alone(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [("Revenue grew more than sixfold last year.", "more than sixfold", 6, "more_than"),
+     ("They saw a 10-fold rise in cases.", "10-fold", 10, "exact"),
+     ("Output grew 2.5-fold.", "2.5-fold", 2.5, "exact"),
+     ("Prices rose twenty-fivefold.", "twenty-fivefold", 25, "exact")],
+)
+def test_a_number_with_fold_is_a_multiplier(text: str, surface: str, value: float, qualifier: str) -> None:
+    q = only(text)
+    assert (q.surface, q.value, q.kind, q.qualifier) == (surface, value, "multiplier", qualifier)
