@@ -1083,7 +1083,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if out and q.start - out[-1].end < 40:  # restatements follow close behind
             if _CONVERSION.fullmatch(text, out[-1].end, q.start):
                 _inherit_bound(q, out[-1])
-            elif q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
+            elif q.change is None and (_RESTATED.fullmatch(text, out[-1].end, q.start)
+                                       or _GAPPED.fullmatch(text, out[-1].end, q.start)):
                 q.change = out[-1].change
             elif q.change is None and out[-1].change and _LEVEL_REACHED.fullmatch(text, out[-1].end, q.start):
                 q.trend = out[-1].change
@@ -1096,6 +1097,8 @@ def find_quantities(text: str) -> list[Quantity]:
 _CONVERSION = re.compile(r"\s*[(/]\s*")
 # "lost 190 points, or 0.6%", "grew by 125,600 jobs or 2.2 per cent": the same change restated
 _RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")
+# "Ross was down 2.3%, Burlington by 2.6%": a second subject with the verb left out takes the same change
+_GAPPED = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?(?:[A-Z0-9][\w&.'’-]*\s+){1,4}by\s+")
 
 
 # "rose 8.1 percent to 99.20 yuan", "ended down 1% at 1,463.78", "lost 1.1% to end at 1,334.20": a change,

@@ -397,3 +397,12 @@ def test_unit_words_that_are_everyday_nouns_are_no_claims_alone(text: str) -> No
 def test_a_number_with_fold_is_a_multiplier(text: str, surface: str, value: float, qualifier: str) -> None:
     q = only(text)
     assert (q.surface, q.value, q.kind, q.qualifier) == (surface, value, "multiplier", qualifier)
+
+
+def test_a_second_subject_with_the_verb_left_out_takes_the_same_change() -> None:
+    found = find_quantities("The Dow fell 1.2%, the S&P 500 by 0.8% and Burlington by 2.6%.")
+    assert [(q.value, q.change) for q in found] == [(1.2, "down"), (0.8, "down"), (2.6, "down")]
+
+
+def test_by_after_a_participle_is_no_gapped_change() -> None:
+    assert find_quantities("Exports rose 5%, driven by 300 new hires.")[1].change is None
