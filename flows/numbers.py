@@ -131,6 +131,7 @@ class _Lexicon:
     trend_before: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
+    time_said: re.Pattern[str]
     age_before: re.Pattern[str]
     age_hedge: re.Pattern[str]
     not_quantity_after: re.Pattern[str]
@@ -389,6 +390,11 @@ def _lexicon() -> _Lexicon:
         trend_before=trend_before,
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
+        # when the first end of "from X ... to Y" held: "in 2008", "at 10.45pm last night", "on December 20"
+        time_said=re.compile(
+            rf"\s+(?:in|at|on)\s+(?:\d{{4}}|\d{{1,2}}(?:[.:]\d{{2}})?\s*(?i:[ap]\.?m\.?)|(?:{months})(?:\s+\d{{1,2}})?)\b"
+            r"(?:\s+(?:last|this)\s+(?:night|morning|afternoon|evening|week|month|year))?"
+        ),
         age_before=age_before,
         age_hedge=re.compile("|".join(re.escape(h) + "$" for h in age["hedge_ends"]), re.I),
         not_quantity_after=re.compile(
@@ -1360,10 +1366,13 @@ def _read_range_end(
     per = _PER_UNIT.match(text, first.end) if not connector and pre else None
     if per:  # "from $350 per kg to $680 per kg": the unit is written with both ends
         connector = lex.connector.match(text, per.end())
+    when = lex.time_said.match(text, first.end) if not connector and pre == "from" else None
+    if when:  # "from 20 mpg in 2008 to 29 mpg in 2020"
+        connector = lex.connector.match(text, when.end())
     if not connector or qualifier not in ("exact", "approx"):
         return None
     c = " ".join(connector.group("c").replace("-", " ").split()).lower()  # "- to", "-to-" read as "to"
-    if c == "and" and pre != "between" or c.startswith("up") and pre != "from":
+    if c == "and" and pre != "between" or c.startswith("up") and pre != "from" or when and c != "to":
         return None  # "between 5 and 7", "from 450 up to 900"
     m2 = lex.second.match(text, connector.end())
     if not m2 or not (m2.group("digits") or m2.group("words")):

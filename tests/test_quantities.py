@@ -406,3 +406,14 @@ def test_a_second_subject_with_the_verb_left_out_takes_the_same_change() -> None
 
 def test_by_after_a_participle_is_no_gapped_change() -> None:
     assert find_quantities("Exports rose 5%, driven by 300 new hires.")[1].change is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("Bitcoin fell from $36,040 at 10.45pm last night to $34,935 at 5am.", 34935, 36040),
+     ("Mileage went from 20 mpg in 2008 to 29 mpg in 2020.", 20, 29),
+     ("Inflation rose from 5% in March to 7% in June.", 5, 7)],
+)
+def test_from_x_then_when_it_held_then_to_y_is_one_range(text: str, low: float, high: float) -> None:
+    q = only(text)
+    assert (q.qualifier, q.low, q.high) == ("range", low, high)
