@@ -909,10 +909,25 @@ def _is_clock_time(text: str, core: _Core) -> bool:
     return _CLOCK_DIGITS.fullmatch(text, core.start, core.end) is not None
 
 
+# An era names a year of any size: "AD 79", "A.D. 1000", "300 BC", "44 B.C.E." (read backwards before it)
+_ERA_BEFORE = re.compile(r"\s*\.?D\.?A(?![A-Za-z])")
+_ERA_AFTER = re.compile(r"\s*(?:B\.?C\.?(?:E\.?)?|C\.?E\.?|A\.?D\.?)(?![A-Za-z])")
+
+
+def _has_era(text: str, core: _Core) -> bool:
+    before = text[max(0, core.start - 6):core.start][::-1]
+    return bool(_ERA_AFTER.match(text, core.end) or _ERA_BEFORE.match(before))
+
+
 def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
     """A bare 4-digit number read as a year: any in 1900-2100 ("2022", "the 2019 list"), earlier ones
-    only after a word such as "in" or "since" ("in 1066"). "2,000" and "2000 km" are not years."""
-    if not (core.plain and core.unit is None and core.currency is None and 1000 <= core.value <= 2100):
+    only after a word such as "in" or "since" ("in 1066"), and any number with an era ("AD 79", "300 BC").
+    "2,000" and "2000 km" are not years."""
+    if not (core.plain and core.unit is None and core.currency is None):
+        return False
+    if _has_era(text, core):
+        return True
+    if not 1000 <= core.value <= 2100:
         return False
     return core.value >= 1900 or _last_word(text, core.start).lower() in lex.year_preceders
 
@@ -1165,7 +1180,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         return first.end
     _read_unit(text, first, lex)
     _read_fraction_unit(text, first, lex)
-    if _is_year(first, text, lex) and qualifier == "exact":
+    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex):  # "around 300 BC" too
         year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
         return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
 

@@ -417,3 +417,11 @@ def test_by_after_a_participle_is_no_gapped_change() -> None:
 def test_from_x_then_when_it_held_then_to_y_is_one_range(text: str, low: float, high: float) -> None:
     q = only(text)
     assert (q.qualifier, q.low, q.high) == ("range", low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "The temple was built between A.D. 1000 and 1260.", "Rome burned in AD 64.", "Caesar died in 44 BC.",
+    "The city was founded around 300 B.C.",
+])
+def test_a_number_with_an_era_is_a_year(text: str) -> None:
+    assert find_quantities(text) == []
