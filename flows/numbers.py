@@ -1522,5 +1522,6 @@ def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
 
 # Read backwards from a number: a name part ("COVID-", "#", "No.", "iPhone ", "Section ") ...
 _NAME_BEFORE = re.compile(r"-[A-Za-z]|#|\s*\.oN(?!\w)|\s\w*[A-Z][a-z]+(?!\w)|\s[\w&]*[A-Z](?![\w&])")
-# ... unless that capitalised word merely starts the sentence ("Nearly", "In 10 years").
-_SENTENCE_START_BEFORE = re.compile(r"\s[\w&]*[A-Z](?:\s*[.!?\"“]|$)")
+# ... unless that capitalised word merely starts the sentence ("Nearly", "In 10 years"); a name with "&" is
+# one there too ("S&P 500 futures rose").
+_SENTENCE_START_BEFORE = re.compile(r"\s\w*[A-Z](?:\s*[.!?\"“]|$)")

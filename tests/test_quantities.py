@@ -425,3 +425,8 @@ def test_from_x_then_when_it_held_then_to_y_is_one_range(text: str, low: float, 
 ])
 def test_a_number_with_an_era_is_a_year(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_name_with_an_ampersand_starting_the_sentence_is_still_a_name() -> None:
+    assert [q.surface for q in find_quantities("S&P 500 futures rose 0.2%.")] == ["0.2%"]
+    assert [q.surface for q in find_quantities("ALL 5 solutions are wrong.")] == ["5"]
