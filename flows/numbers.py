@@ -430,7 +430,8 @@ def _lexicon() -> _Lexicon:
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
         label_words=frozenset(toml["identifier"]["label_words"]),
-        metres_before=re.compile(rf"(?:\s+|-)(?:{_alternation(toml['metres']['before'])})\b"),
+        # "1.8m tall", "a 40m-long hull", "the 37m (121ft)-long skeleton": after a conversion in brackets too
+        metres_before=re.compile(rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+|-)(?:{_alternation(toml['metres']['before'])})\b"),
         across_hedges=frozenset(toml["across"]["hedges"]),
         across_not_after=frozenset(toml["across"]["more_than_after"]),
         across_not_before=re.compile(rf"\s+(?:{_alternation(toml['across']['more_than_before'])})\b"),

@@ -226,9 +226,10 @@ def test_signs_and_hyphens_before_word_quantities_keep_offsets(text: str) -> Non
     assert all(text[q.start:q.end] == q.surface for q in find_quantities(text))
 
 
-@pytest.mark.parametrize(("text", "value"), [("He is 1.9m tall.", 1.9), ("They sank a 40m-long hull.", 40)])
+@pytest.mark.parametrize(("text", "value"), [("He is 1.9m tall.", 1.9), ("They sank a 40m-long hull.", 40),
+                                            ("It shows the 37m (121ft)-long skeleton.", 37)])
 def test_attached_m_before_a_dimension_word_is_metres(text: str, value: float) -> None:
-    q = only(text)
+    q = find_quantities(text)[0]
     assert (q.value, q.kind, q.unit) == (value, "measurement", "m")
 
 
