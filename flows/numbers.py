@@ -161,6 +161,7 @@ class _Lexicon:
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
     label_words: frozenset[str]
+    label_after: re.Pattern[str]
     metres_before: re.Pattern[str]
     across_hedges: frozenset[str]
     across_not_after: frozenset[str]
@@ -430,6 +431,7 @@ def _lexicon() -> _Lexicon:
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
         label_words=frozenset(toml["identifier"]["label_words"]),
+        label_after=re.compile(rf"\s+(?:{_alternation(toml['identifier']['label_after'])})\b"),
         # "1.8m tall", "a 40m-long hull", "the 37m (121ft)-long skeleton": after a conversion in brackets too
         metres_before=re.compile(rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+|-)(?:{_alternation(toml['metres']['before'])})\b"),
         across_hedges=frozenset(toml["across"]["hedges"]),
@@ -1515,6 +1517,8 @@ def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
         return False
     if _last_word(text, start).lower() in lex.label_words or lex.address_after.match(text, core.end):
         return True
+    if lex.label_after.match(text, core.end):
+        return True  # "the 90049 ZIP code"
     if text[start - 1:start] == "(" and text[core.end:core.end + 1] == ")":
         return True  # "Dak Prescott (4)", footnote and list markers: a bare number alone in brackets
     back = text[max(0, start - 30):start][::-1]

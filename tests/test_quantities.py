@@ -93,6 +93,11 @@ def test_a_number_after_a_label_word_is_a_name(text: str) -> None:
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text", ["Homes in the 90049 ZIP Code sold.", "Calls from the 212 area code rose."])
+def test_a_number_before_a_postal_or_dialling_code_word_is_a_name(text: str) -> None:
+    assert find_quantities(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "qualifier", "low", "high"),
     [("Children under the age of 5 were vaccinated.", "less_than", None, 5),
