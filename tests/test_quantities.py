@@ -436,3 +436,14 @@ def test_a_number_with_an_era_is_a_year(text: str) -> None:
 def test_a_name_with_an_ampersand_starting_the_sentence_is_still_a_name() -> None:
     assert [q.surface for q in find_quantities("S&P 500 futures rose 0.2%.")] == ["0.2%"]
     assert [q.surface for q in find_quantities("ALL 5 solutions are wrong.")] == ["5"]
+
+
+@pytest.mark.parametrize("text", ["Revenue rose to $7.36 billion from $6.78 billion a year earlier.",
+                                  "Open interest eased from 210,643 contracts a week earlier."])
+def test_a_period_then_earlier_or_ago_is_a_time_not_a_rate(text: str) -> None:
+    assert all(q.kind != "rate" for q in find_quantities(text))
+
+
+def test_singapore_dollars_written_with_a_space() -> None:
+    q = find_quantities("They laundered almost S $1mil (RM3.06mil) from victims.")[0]
+    assert (q.surface, q.unit, q.qualifier) == ("almost S $1mil", "SGD", "approx")
