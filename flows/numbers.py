@@ -1191,8 +1191,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     change_word = lex.change_before.match(back)
     last = _read_range_end(text, m, first, change_word, qualifier, lex) or first
     if last is not first:
-        if _is_score(text, first, last):
-            return last.end
+        if _is_score(text, first, last) or (last.plain and lex.address_after.match(text, last.end)):
+            return last.end  # "won 2-1", "16-18 Industrial Avenue"
         qualifier = "range"
         if m.group("pre"):
             start = m.start("pre")

@@ -172,6 +172,10 @@ def test_a_house_number_is_not_a_count() -> None:
     assert find_quantities("Write to 42 Harbour Road, Leeds.") == []
 
 
+def test_a_range_of_house_numbers_is_not_a_count() -> None:
+    assert find_quantities("The firm leased Unit 3 at 16-18 Industrial Avenue, Leeds.") == []
+
+
 def test_a_count_before_a_street_name_is_kept() -> None:
     assert only("About 300 Oxford Street shops closed.").value == 300
 
