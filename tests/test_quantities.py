@@ -52,6 +52,11 @@ def test_phrasal_verbs_with_up_are_not_changes(text: str) -> None:
     assert only(text).change is None
 
 
+def test_boiling_down_to_a_figure_is_no_fall() -> None:
+    q = only("The cost boils down to $21.25 per square foot.")
+    assert (q.change, q.trend) == (None, None)
+
+
 def test_a_duration_never_reports_a_change() -> None:
     q = only("Output grew over five years.")
     assert (q.kind, q.change) == ("duration", None)
