@@ -14,7 +14,11 @@ Matching rules:
   the direction of movement, which we split into `change` (the size of a movement) and `trend` (a
   level reached by one: "rose 8.1 percent to 99.20 yuan"). The suite's majority decides both choices:
   of the levels with a trend it labels 26 "=" and 15 with the trend, so a trend stays out of the label;
-  of the hedged changes it labels 6 by the hedge and 5 by the direction, so the hedge wins.
+  of the hedged changes it labels 6 by the hedge and 5 by the direction, so the hedge wins. Its up/down
+  marks a figure that a verb of change governs ("rose 5%", "was down 2.3%"); a figure that modifies a
+  change noun ("a 3 percent drop", "a 75 percent increase", "a 5% pay rise") it labels "=", all 7 of them.
+  Our `change` marks both (the product must not compare either with a level), so the label reads the
+  change noun after the figure, as the extractor's own lexicon (change_verbs.csv, position "after") names it.
   Matching is one-to-one (CQE's script can count one extraction twice when units differ).
 - Recognizers-Text NumberModel: a case passes when the numerals found (`find_numerals`) have exactly
   the expected spans and values; cases whose NotSupported/NotSupportedByDesign names python are
@@ -40,8 +44,10 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from flows.lexicon import rows
 from flows.model import Quantity
 from flows.numbers import find_numerals, find_quantities
 
@@ -89,9 +95,22 @@ def our_value(q: Quantity) -> Value | None:
     return q.value
 
 
-def our_change(q: Quantity) -> str:
-    """NewsQuant's one label: a hedge wins over a change ("up about 19 per cent" is "~"), a trend is none."""
-    return CHANGE_OF_QUALIFIER.get(q.qualifier) or q.change or "="
+@cache
+def _change_noun_after() -> re.Pattern[str]:
+    """A change noun right after a figure ("a 3 percent drop", "a 5-point rise")."""
+    nouns = sorted((r["word"] for r in rows("change_verbs.csv") if r["position"] == "after"),
+                   key=len, reverse=True)
+    return re.compile(rf"\s+(?:[a-z]+-)?(?:{'|'.join(map(re.escape, nouns))})s?\b", re.IGNORECASE)
+
+
+def our_change(q: Quantity, text: str) -> str:
+    """NewsQuant's one label: a hedge wins over a change ("up about 19 per cent" is "~"), a trend is none,
+    and a change written as a noun after the figure ("a 3 percent drop") is "=" (see the module doc)."""
+    if hedge := CHANGE_OF_QUALIFIER.get(q.qualifier):
+        return hedge
+    if q.change and _change_noun_after().match(text, q.end):
+        return "="
+    return q.change or "="
 
 
 _GOLD_RANGE = re.compile(r"^\s*(-?[\d.]+)\s*-\s*(-?[\d.]+)\s*$")
@@ -145,7 +164,7 @@ def score_newsquant_file(path: Path, published_csv: Path, suite: str) -> list[Su
     for item in data:
         gold = [(v, q.get("change", "=")) for q in item["quantities"]
                 if (v := gold_value(q["value"])) is not None]
-        ours = [(v, our_change(q)) for q in find_quantities(item["text"])
+        ours = [(v, our_change(q, item["text"])) for q in find_quantities(item["text"])
                 if (v := our_value(q)) is not None]
         n_gold += len(gold)
         n_ours += len(ours)
