@@ -19,6 +19,9 @@ Matching rules:
   change noun ("a 3 percent drop", "a 75 percent increase", "a 5% pay rise") it labels "=", all 7 of them.
   Our `change` marks both (the product must not compare either with a level), so the label reads the
   change noun after the figure, as the extractor's own lexicon (change_verbs.csv, position "after") names it.
+  A range written with an approximating hedge ("about 2000 - 2500 Calories", "~25 – 40min") is an
+  approximate quantity, which the suite labels "~" (3 of its 4 such ranges); our range keeps that hedge
+  in its surface only (its qualifier is "range"), so the label reads the surface's opening hedge.
   Matching is one-to-one (CQE's script can count one extraction twice when units differ).
 - Recognizers-Text NumberModel: a case passes when the numerals found (`find_numerals`) have exactly
   the expected spans and values; cases whose NotSupported/NotSupportedByDesign names python are
@@ -103,11 +106,23 @@ def _change_noun_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:[a-z]+-)?(?:{'|'.join(map(re.escape, nouns))})s?\b", re.IGNORECASE)
 
 
+@cache
+def _approximate_range() -> re.Pattern[str]:
+    """An approximating hedge (hedges.csv) opening a range: "about 2000 - 2500", "from about 14-18"."""
+    hedges = sorted((r["phrase"] for r in rows("hedges.csv")
+                     if r["position"] == "before" and r["qualifier"] == "approx"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges)
+    return re.compile(rf"(?:(?:from|between)\s+)?(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+
+
 def our_change(q: Quantity, text: str) -> str:
     """NewsQuant's one label: a hedge wins over a change ("up about 19 per cent" is "~"), a trend is none,
-    and a change written as a noun after the figure ("a 3 percent drop") is "=" (see the module doc)."""
+    a change written as a noun after the figure ("a 3 percent drop") is "=" and a hedged range "~" (see
+    the module doc)."""
     if hedge := CHANGE_OF_QUALIFIER.get(q.qualifier):
         return hedge
+    if q.qualifier == "range" and _approximate_range().match(q.surface):
+        return "~"
     if q.change and _change_noun_after().match(text, q.end):
         return "="
     return q.change or "="

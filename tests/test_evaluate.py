@@ -96,3 +96,12 @@ def test_newsquant_labels_a_change_written_as_a_noun_after_the_figure_as_a_level
     verb, noun = find_quantities(text)
     assert (verb.change, noun.change) == ("down", "down")
     assert (our_change(verb, text), our_change(noun, text)) == ("down", "=")
+
+
+@pytest.mark.parametrize(("text", "label"), [("Adults need about 2000 - 2500 Calories.", "~"),
+                                             ("It went from about 14-18 mpg.", "~"),
+                                             ("They need 20 - 25 grams.", "=")])
+def test_newsquant_labels_a_range_written_with_an_approximating_hedge_as_approximate(text: str,
+                                                                                    label: str) -> None:
+    q = find_quantities(text)[0]
+    assert (q.qualifier, our_change(q, text)) == ("range", label)
