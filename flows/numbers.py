@@ -1184,12 +1184,16 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         return first.end
     _read_unit(text, first, lex)
     _read_fraction_unit(text, first, lex)
-    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex):  # "around 300 BC" too
-        year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
-        return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
-
     change_word = lex.change_before.match(back)
-    last = _read_range_end(text, m, first, change_word, qualifier, lex) or first
+    last = None
+    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex):  # "around 300 BC" too
+        if not _has_era(text, first):
+            last = _read_range_end(text, m, first, change_word, qualifier, lex)
+        dashed = last is not None and text[first.end:last.start].strip() in ("-", "–", "—")
+        if not (dashed and last.unit):  # "2000 - 2500 Calories" is a range of calories, "2019 to 5%" no range
+            year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
+            return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
+    last = last or _read_range_end(text, m, first, change_word, qualifier, lex) or first
     if last is not first:
         if _is_score(text, first, last) or (last.plain and lex.address_after.match(text, last.end)):
             return last.end  # "won 2-1", "16-18 Industrial Avenue"

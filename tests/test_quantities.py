@@ -456,3 +456,10 @@ def test_a_period_then_earlier_or_ago_is_a_time_not_a_rate(text: str) -> None:
 def test_singapore_dollars_written_with_a_space() -> None:
     q = find_quantities("They laundered almost S $1mil (RM3.06mil) from victims.")[0]
     assert (q.surface, q.unit, q.qualifier) == ("almost S $1mil", "SGD", "approx")
+
+
+def test_a_dash_range_with_a_unit_is_no_year_even_between_1900_and_2100() -> None:
+    q = only("Adults need 2000 - 2500 Calories.")
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", 2000, 2500, "kcal")
+    found = find_quantities("Output rose 5% in 2019 to 2,500 tonnes.")
+    assert [q.surface for q in found] == ["5%", "2,500 tonnes"]
