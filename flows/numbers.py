@@ -17,7 +17,8 @@ Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
   "rose to 5,000" and "up from 5,000" report a level (change None). A level reached by the movement
   keeps its direction as `trend`: "rose to 5,000", "fell 3% to $4bn", "fell from $3 to $2".
-- "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
+- "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years; a time
+  said with the first end may stand between ("from 20 mpg in 2008 to 29 mpg").
 - Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
   "fraction"; "N times the ...", "sixfold" and "a 10-fold rise" have kind "multiplier": proportions of
   something else, never compared as counts. "twice" and "doubled" are not returned; "half a million" is
