@@ -14,7 +14,14 @@ Matching rules:
   the direction of movement, which we split into `change` (the size of a movement) and `trend` (a
   level reached by one: "rose 8.1 percent to 99.20 yuan"). The suite's majority decides both choices:
   of the levels with a trend it labels 26 "=" and 15 with the trend, so a trend stays out of the label;
-  of the hedged changes it labels 6 by the hedge and 5 by the direction, so the hedge wins.
+  of the hedged changes it labels 6 by the hedge and 5 by the direction, so the hedge wins. Its up/down
+  marks a figure that a verb of change governs ("rose 5%", "was down 2.3%"); a figure that modifies a
+  change noun ("a 3 percent drop", "a 75 percent increase", "a 5% pay rise") it labels "=", all 7 of them.
+  Our `change` marks both (the product must not compare either with a level), so the label reads the
+  change noun after the figure, as the extractor's own lexicon (change_verbs.csv, position "after") names it.
+  A range written with an approximating hedge ("about 2000 - 2500 Calories", "~25 – 40min") is an
+  approximate quantity, which the suite labels "~" (3 of its 4 such ranges); our range keeps that hedge
+  in its surface only (its qualifier is "range"), so the label reads the surface's opening hedge.
   Matching is one-to-one (CQE's script can count one extraction twice when units differ).
 - Recognizers-Text NumberModel: a case passes when the numerals found (`find_numerals`) have exactly
   the expected spans and values; cases whose NotSupported/NotSupportedByDesign names python are
@@ -40,8 +47,10 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from flows.lexicon import rows
 from flows.model import Quantity
 from flows.numbers import find_numerals, find_quantities
 
@@ -89,9 +98,34 @@ def our_value(q: Quantity) -> Value | None:
     return q.value
 
 
-def our_change(q: Quantity) -> str:
-    """NewsQuant's one label: a hedge wins over a change ("up about 19 per cent" is "~"), a trend is none."""
-    return CHANGE_OF_QUALIFIER.get(q.qualifier) or q.change or "="
+@cache
+def _change_noun_after() -> re.Pattern[str]:
+    """A change noun right after a figure ("a 3 percent drop", "a 5-point rise")."""
+    nouns = sorted((r["word"] for r in rows("change_verbs.csv") if r["position"] == "after"),
+                   key=len, reverse=True)
+    return re.compile(rf"\s+(?:[a-z]+-)?(?:{'|'.join(map(re.escape, nouns))})s?\b", re.IGNORECASE)
+
+
+@cache
+def _approximate_range() -> re.Pattern[str]:
+    """An approximating hedge (hedges.csv) opening a range: "about 2000 - 2500", "from about 14-18"."""
+    hedges = sorted((r["phrase"] for r in rows("hedges.csv")
+                     if r["position"] == "before" and r["qualifier"] == "approx"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in hedges)
+    return re.compile(rf"(?:(?:from|between)\s+)?(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+
+
+def our_change(q: Quantity, text: str) -> str:
+    """NewsQuant's one label: a hedge wins over a change ("up about 19 per cent" is "~"), a trend is none,
+    a change written as a noun after the figure ("a 3 percent drop") is "=" and a hedged range "~" (see
+    the module doc)."""
+    if hedge := CHANGE_OF_QUALIFIER.get(q.qualifier):
+        return hedge
+    if q.qualifier == "range" and _approximate_range().match(q.surface):
+        return "~"
+    if q.change and _change_noun_after().match(text, q.end):
+        return "="
+    return q.change or "="
 
 
 _GOLD_RANGE = re.compile(r"^\s*(-?[\d.]+)\s*-\s*(-?[\d.]+)\s*$")
@@ -145,7 +179,7 @@ def score_newsquant_file(path: Path, published_csv: Path, suite: str) -> list[Su
     for item in data:
         gold = [(v, q.get("change", "=")) for q in item["quantities"]
                 if (v := gold_value(q["value"])) is not None]
-        ours = [(v, our_change(q)) for q in find_quantities(item["text"])
+        ours = [(v, our_change(q, item["text"])) for q in find_quantities(item["text"])
                 if (v := our_value(q)) is not None]
         n_gold += len(gold)
         n_ours += len(ours)

@@ -9,17 +9,20 @@ table of DESIGN.md. It works in two layers:
 2. phrases: a few anchored regexes read what follows (scale word, a range's second end, unit, suffix
    hedge, rate period) and what precedes (change verb, "aged", month name, determiner), then drop what
    is not a quantity: dates, years, clock times, ordinals, identifiers ("G7", "Section 427", "exit 436",
-   "F-16", house numbers), sports scores ("won 2-1"), numbers hyphenated to the noun they modify ("a
-   three-bed flat", "a five-year plan") and referential small numbers ("the two countries").
+   "F-16", house numbers), sports scores ("won 2-1"), number words hyphenated to the noun they modify
+   ("a three-bed flat"; but "a five-year plan" lasts five years) and referential small numbers ("the two
+   countries").
 
 Choices worth knowing:
 - "rose by 5,000", "fell 3%", "up 19 per cent", "a 5% increase" report a change (change = up/down);
   "rose to 5,000" and "up from 5,000" report a level (change None). A level reached by the movement
   keeps its direction as `trend`: "rose to 5,000", "fell 3% to $4bn", "fell from $3 to $2".
-- "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years.
+- "from X to Y" and "X to Y" are ranges, except "X% to Y" (a change, then a level) and years; a time
+  said with the first end may stand between ("from 20 mpg in 2008 to 29 mpg").
 - Fractions ("two thirds", "a third of", "3/4", "one in five") keep their value (2/3) with kind
-  "fraction", and "N times the ..." has kind "multiplier": proportions of something else, never
-  compared as counts. "twice" and "doubled" are not returned; "half a million" is a count (500,000).
+  "fraction"; "N times the ...", "sixfold" and "a 10-fold rise" have kind "multiplier": proportions of
+  something else, never compared as counts. "twice" and "doubled" are not returned; "half a million" is
+  a count (500,000).
 - Two opposite bounds joined by "and", "but" or a comma are one range ("more than 100 and at most
   300"), with `bounds` saying which ends are closed; "equal to 20" is exact with bounds "[]".
 - Cents and pence keep the written value with the minor-unit code (USX, GBX): "19 cents" is 19 USX;
@@ -28,6 +31,11 @@ Choices worth knowing:
 - "over four years" after a verb of doing spreads across the years (exact); "lasted over four years" and
   "over four years ago" bound the duration. "more than a decade" is more than 10 years.
 - "5m" is five million after a currency sign and five metres otherwise.
+- "a"/"an" and a unit word is one of that unit where it names an amount ("a gallon of beer", "A kibibyte
+  is ...", "a penny!", "nearly a mile"), not as the base of a price ("$139 a barrel", "the price of a
+  litre"); "a year" without a hedge stays no claim.
+- A clock time is a bare hour or an hour with two-digit minutes before am/pm ("5pm", "10.45 p.m."); any
+  other number there is a length ("2.1 pm" is 2.1 picometres).
 
 Everything word-like comes from data/lexicon/ (loaded once); this module holds only the grammar.
 """
@@ -124,6 +132,7 @@ class _Lexicon:
     trend_before: re.Pattern[str]
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
+    time_said: re.Pattern[str]
     age_before: re.Pattern[str]
     age_hedge: re.Pattern[str]
     not_quantity_after: re.Pattern[str]
@@ -142,6 +151,10 @@ class _Lexicon:
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     vague: dict[str, tuple[float, float]]
     a_durations: dict[str, tuple[float, str]]  # "decade" -> (10, "year")
+    a_units: dict[str, tuple[str, str]]  # "gallon" -> ("measurement", "gal"): "a gallon" is one gallon
+    a_unit_followers: re.Pattern[str]
+    a_unit_not_after: frozenset[str]
+    a_unit_not_alone: frozenset[str]
     currencies: dict[str, str]
     amount_only_currencies: frozenset[str]  # "PS6m" is money, "PS5" a console
     units: dict[str, tuple[str, str]]  # surface -> (kind, unit)
@@ -149,6 +162,7 @@ class _Lexicon:
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
     label_words: frozenset[str]
+    label_after: re.Pattern[str]
     metres_before: re.Pattern[str]
     across_hedges: frozenset[str]
     across_not_after: frozenset[str]
@@ -250,6 +264,10 @@ def _lexicon() -> _Lexicon:
     periods = {**rate["periods"], **rate["adverbs"]}
     calendar = toml["calendar"]
     ref = toml["referential"]
+    a_unit = toml["a_unit"]
+    # unit words (not symbols) that "a"/"an" can stand before: "a gallon", "a penny"
+    a_units = {u: ku for u, ku in units.items() if ku[0] in ("measurement", "money") and u.islower()
+               and u.isalpha() and len(u) > 2 and u not in a_unit["not_units"]}
 
     word_alt = _alternation(list(words) + list(multipliers))
     frac_alt = _alternation(list(fractions))
@@ -259,7 +277,7 @@ def _lexicon() -> _Lexicon:
     after_scale = "(?<=" + "|".join(sorted({w[-4:] for w, v in multipliers.items() if v >= 1000})) + ")"
     number_words = (
         rf"(?:(?:(?i:{frac_alt})\s+)?(?i:an?)\s+(?=(?:{mult_alt})\b)|(?i:{frac_alt})\s+(?=(?:{mult_alt})\b))?"
-        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point|&)\s+|\s+|{after_scale},\s+)(?:{word_alt})\b)*"
+        rf"(?:{word_alt})(?:(?:\s*-\s*|\s+(?i:and|point|&)\s+|\s+|{after_scale},\s+)(?:{word_alt})(?:\b|(?=(?i:fold)\b)))*"
     )
     vague_alts = []
     for r in _rows("vague.csv"):
@@ -291,8 +309,9 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<skip>(?=[\d+(])(?:{skip}))"
         rf"|(?P<vague>(?=[A-Za-z])(?:{vague_alt})\b)"
         rf"|(?P<digits>(?:{digits}))"
-        rf"|(?P<words>(?=[A-Za-z]){number_words}\b)"
-        rf"|(?P<a_duration>(?i:an?)\s+(?i:{_alternation(list(toml['a_duration']))})\b))"
+        rf"|(?P<words>(?=[A-Za-z]){number_words}(?:\b|(?=(?i:fold)\b)))"  # "sixfold": six, then "fold"
+        rf"|(?P<a_duration>(?i:an?)\s+(?i:{_alternation(list(toml['a_duration']))})\b)"
+        rf"|(?P<a_unit>(?i:an?)\s+(?i:{_alternation(list(a_units))})\b))"
     )
     # The core at an anchor; what precedes it (hedge, currency, sign) is read backwards by `prefix`,
     # a regex over the reversed text before the anchor, so each is one anchored match, not a search.
@@ -309,6 +328,7 @@ def _lexicon() -> _Lexicon:
         f"a {w}" for w in list(multipliers) + ["few", "handful"]] + [f"an {w}" for w in multipliers] + [
         f"{a} {w}" for a in ("a", "an") for w in [*ordinals, *toml["tens"]]]
     anchor_words += [f"a {w}" for w in toml["a_duration"]] + ["an hour"]
+    anchor_words += [f"{a} {u}" for a in ("a", "an") for u in a_units]
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
     # The lookahead on first letters rejects most of the ~1,000 spaces in an article before the trie runs.
     first_letters = re.escape("".join(sorted({w[0] for w in anchor_words})))
@@ -336,7 +356,8 @@ def _lexicon() -> _Lexicon:
     linker = "|".join(re.escape(x) for x in rate["linkers"] if x != "/")
     rate_after = re.compile(
         rf"(?P<noun>(?:\s+[a-z][a-z-]+){{0,2}}?)(?:\s+(?:{linker})\s+|\s*/\s*)"
-        rf"(?P<p>{'|'.join(rate['periods'])})\b|\s+(?P<adv>{'|'.join(rate['adverbs'])})\b",
+        rf"(?P<p>{'|'.join(rate['periods'])})\b(?!\s+(?:{'|'.join(rate['not_before'])})\b)"
+        rf"|\s+(?P<adv>{'|'.join(rate['adverbs'])})\b",
         re.I,
     )
     change_before = re.compile(
@@ -372,10 +393,15 @@ def _lexicon() -> _Lexicon:
         trend_before=trend_before,
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
+        # when the first end of "from X ... to Y" held: "in 2008", "at 10.45pm last night", "on December 20"
+        time_said=re.compile(
+            rf"\s+(?:in|at|on)\s+(?:\d{{4}}|\d{{1,2}}(?:[.:]\d{{2}})?\s*(?i:[ap]\.?m\.?)|(?:{months})(?:\s+\d{{1,2}})?)\b"
+            r"(?:\s+(?:last|this)\s+(?:night|morning|afternoon|evening|week|month|year))?"
+        ),
         age_before=age_before,
         age_hedge=re.compile("|".join(re.escape(h) + "$" for h in age["hedge_ends"]), re.I),
         not_quantity_after=re.compile(
-            r"(?:st|nd|rd|th)\b|'?s\b|\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
+            r"(?:st|nd|rd|th)\b|'?s\b|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
         ),
         times_after=re.compile(
             rf"\s+(?P<times>(?i:{_alternation(toml['multiplier']['words'])}))"
@@ -395,6 +421,10 @@ def _lexicon() -> _Lexicon:
         hedges=hedges,
         vague=vague,
         a_durations={k: (float(v[0]), v[1]) for k, v in toml["a_duration"].items()},
+        a_units=a_units,
+        a_unit_followers=re.compile(rf"\s+(?:{'|'.join(a_unit['followers'])})\b|\s*(?:[.,;:!?)]|$)"),
+        a_unit_not_after=frozenset(a_unit["not_after"]),
+        a_unit_not_alone=frozenset(a_unit["not_alone"]),
         currencies=currencies,
         amount_only_currencies=frozenset(r["surface"] for r in currency_rows
                                          if r["position"] == "before_amount"),
@@ -403,7 +433,9 @@ def _lexicon() -> _Lexicon:
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
         label_words=frozenset(toml["identifier"]["label_words"]),
-        metres_before=re.compile(rf"(?:\s+|-)(?:{_alternation(toml['metres']['before'])})\b"),
+        label_after=re.compile(rf"\s+(?:{_alternation(toml['identifier']['label_after'])})\b"),
+        # "1.8m tall", "a 40m-long hull", "the 37m (121ft)-long skeleton": after a conversion in brackets too
+        metres_before=re.compile(rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+|-)(?:{_alternation(toml['metres']['before'])})\b"),
         across_hedges=frozenset(toml["across"]["hedges"]),
         across_not_after=frozenset(toml["across"]["more_than_after"]),
         across_not_before=re.compile(rf"\s+(?:{_alternation(toml['across']['more_than_before'])})\b"),
@@ -868,10 +900,39 @@ def _last_word(text: str, pos: int) -> str:
     return m.group(1)[::-1] if m else ""
 
 
+# A clock time is a bare hour or an hour with two-digit minutes before am/pm: "5pm", "10.45 p.m.", "2.30 am".
+# Any other number there is a length: "2.1 pm" is 2.1 picometres, "2.123 am" attometres.
+_CLOCK_MARK = re.compile(r"\s*(?i:a\.m\.?|p\.m\.?|am\b|pm\b)")
+_CLOCK_DIGITS = re.compile(r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?")
+
+
+def _is_clock_time(text: str, core: _Core) -> bool:
+    if core.currency or core.scaled or _CLOCK_MARK.match(text, core.end) is None:
+        return False
+    if core.written:
+        return core.value.is_integer() and 0 <= core.value <= 24  # "five pm"
+    return _CLOCK_DIGITS.fullmatch(text, core.start, core.end) is not None
+
+
+# An era names a year of any size: "AD 79", "A.D. 1000", "300 BC", "44 B.C.E." (read backwards before it)
+_ERA_BEFORE = re.compile(r"\s*\.?D\.?A(?![A-Za-z])")
+_ERA_AFTER = re.compile(r"\s*(?:B\.?C\.?(?:E\.?)?|C\.?E\.?|A\.?D\.?)(?![A-Za-z])")
+
+
+def _has_era(text: str, core: _Core) -> bool:
+    before = text[max(0, core.start - 6):core.start][::-1]
+    return bool(_ERA_AFTER.match(text, core.end) or _ERA_BEFORE.match(before))
+
+
 def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
     """A bare 4-digit number read as a year: any in 1900-2100 ("2022", "the 2019 list"), earlier ones
-    only after a word such as "in" or "since" ("in 1066"). "2,000" and "2000 km" are not years."""
-    if not (core.plain and core.unit is None and core.currency is None and 1000 <= core.value <= 2100):
+    only after a word such as "in" or "since" ("in 1066"), and any number with an era ("AD 79", "300 BC").
+    "2,000" and "2000 km" are not years."""
+    if not (core.plain and core.unit is None and core.currency is None):
+        return False
+    if _has_era(text, core):
+        return True
+    if not 1000 <= core.value <= 2100:
         return False
     return core.value >= 1900 or _last_word(text, core.start).lower() in lex.year_preceders
 
@@ -964,9 +1025,7 @@ def find_numerals(text: str) -> list[Numeral]:
             a, b = hit.start("skip"), hit.end("skip")
             found += [Numeral(d.start(), d.end(), float(d.group())) for d in _DIGIT_RUN.finditer(text, a, b)]
             pos = b
-        elif hit.group("vague") is None and hit.group("a_duration") is None and (
-            n := _numeral(text, hit, lex)
-        ) is not None:
+        elif (hit.group("digits") or hit.group("words")) and (n := _numeral(text, hit, lex)) is not None:
             found.append(n)
             pos = n.end
     return found
@@ -981,8 +1040,8 @@ _DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,])")
 
 def _numeral(text: str, hit: _Hit, lex: _Lexicon) -> Numeral | None:
     core = _read_core(text, hit, lex, bare=True)
-    if core is None or (not core.written and text[core.end:core.end + 1].isalpha()):
-        return None  # "180ml", "4th", "1m": a unit or an ordinal suffix makes it no bare number
+    if core is None or text[core.end:core.end + 1].isalpha():
+        return None  # "180ml", "4th", "1m", "sixfold": a unit, an ordinal or "fold" makes it no bare number
     if core.written and text[core.start:core.end].lower() == "one" and (
         _last_word(text, core.start).lower() in lex.determiners | lex.one_preceders
     ):
@@ -1050,7 +1109,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if out and q.start - out[-1].end < 40:  # restatements follow close behind
             if _CONVERSION.fullmatch(text, out[-1].end, q.start):
                 _inherit_bound(q, out[-1])
-            elif q.change is None and _RESTATED.fullmatch(text, out[-1].end, q.start):
+            elif q.change is None and (_RESTATED.fullmatch(text, out[-1].end, q.start)
+                                       or _GAPPED.fullmatch(text, out[-1].end, q.start)):
                 q.change = out[-1].change
             elif q.change is None and out[-1].change and _LEVEL_REACHED.fullmatch(text, out[-1].end, q.start):
                 q.trend = out[-1].change
@@ -1063,6 +1123,8 @@ def find_quantities(text: str) -> list[Quantity]:
 _CONVERSION = re.compile(r"\s*[(/]\s*")
 # "lost 190 points, or 0.6%", "grew by 125,600 jobs or 2.2 per cent": the same change restated
 _RESTATED = re.compile(r"(?:\s+[a-z]+){0,2},?\s+or\s+")
+# "Ross was down 2.3%, Burlington by 2.6%": a second subject with the verb left out takes the same change
+_GAPPED = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?(?:[A-Z0-9][\w&.'’-]*\s+){1,4}by\s+")
 
 
 # "rose 8.1 percent to 99.20 yuan", "ended down 1% at 1,463.78", "lost 1.1% to end at 1,334.20": a change,
@@ -1091,10 +1153,12 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     start = m.phrase_start
     if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
         # "-two", "-a decade": a hyphen, not a minus
-        start = m.start(next(g for g in ("words", "vague", "a_duration") if m.group(g)))
+        start = m.start(next(g for g in ("words", "vague", "a_duration", "a_unit") if m.group(g)))
 
     if m.group("a_duration"):
         return _a_duration(text, m, start, qualifier, sets_high, lex)
+    if m.group("a_unit"):
+        return _a_unit(text, m, start, qualifier, sets_high, lex)
     if m.group("vague"):
         low, high = lex.vague[_key(m.group("vague").lower())]
         end = m.end("vague")
@@ -1117,25 +1181,34 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
         return first.end  # "October 3", "3 October", "October 2024"
+    if _is_clock_time(text, first):
+        return first.end
     _read_unit(text, first, lex)
     _read_fraction_unit(text, first, lex)
-    if _is_year(first, text, lex) and qualifier == "exact":
-        year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
-        return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
-
     change_word = lex.change_before.match(back)
-    last = _read_range_end(text, m, first, change_word, qualifier, lex) or first
+    last = None
+    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex):  # "around 300 BC" too
+        if not _has_era(text, first):
+            last = _read_range_end(text, m, first, change_word, qualifier, lex)
+        dashed = last is not None and text[first.end:last.start].strip() in ("-", "–", "—")
+        if not (dashed and last.unit):  # "2000 - 2500 Calories" is a range of calories, "2019 to 5%" no range
+            year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
+            return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
+    last = last or _read_range_end(text, m, first, change_word, qualifier, lex) or first
     if last is not first:
-        if _is_score(text, first, last):
-            return last.end
+        if _is_score(text, first, last) or (last.plain and lex.address_after.match(text, last.end)):
+            return last.end  # "won 2-1", "16-18 Industrial Avenue"
         qualifier = "range"
         if m.group("pre"):
             start = m.start("pre")
     end = last.end
-    if last is first and first.unit is None and lex.not_quantity_after.match(text, end):
-        return end  # "22nd", "1990s", "5pm", "5G", "two-thirds"
-    if last is first and _is_compound_modifier(text, first, lex):
-        return end  # "a three-bed flat", "a five-year plan"
+    fold = _FOLD.match(text, end) if last is first and first.unit is None and first.currency is None else None
+    if fold is not None:
+        first.kind, end = "multiplier", fold.end()  # "grew sixfold", "a 10-fold rise", "2.5-fold"
+    elif last is first and first.unit is None and lex.not_quantity_after.match(text, end):
+        return end  # "22nd", "1990s", "5G", "two-thirds"
+    elif last is first and _is_compound_modifier(text, first, lex):
+        return end  # "a three-bed flat", "a six-speed gearbox"
 
     kind, unit = first.kind or ("fraction" if first.fraction else "count"), first.unit
     if first.currency:
@@ -1219,6 +1292,9 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     )
 
 
+_FOLD = re.compile(r"-?(?i:fold)\b")
+
+
 def _with_suffix(qualifier: str, suffix: str) -> str | None:
     """The qualifier a suffix hedge makes, None when it does not apply: "500 or more", "about 500 or more"
     and "equal to 500 or more" are at least 500; so is "more than 500 or equal to"."""
@@ -1272,6 +1348,35 @@ def _a_duration(
     return Quantity(start, end, text[start:end], value, low, high, qualifier, "duration", unit)
 
 
+# A figure in money later in the sentence makes "a barrel" the base of a price ("a barrel of Brent cost $80")
+_MONEY_AHEAD = re.compile(r"[^.;!?\n]{0,80}?(?:[$£€¥]\s*\d|\d\s*(?:p|c)\b)")
+
+
+def _a_unit(
+    text: str, m: _Hit, start: int, qualifier: str, sets_high: bool, lex: _Lexicon
+) -> Quantity | int:
+    """ "nearly a mile", "less than a dollar a day", and bare where it names an amount: "a gallon of beer",
+    "A kibibyte is 8,192 bits", "a penny!" (before "of", "is" or the end of a clause). Bare, it is no claim
+    as the base of a price: after a figure or "of" ("$139 a barrel", "the price of a litre") or with money
+    later in the sentence."""
+    end = m.end("a_unit")
+    word = _key(m.group("a_unit")).split(" ", 1)[1].lower()
+    if qualifier == "exact":
+        before = text[max(0, start - 20):start].split()
+        if (word in lex.a_unit_not_alone or lex.a_unit_followers.match(text, end) is None
+                or any(c.isdigit() for w in before[-2:] for c in w)
+                or _last_word(text, start).lower() in lex.a_unit_not_after or _MONEY_AHEAD.match(text, end)):
+            return end
+    kind, unit = lex.a_units[word]
+    r = lex.rate_after.match(text, end)
+    if r and not r.group("noun"):
+        unit = f"{unit} per {lex.periods[(r.group('p') or r.group('adv')).lower()]}"
+        kind, end = "rate", r.end()
+    low = 1.0 if qualifier in _LOWER_BOUND else None
+    high = 1.0 if qualifier in _UPPER_BOUND or sets_high else None
+    return Quantity(start, end, text[start:end], 1.0, low, high, qualifier, kind, unit)
+
+
 def _read_range_end(
     text: str, m: _Hit, first: _Core, change_word: re.Match[str] | None, qualifier: str, lex: _Lexicon
 ) -> _Core | None:
@@ -1285,17 +1390,20 @@ def _read_range_end(
     per = _PER_UNIT.match(text, first.end) if not connector and pre else None
     if per:  # "from $350 per kg to $680 per kg": the unit is written with both ends
         connector = lex.connector.match(text, per.end())
+    when = lex.time_said.match(text, first.end) if not connector and pre == "from" else None
+    if when:  # "from 20 mpg in 2008 to 29 mpg in 2020"
+        connector = lex.connector.match(text, when.end())
     if not connector or qualifier not in ("exact", "approx"):
         return None
     c = " ".join(connector.group("c").replace("-", " ").split()).lower()  # "- to", "-to-" read as "to"
-    if c == "and" and pre != "between" or c.startswith("up") and pre != "from":
+    if c == "and" and pre != "between" or c.startswith("up") and pre != "from" or when and c != "to":
         return None  # "between 5 and 7", "from 450 up to 900"
     m2 = lex.second.match(text, connector.end())
     if not m2 or not (m2.group("digits") or m2.group("words")):
         return None
     second = _read_core(text, m2, lex)
-    if second is None:
-        return None
+    if second is None or _is_clock_time(text, second):
+        return None  # "between 2 and 4 pm" is no range of picometres
     _read_unit(text, second, lex)
     if per and not text.startswith(per.group(), second.end):
         return None  # the rate after the second end is read as the phrase's own ("$10 an hour")
@@ -1381,12 +1489,11 @@ def _is_score(text: str, first: _Core, last: _Core) -> bool:
 
 
 def _is_compound_modifier(text: str, core: _Core, lex: _Lexicon) -> bool:
-    """A number hyphenated to a noun it modifies: "a three-bed flat", "a six-speed gearbox", "a five-year
-    plan", "a 10-year low". The plan is not a duration claim; a noun-less word number is no count."""
+    """A number word hyphenated to a noun it modifies: "a three-bed flat", "a six-speed gearbox" count
+    nothing. Hyphenated to a unit it stays a quantity: "a 12-mile route", "a two-year maintenance period"
+    (the period lasts two years), "a 10-day trip"."""
     if text[core.num_end:core.num_end + 1] != "-" or lex.hedge_after.match(text, core.num_end):
         return False
-    if core.kind == "duration":
-        return lex.age_after.match(text, core.num_end) is None
     return core.unit is None and core.written and text[core.num_end + 1:core.num_end + 2].islower()
 
 
@@ -1398,7 +1505,8 @@ def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Le
     """Small number words that name things rather than count them: "the two leaders", "one of"."""
     if not core.written or core.currency or core.scaled or qualifier != "exact":
         return False
-    if core.value == 1:
+    hyphened_unit = core.unit is not None and text[core.num_end:core.num_end + 1] == "-"  # "a one-day strike"
+    if core.value == 1 and not hyphened_unit:
         nxt = re.match(r"[\s,]*([A-Za-z]*)", text[core.num_end:core.num_end + 20])
         if nxt is None or nxt.group(1).lower() in lex.one_followers or nxt.group(1) == "":
             return True  # "one of the", "one day", "the one"
@@ -1415,6 +1523,8 @@ def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
         return False
     if _last_word(text, start).lower() in lex.label_words or lex.address_after.match(text, core.end):
         return True
+    if lex.label_after.match(text, core.end):
+        return True  # "the 90049 ZIP code"
     if text[start - 1:start] == "(" and text[core.end:core.end + 1] == ")":
         return True  # "Dak Prescott (4)", footnote and list markers: a bare number alone in brackets
     back = text[max(0, start - 30):start][::-1]
@@ -1423,5 +1533,6 @@ def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
 
 # Read backwards from a number: a name part ("COVID-", "#", "No.", "iPhone ", "Section ") ...
 _NAME_BEFORE = re.compile(r"-[A-Za-z]|#|\s*\.oN(?!\w)|\s\w*[A-Z][a-z]+(?!\w)|\s[\w&]*[A-Z](?![\w&])")
-# ... unless that capitalised word merely starts the sentence ("Nearly", "In 10 years").
-_SENTENCE_START_BEFORE = re.compile(r"\s[\w&]*[A-Z](?:\s*[.!?\"“]|$)")
+# ... unless that capitalised word merely starts the sentence ("Nearly", "In 10 years"); a name with "&" is
+# one there too ("S&P 500 futures rose").
+_SENTENCE_START_BEFORE = re.compile(r"\s\w*[A-Z](?:\s*[.!?\"“]|$)")

@@ -84,6 +84,24 @@ def test_report_on_the_peer_suites_names_every_suite() -> None:
 
 
 def test_newsquant_label_is_the_hedge_then_the_change_and_never_a_trend() -> None:
-    change, level = find_quantities("Exports fell 3% to $4bn.")
-    assert (our_change(change), our_change(level)) == ("down", "=")
-    assert our_change(find_quantities("Shares rose about 1.5%.")[0]) == "~"
+    text = "Exports fell 3% to $4bn."
+    change, level = find_quantities(text)
+    assert (our_change(change, text), our_change(level, text)) == ("down", "=")
+    text = "Shares rose about 1.5%."
+    assert our_change(find_quantities(text)[0], text) == "~"
+
+
+def test_newsquant_labels_a_change_written_as_a_noun_after_the_figure_as_a_level() -> None:
+    text = "Bitcoin fell 5% on Monday, a sharp 3 percent drop."
+    verb, noun = find_quantities(text)
+    assert (verb.change, noun.change) == ("down", "down")
+    assert (our_change(verb, text), our_change(noun, text)) == ("down", "=")
+
+
+@pytest.mark.parametrize(("text", "label"), [("Adults need about 2000 - 2500 Calories.", "~"),
+                                             ("It went from about 14-18 mpg.", "~"),
+                                             ("They need 20 - 25 grams.", "=")])
+def test_newsquant_labels_a_range_written_with_an_approximating_hedge_as_approximate(text: str,
+                                                                                    label: str) -> None:
+    q = find_quantities(text)[0]
+    assert (q.qualifier, our_change(q, text)) == ("range", label)

@@ -41,6 +41,7 @@ def test_nearly_sets_high_bound(hedge: str) -> None:
         ("no fewer than 20", "at_least", 20, None),
         ("more than 40", "more_than", 40, None),
         ("over 2,000", "more_than", 2000, None),
+        ("over than 60", "more_than", 60, None),
         ("upwards of 500", "more_than", 500, None),
         ("up to 700", "at_most", None, 700),
         ("as many as 14", "at_most", None, 14),
