@@ -1,10 +1,10 @@
 """Benchmark: the context layer's share of extraction, per article, in CPU time.
 
 For each article, times `flows.extract.extract_claims(text)` and, apart from it, the calls it makes to
-`flows.context.describe` (recorded in one pass, then replayed), each as the best of --repeat passes in
-process CPU time (the machine is shared: wall time says more about the neighbours than about us).
-describe() keeps what it read of a sentence only while it goes through one article, so every pass
-starts cold, as a new article would.
+`flows.context.ArticleContext.describe` (recorded in one pass, then replayed), each as the best of
+--repeat passes in process CPU time (the machine is shared: wall time says more about the neighbours than
+about us). Each replay describes with a new ArticleContext, so every pass starts cold, as a new article
+would.
 
 Run from the repository root (default: the customer's sample article):
 
@@ -17,9 +17,10 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import flows.extract
-from flows.context import describe
+from flows.context import ArticleContext, Context
 
 SEED_ARTICLE = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_89cffe74bd066433.txt"
 
@@ -38,21 +39,23 @@ def describe_calls(text: str) -> list[tuple]:
     """The arguments of every describe() call extract_claims makes for `text`, in order."""
     calls: list[tuple] = []
 
-    def recording(*args: object) -> object:
-        calls.append(args)
-        return describe(*args)
+    class Recording(ArticleContext):
+        def describe(self, *args: Any) -> Context:
+            calls.append(args)
+            return super().describe(*args)
 
-    flows.extract.describe = recording
+    flows.extract.ArticleContext = Recording
     try:
         flows.extract.extract_claims(text)
     finally:
-        flows.extract.describe = describe
+        flows.extract.ArticleContext = ArticleContext
     return calls
 
 
-def replay(calls: list[tuple]) -> None:
+def replay(text: str, calls: list[tuple]) -> None:
+    context = ArticleContext(text)
     for call in calls:
-        describe(*call)
+        context.describe(*call)
 
 
 def main() -> None:
@@ -64,7 +67,7 @@ def main() -> None:
         text = path.read_text(encoding="utf-8")
         calls = describe_calls(text)  # also the warm-up: lexicons load on first use
         whole = best_cpu(partial(flows.extract.extract_claims, text), args.repeat)
-        context = best_cpu(partial(replay, calls), args.repeat)
+        context = best_cpu(partial(replay, text, calls), args.repeat)
         print(f"{path.name}: {len(text)} chars, {len(calls)} quantities; extract_claims {whole * 1e3:.3f} ms,"
               f" describe {context * 1e3:.3f} ms ({context / whole:.0%}); CPU, best of {args.repeat}")
 

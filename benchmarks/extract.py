@@ -156,19 +156,22 @@ def timed_pass(texts: list[str], cost: tuple[float, float] = (0.0, 0.0)) -> dict
     """CPU seconds of one pass of extract_claims over `texts`, split by stage, the rest included, with
     `cost` (wrapper_cost()) taken off for each timed call."""
     clock = StageClock()
-    reader_class = flows.extract.Reader
 
-    class TimedReader(reader_class):  # type: ignore[misc, valid-type]
-        """The claimants reader with its construction and its look-ups timed."""
+    def timed_class(cls: type, stage: str, method: str) -> type:
+        """`cls` with its construction and its `method` timed as `stage`."""
 
-        def __init__(self, *args: Any) -> None:
-            clock.timed("claimants", super().__init__)(*args)
-            self.governing = clock.timed("claimants", super().governing)  # type: ignore[method-assign]
+        class Timed(cls):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: Any) -> None:
+                clock.timed(stage, super().__init__)(*args)
+                setattr(self, method, clock.timed(stage, getattr(super(), method)))
 
-    originals = {name: getattr(flows.extract, name) for name in ("find_quantities", "describe", "Reader")}
+        return Timed
+
+    replaced = ("find_quantities", "ArticleContext", "Reader")
+    originals = {name: getattr(flows.extract, name) for name in replaced}
     flows.extract.find_quantities = clock.timed("numbers", originals["find_quantities"])
-    flows.extract.describe = clock.timed("context", originals["describe"])
-    flows.extract.Reader = TimedReader
+    flows.extract.ArticleContext = timed_class(originals["ArticleContext"], "context", "describe")
+    flows.extract.Reader = timed_class(originals["Reader"], "claimants", "governing")
     try:
         start = time.process_time()
         for text in texts:

@@ -15,13 +15,13 @@ contrast. Events that happen to people are not read onto things (units.csv marks
 people, events.csv says what each event needs). What a figure that refers back ("7,000 of them")
 counts is settled by the caller, which knows the figure before it (flows/extract.py).
 
-Lexicon phrases are found by word lookups, once per sentence for all its quantities (_Sentence).
+Lexicon phrases are found by word lookups, once per sentence for all its quantities (_Sentence), which an
+ArticleContext keeps while it describes one article's quantities.
 """
 from __future__ import annotations
 
 import bisect
 import re
-import threading
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -192,37 +192,6 @@ class _Sentence:
                 self.demonyms[0].append(a)
                 self.demonyms[1].append(b)
                 self.demonym_ends[a] = b + 1 if "." in written and text.startswith(".", b) else b  # "U.S."
-
-
-class _ArticleMemo(threading.local):
-    """The sentences read so far in the article being described, so that its quantities share one
-    reading of each sentence. Only one article is held: describe() is called for an article's
-    quantities left to right, so a text that is another object, or a quantity that does not lie after
-    the last one, starts afresh (nothing carries over from one extract_claims call to the next).
-    One per thread, so that articles described at the same time do not share it."""
-
-    def __init__(self) -> None:
-        self.text: str | None = None
-        self.last = -1
-        self.sentences: dict[tuple[int, int], _Sentence] = {}
-
-    def begin(self, text: str, q_start: int) -> None:
-        if text is not self.text or q_start <= self.last:
-            self.text, self.sentences = text, {}
-        self.last = q_start
-
-
-_memo = _ArticleMemo()
-
-
-def _sentence(text: str, span: tuple[int, int]) -> _Sentence:
-    """The phrases of text[span[0]:span[1]], read once per sentence of the article being described."""
-    if text is not _memo.text:
-        return _Sentence(text, *span)
-    sentence = _memo.sentences.get(span)
-    if sentence is None:
-        sentence = _memo.sentences[span] = _Sentence(text, *span)
-    return sentence
 
 
 def _scan(text: str, lo: int, hi: int) -> Hits:
@@ -514,97 +483,112 @@ def _preposition_before(text: str, start: int, end: int) -> str:
     return ""
 
 
-def first_owner(text: str, start: int, end: int) -> str | None:
-    first = next(demonyms_in(_sentence(text, (start, end)), start, end), None)
-    return subject_key(text[first[0]:first[1]]) if first else None
+class ArticleContext:
+    """What the quantities of one article count. Each sentence's lexicon phrases are found once, when a
+    quantity first needs them, and shared by the quantities that follow."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentences: dict[tuple[int, int], _Sentence] = {}
 
-def describe(
-    text: str,
-    q_start: int,
-    q_end: int,
-    kind: str,
-    sentence: tuple[int, int],
-    previous_sentence: tuple[int, int] | None = None,
-    next_start: int | None = None,
-) -> Context:
-    """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence (`next_start`:
-    where the next quantity begins, which the event search does not read past)."""
-    s_start, s_end = sentence
-    _memo.begin(text, q_start)
-    sent = _sentence(text, sentence)
-    ctx = Context()
-    if kind in ("duration", "age"):
-        return ctx  # "over two years", "aged 21": how long or how old, not a count of anything
-    if kind == "count" and AGE_BOUND.match(text, q_start) \
-            and _age_holder_re().search(text, max(s_start, q_start - 20), q_start):
-        return Context(unit="years", kind="age")
-    after_end = clause_after(text, q_end, s_end)
-    before_start = clause_before(text, q_start, s_start)
-    events_before = list(find_phrases(sent, before_start, q_start, "events"))  # read up to three ways
-
-    subjects: list[str] = []
-    noun_end = q_end
-    if kind in ("count", "rate"):
-        inside = next(find_phrases(sent, q_start, q_end, "units"), None) if kind == "rate" else None
-        if inside:  # "1,200 soldiers a day": the rate's surface holds its noun
-            ctx.unit, noun_end = _units()[inside[0]], inside[2]
-        else:
-            ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sent)
-        ctx.named = ctx.unit is not None
-        # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
-        window_start = max(before_start, q_start - 40)
-        for phrase, _, _ in find_phrases(sent, window_start, q_start, "formations"):
-            unit, event = _formations()[phrase]
-            if ctx.unit in (None, "people"):
-                ctx.unit = unit
-            ctx.event = event or ctx.event
-    if ctx.unit is None:
-        ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
-                               or _refers_before(text, max(s_start, q_start - 40), q_start, sent))
-    if kind == "count" and ctx.unit is None and not ctx.refers_back:
-        before = nearest_event_before(events_before, kind)
-        # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
-        # whichever stands nearer the number says what it counts.
-        noun = (noun_before(text, before_start, q_start, sent)
-                or _noun_before_comma(text, before_start, q_start))
-        if noun and not (before and before[0].counts and before[1] > noun[1]):
-            ctx.unit, ctx.named = noun[0], True
-    if kind in ("count", "money"):
-        p = next(find_phrases(sent, q_end, after_end, "periods"), None)
-        ctx.period = _periods()[p[0]] if p else None
-
-    # Whose: the owner of counted things or of a sum ("€15bn of frozen Russian assets"). A country
-    # before a sum or a share is where it happens ("UK inflation rose to 10.1%"), not an owner.
-    owner = combine_subjects(subjects)
-    if owner is None and kind in ("count", "rate", "money"):
-        owner = owner_after(text, noun_end, s_end, sent)
-    if owner is None and not ctx.refers_back and kind in ("count", "rate"):
-        owner = owner_before(text, before_start, q_start, sent)
-        if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
-            # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
-            owner = first_owner(text, *previous_sentence)
-    ctx.subject = owner
-
-    if ctx.event is None:
-        unit = ctx.unit
-        before = nearest_event_before(events_before, kind, unit)
-        adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
-        found = adjacent or find_event(sent, q_end, after_end, kind, unit)
+    def sentence(self, span: tuple[int, int]) -> _Sentence:
+        """The phrases of text[span[0]:span[1]], read on first use."""
+        found = self._sentences.get(span)
         if found is None:
-            before = nearest_event_before(events_before, kind, unit, near=False)
-            found = before[0] if before else None
-        reach = min(s_end, after_end + EVENT_SEARCH_AHEAD)
-        # What it refers back to is a better guess than a far verb; and where the sentence part ends
-        # matters only when some event phrase lies within reach.
-        if found is None and not ctx.refers_back and any(find_phrases(sent, after_end, reach, "events")):
-            part_end = _sentence_part_end(text, after_end, reach, next_start)
-            found = find_event(sent, after_end, part_end, kind, unit, near=False)
-        if found:
-            ctx.event = found.event
-            if ctx.unit is None and kind == "count" and found.counts:
-                ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
-    return ctx
+            found = self._sentences[span] = _Sentence(self.text, *span)
+        return found
+
+    def first_owner(self, span: tuple[int, int]) -> str | None:
+        """The first country or demonym a sentence names."""
+        first = next(demonyms_in(self.sentence(span), *span), None)
+        return subject_key(self.text[first[0]:first[1]]) if first else None
+
+    def describe(
+        self,
+        q_start: int,
+        q_end: int,
+        kind: str,
+        sentence: tuple[int, int],
+        previous_sentence: tuple[int, int] | None = None,
+        next_start: int | None = None,
+    ) -> Context:
+        """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence (`next_start`:
+        where the next quantity begins, which the event search does not read past)."""
+        text = self.text
+        s_start, s_end = sentence
+        if kind in ("duration", "age"):
+            return Context()  # "over two years", "aged 21": how long or how old, not a count of anything
+        if kind == "count" and AGE_BOUND.match(text, q_start) \
+                and _age_holder_re().search(text, max(s_start, q_start - 20), q_start):
+            return Context(unit="years", kind="age")
+        sent = self.sentence(sentence)
+        ctx = Context()
+        after_end = clause_after(text, q_end, s_end)
+        before_start = clause_before(text, q_start, s_start)
+        events_before = list(find_phrases(sent, before_start, q_start, "events"))  # read up to three ways
+
+        subjects: list[str] = []
+        noun_end = q_end
+        if kind in ("count", "rate"):
+            inside = next(find_phrases(sent, q_start, q_end, "units"), None) if kind == "rate" else None
+            if inside:  # "1,200 soldiers a day": the rate's surface holds its noun
+                ctx.unit, noun_end = _units()[inside[0]], inside[2]
+            else:
+                ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sent)
+            ctx.named = ctx.unit is not None
+            # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
+            window_start = max(before_start, q_start - 40)
+            for phrase, _, _ in find_phrases(sent, window_start, q_start, "formations"):
+                unit, event = _formations()[phrase]
+                if ctx.unit in (None, "people"):
+                    ctx.unit = unit
+                ctx.event = event or ctx.event
+        if ctx.unit is None:
+            ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
+                                   or _refers_before(text, max(s_start, q_start - 40), q_start, sent))
+        if kind == "count" and ctx.unit is None and not ctx.refers_back:
+            before = nearest_event_before(events_before, kind)
+            # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":
+            # whichever stands nearer the number says what it counts.
+            noun = (noun_before(text, before_start, q_start, sent)
+                    or _noun_before_comma(text, before_start, q_start))
+            if noun and not (before and before[0].counts and before[1] > noun[1]):
+                ctx.unit, ctx.named = noun[0], True
+        if kind in ("count", "money"):
+            p = next(find_phrases(sent, q_end, after_end, "periods"), None)
+            ctx.period = _periods()[p[0]] if p else None
+
+        # Whose: the owner of counted things or of a sum ("€15bn of frozen Russian assets"). A country
+        # before a sum or a share is where it happens ("UK inflation rose to 10.1%"), not an owner.
+        owner = combine_subjects(subjects)
+        if owner is None and kind in ("count", "rate", "money"):
+            owner = owner_after(text, noun_end, s_end, sent)
+        if owner is None and not ctx.refers_back and kind in ("count", "rate"):
+            owner = owner_before(text, before_start, q_start, sent)
+            if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
+                # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
+                owner = self.first_owner(previous_sentence)
+        ctx.subject = owner
+
+        if ctx.event is None:
+            unit = ctx.unit
+            before = nearest_event_before(events_before, kind, unit)
+            adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
+            found = adjacent or find_event(sent, q_end, after_end, kind, unit)
+            if found is None:
+                before = nearest_event_before(events_before, kind, unit, near=False)
+                found = before[0] if before else None
+            reach = min(s_end, after_end + EVENT_SEARCH_AHEAD)
+            # What it refers back to is a better guess than a far verb; and where the sentence part ends
+            # matters only when some event phrase lies within reach.
+            if found is None and not ctx.refers_back and any(find_phrases(sent, after_end, reach, "events")):
+                part_end = _sentence_part_end(text, after_end, reach, next_start)
+                found = find_event(sent, after_end, part_end, kind, unit, near=False)
+            if found:
+                ctx.event = found.event
+                if ctx.unit is None and kind == "count" and found.counts:
+                    ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
+        return ctx
 
 
 def _refers_before(text: str, start: int, end: int, sent: _Sentence) -> bool:

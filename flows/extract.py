@@ -15,7 +15,7 @@ from datetime import date
 
 from flows import model
 from flows.claimants import Reader
-from flows.context import Context, describe
+from flows.context import ArticleContext, Context
 from flows.dates import as_of
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
@@ -47,6 +47,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     id_prefix = hashlib.sha256(f"{aid}{model.SEPARATOR}".encode())
     spans = sentences(text)
     starts = [s.start for s in spans]
+    context = ArticleContext(text)
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
@@ -59,9 +60,9 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             read[i] = sentence, as_of(sentence, published)
         sentence, sentence_date = read[i]
         prev_span = spans[i - 1] if i > 0 else None
-        ctx = describe(text, q.start, q.end, q.kind, (span.start, span.end),
-                       (prev_span.start, prev_span.end) if prev_span else None,
-                       quantities[n + 1].start if n + 1 < len(quantities) else None)
+        ctx = context.describe(q.start, q.end, q.kind, (span.start, span.end),
+                               (prev_span.start, prev_span.end) if prev_span else None,
+                               quantities[n + 1].start if n + 1 < len(quantities) else None)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
         if left is not None:
