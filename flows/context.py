@@ -170,6 +170,7 @@ def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[int, ...], dict[by
 
 
 Hits = dict[str, tuple[list[int], list[int], list[str]]]
+NO_HITS: tuple[list[int], list[int], list[str]] = ([], [], [])  # a list with no phrase in the sentence
 
 
 class _Sentence:
@@ -181,12 +182,12 @@ class _Sentence:
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.hits = _scan(text, lo, hi)
-        starts, ends, found = self.hits["units"]
+        starts, ends, found = self.hits.get("units", NO_HITS)
         self.units_at = {a: (phrase, b) for a, b, phrase in zip(starts, ends, found, strict=True)}
         listed = _demonym_spellings()
         self.demonyms: tuple[list[int], list[int]] = ([], [])
         self.demonym_ends: dict[int, int] = {}
-        for a, b in zip(*self.hits["demonyms"][:2], strict=True):
+        for a, b in zip(*self.hits.get("demonyms", NO_HITS)[:2], strict=True):
             written = text[a:b]
             if written in listed or _spelling(written) in listed:  # most are written as listed
                 self.demonyms[0].append(a)
@@ -196,25 +197,27 @@ class _Sentence:
 
 def _scan(text: str, lo: int, hi: int) -> Hits:
     """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
-    ends, lexicon keys). Found by dictionary lookups on its words (several times faster than regexes
-    of hundreds of alternatives): only the words that start some phrase are looked at, and each of
-    those only as long as that list's phrases run. The sentence is read as plain bytes, one byte per
-    character, so offsets carry over; splitting on single spaces keeps an empty part for each extra
-    separator, so part k starts at cum[k] + k."""
+    ends, lexicon keys), for the lists that have some. Found by dictionary lookups on its words (several
+    times faster than regexes of hundreds of alternatives): only the words that start some phrase are
+    looked at, and each of those only as long as that list's phrases run. The sentence is read as plain
+    bytes, one byte per character, so offsets carry over; splitting on single spaces keeps an empty part
+    for each extra separator, so part k starts at cum[k] + k."""
     plain = _plain(text[lo:hi])
     parts = plain.split(b" ")
     cum = list(accumulate(map(len, parts), initial=0))
     index = _first_word_index()
-    hits: Hits = {name: ([], [], []) for name in _lexicon_phrases()}
-    free = dict.fromkeys(hits, 0)  # per list, the first part not yet taken by one of its phrases
+    hits: Hits = {}
+    free: dict[str, int] = {}  # per list, the first part not yet taken by one of its phrases
     for k in compress(count(), map(index.__contains__, parts)):  # the parts that start some phrase
         for name, word_counts, table in index[parts[k]]:
-            if k < free[name]:
+            if k < free.get(name, 0):
                 continue
             for n in word_counts:  # a phrase is its words joined by single spaces, as parts[k:k + n] are
                 phrase = parts[k] if n == 1 else b" ".join(parts[k:k + n])
                 key = table.get(phrase)
                 if key is not None:
+                    if name not in hits:
+                        hits[name] = ([], [], [])
                     starts, ends, found = hits[name]
                     begin = lo + cum[k] + k
                     starts.append(begin)
@@ -228,7 +231,7 @@ def _scan(text: str, lo: int, hi: int) -> Hits:
 def find_phrases(sent: _Sentence, start: int, end: int, lexicon: str) -> Iterator[tuple[str, int, int]]:
     """The phrases of a list (see _lexicon_phrases) in text[start:end] of a sentence, left to right:
     (phrase, start, end)."""
-    starts, ends, found = sent.hits[lexicon]
+    starts, ends, found = sent.hits.get(lexicon, NO_HITS)
     if not starts:
         return iter(())
     # A list's phrases do not overlap, so their ends rise with their starts.
