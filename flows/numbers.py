@@ -46,7 +46,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from flows.model import Quantity
@@ -669,6 +669,22 @@ def _word_fraction(text: str, p: int, lex: _Lexicon) -> tuple[int, float, bool, 
     return end, numerator / split[1] * scale, scale == 1, scale > 1
 
 
+@lru_cache(maxsize=4096)
+def _written_number(words: str) -> tuple[float, int, bool, float] | None:
+    """A number in words: its value, how many characters of `words` it takes, whether a scale word
+    ("hundred", "million") is in it, and its value before the last scale word. It depends only on the
+    words, which recur ("two", "a hundred"), so it is kept across articles."""
+    lex = _lexicon()
+    parsed = _parse_words(words, lex)
+    if parsed is None:
+        return None
+    value, length = parsed
+    tokens = [w.lower() for w in _TOKEN.findall(words[:length])]
+    scaled = any(w in lex.multipliers for w in tokens)
+    raw = value / lex.multipliers[tokens[-1]] if tokens[-1] in lex.multipliers else value
+    return value, length, scaled, raw
+
+
 def _number_value(text: str) -> float:
     return float(text.translate(_SEPARATORS))
 
@@ -717,14 +733,12 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
                      fraction=is_fraction)
         core.raw = value
     else:
-        parsed = _parse_words(m.group("words"), lex)
-        if parsed is None:
+        written = _written_number(m.group("words"))
+        if written is None:
             return None
-        value, length = parsed
-        core = _Core(m.start("words"), m.start("words") + length, value, written=True, plain=False)
-        tokens = [w.lower() for w in _TOKEN.findall(text[core.start:core.end])]
-        core.scaled = any(w in lex.multipliers for w in tokens)
-        core.raw = value / lex.multipliers[tokens[-1]] if tokens[-1] in lex.multipliers else value
+        value, length, scaled, raw = written
+        core = _Core(m.start("words"), m.start("words") + length, value, scaled=scaled, written=True,
+                     plain=False, raw=raw)
     if m.group("cur"):
         core.currency = lex.currencies[_key(m.group("cur"))]
     if m.group("sign2") or (m.group("sign") and m.group("sign")[0] in "-−mMnN"):
