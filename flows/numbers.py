@@ -161,6 +161,7 @@ class _Lexicon:
     periods: dict[str, str]
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
+    count_nouns: frozenset[str]  # units.csv: "arrested 1950 people" counts, though 1950 looks like a year
     label_words: frozenset[str]
     label_after: re.Pattern[str]
     metres_before: re.Pattern[str]
@@ -432,6 +433,7 @@ def _lexicon() -> _Lexicon:
         periods={k.lower(): v for k, v in periods.items()},
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
+        count_nouns=frozenset(r["word"].lower() for r in _rows("units.csv")),
         label_words=frozenset(toml["identifier"]["label_words"]),
         label_after=re.compile(rf"\s+(?:{_alternation(toml['identifier']['label_after'])})\b"),
         # "1.8m tall", "a 40m-long hull", "the 37m (121ft)-long skeleton": after a conversion in brackets too
@@ -937,6 +939,24 @@ def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
     return core.value >= 1900 or _last_word(text, core.start).lower() in lex.year_preceders
 
 
+# The word after a number, and the one after that: "1950 people", "2000 suspected militants".
+_NEXT_TWO_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _counts_not_years(text: str, core: _Core, lex: _Lexicon) -> bool:
+    """A number in the year range that counts things written without a comma: "cut 2000 jobs",
+    "arrested 1950 suspected militants". It follows a word of the clause that is no year preposition,
+    determiner or possessive ("in 2000 people", "the 2019 protests", "Britain's 2024 voters" stay years)
+    and precedes a noun of units.csv, at most one word apart."""
+    before = _last_word(text, core.start)
+    if _has_era(text, core) or not before.islower() or before.endswith(("'s", "’s")) \
+            or before in lex.year_preceders or before in lex.determiners \
+            or text[core.start - 1:core.start] not in (" ", "\u00a0"):
+        return False
+    after = _NEXT_TWO_WORDS.match(text, core.end)
+    return after is not None and any(w in lex.count_nouns for w in after.groups() if w)
+
+
 class _Hit:
     """A numeral found at an anchor: the core read forwards, hedge/currency/sign/"between" backwards.
 
@@ -1187,7 +1207,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     _read_fraction_unit(text, first, lex)
     change_word = lex.change_before.match(back)
     last = None
-    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex):  # "around 300 BC" too
+    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \
+            and not _counts_not_years(text, first, lex):  # "around 300 BC" too; "cut 2000 jobs" no year
         if not _has_era(text, first):
             last = _read_range_end(text, m, first, change_word, qualifier, lex)
         dashed = last is not None and text[first.end:last.start].strip() in ("-", "–", "—")

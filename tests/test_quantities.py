@@ -463,3 +463,20 @@ def test_a_dash_range_with_a_unit_is_no_year_even_between_1900_and_2100() -> Non
     assert (q.qualifier, q.low, q.high, q.unit) == ("range", 2000, 2500, "kcal")
     found = find_quantities("Output rose 5% in 2019 to 2,500 tonnes.")
     assert [q.surface for q in found] == ["5%", "2,500 tonnes"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The company will cut 2000 jobs.", 2000), ("Police arrested 1950 people.", 1950),
+    ("Troops detained 2048 suspected militants.", 2048),
+])
+def test_a_number_in_the_year_range_before_a_counted_noun_is_a_count(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.value, q.kind) == (value, "count")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2000 people marched.", "Since 1990 women have voted.", "The 2019 protests were large.",
+    "Britain's 2024 voters were angry.", "Sales fell in 2008 and banks failed.",
+])
+def test_a_year_before_a_noun_stays_a_year_after_a_preposition_determiner_or_possessive(text: str) -> None:
+    assert find_quantities(text) == []
