@@ -135,6 +135,8 @@ class _Lexicon:
     time_said: re.Pattern[str]
     age_before: re.Pattern[str]
     age_hedge: re.Pattern[str]
+    age_name_max: float
+    not_names: frozenset[str]  # capitalised words that are no part of a person's name ("In", "Monday")
     not_quantity_after: re.Pattern[str]
     times_after: re.Pattern[str]
     words: dict[str, float]
@@ -401,6 +403,8 @@ def _lexicon() -> _Lexicon:
         ),
         age_before=age_before,
         age_hedge=re.compile("|".join(re.escape(h) + "$" for h in age["hedge_ends"]), re.I),
+        age_name_max=float(age["name_max"]),
+        not_names=frozenset(age["not_names"]) | frozenset(calendar["months"]),
         not_quantity_after=re.compile(
             r"(?:st|nd|rd|th)\b|'?s\b|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
         ),
@@ -1234,11 +1238,13 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     kind, unit = first.kind or ("fraction" if first.fraction else "count"), first.unit
     if first.currency:
         kind, unit = "money", first.currency
-    # age: "aged 21", "21-year-old", "21 years old"
+    # age: "aged 21", "21-year-old", "21 years old", "Jamie Armstrong, 25, was jailed"
     a = lex.age_after.match(text, last.num_end)
+    after_name = kind == "count" and last is first and qualifier == "exact"
     if a:
         kind, unit, end = "age", "year", a.end()
-    elif first.kind in (None, "duration") and _age_before(text, m, start, lex):
+    elif (first.kind in (None, "duration") and _age_before(text, m, start, lex)) or (
+            after_name and _age_after_name(text, start, first, lex)):
         kind, unit = "age", "year"
     if kind == "money" and last is first and (minor := _read_minor_units(text, first, lex)) is not None:
         first.value += minor[0]
@@ -1477,6 +1483,22 @@ def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
     if m.group("hedge") and lex.age_hedge.search(_key(m.group("hedge"))):
         return True
     return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
+
+
+# Before a number: a person's name of two or more capitalised words ("Tyrell Grant", "John F. Kelly"),
+# then a comma; after it: a comma, a full stop, a bracket or "and"/"or".
+_NAME_COMMA = re.compile(r"((?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]*[a-z]),\s$")
+_AGE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:and|or)\b")
+
+
+def _age_after_name(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
+    """ "Jamie Armstrong, 25, and Callum Reid, 31, were jailed": a whole number set off by commas after
+    a person's name is an age."""
+    if not (core.plain and core.value.is_integer() and 0 < core.value <= lex.age_name_max) \
+            or _AGE_END.match(text, core.end) is None:
+        return False
+    name = _NAME_COMMA.search(text, max(0, start - 60), start)
+    return name is not None and not any(w.rstrip(".").lower() in lex.not_names for w in name.group(1).split())
 
 
 def _over_means_across(text: str, m: _Hit, start: int, end: int, lex: _Lexicon) -> bool:

@@ -480,3 +480,20 @@ def test_a_number_in_the_year_range_before_a_counted_noun_is_a_count(text: str, 
 ])
 def test_a_year_before_a_noun_stays_a_year_after_a_preposition_determiner_or_possessive(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("Jamie Armstrong, 25, and Callum Reid, 31, were jailed.", [25, 31]),
+    ("The victims were named as Tyrell Grant, 22, and Owen Mayhew, 19.", [22, 19]),
+    ("“It hurt,” said Priya Nair, 44, whose son was hurt.", [44]),
+    ("John F. Kelly, 74, resigned.", [74]),
+])
+def test_a_number_set_off_by_commas_after_a_persons_name_is_an_age(text: str, ages: list[float]) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.kind) for q in found] == [(age, "age") for age in ages]
+
+
+@pytest.mark.parametrize("text", ["In Paris, 25 people died.", "On Monday, 12, were hurt.",
+                                  "The firm employs Tim Cook, 400 engineers and a cat."])
+def test_a_number_after_a_place_a_day_or_before_a_noun_is_no_age(text: str) -> None:
+    assert all(q.kind == "count" for q in find_quantities(text))
