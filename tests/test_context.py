@@ -201,3 +201,12 @@ def test_every_event_in_the_lexicons_is_in_the_comparison_vocabulary():
     used = {r["event"] for r in rows("events.csv")}
     used |= {r["event"] for r in rows("formations.csv") if r["event"]}
     assert used <= allowed, sorted(used - allowed)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Norway will buy 54 Leopard 2 tanks.", "tanks"),
+    ("The airline grounded 65 Boeing 737 Max 9 jets.", "aircraft"),
+    ("The airline grounded all 65 of its jets.", "aircraft"),
+])
+def test_the_counted_noun_is_read_past_a_model_number_and_of_its(text: str, unit: str) -> None:
+    assert [c.unit for c in extract_claims(text)] == [unit]
