@@ -1126,6 +1126,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if isinstance(q, int):
             pos = q
             continue
+        if q.unit and "|" in q.unit:
+            q.unit = _shared_currency(q.unit, out)
         if out and (joined := _join_bounds(text, out[-1], q)) is not None:
             out[-1] = joined
             pos = joined.end
@@ -1141,6 +1143,16 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(q)
         pos = q.end
     return out
+
+
+def _shared_currency(unit: str, earlier: list[Quantity]) -> str:
+    """A currency word several currencies share ("crowns": SEK|NOK|DKK|CZK in currencies.csv) is the one
+    of them the text named last ("410 million Swedish crowns ... 1.2 billion crowns"), else the first."""
+    codes = unit.split()[0]
+    options = codes.split("|")
+    named = next((q.unit.split()[0] for q in reversed(earlier) if q.unit and q.unit.split()[0] in options),
+                 options[0])
+    return unit.replace(codes, named, 1)
 
 
 # "more than 100 kilometres (60 miles)", "under 296 hp (224 kW / 300 PS)": the same figure restated

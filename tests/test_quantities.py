@@ -497,3 +497,14 @@ def test_a_number_set_off_by_commas_after_a_persons_name_is_an_age(text: str, ag
                                   "The firm employs Tim Cook, 400 engineers and a cat."])
 def test_a_number_after_a_place_a_day_or_before_a_noun_is_no_age(text: str) -> None:
     assert all(q.kind == "count" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Profit fell to 410 million Swedish crowns; the plan costs 1.2 billion crowns.", ["SEK", "SEK"]),
+    ("Sales were 3 billion Norwegian crowns and costs 2 billion kroner.", ["NOK", "NOK"]),
+    ("The railway lost 640 million forints.", ["HUF"]),
+])
+def test_a_currency_word_several_currencies_share_is_the_one_the_text_named(text: str,
+                                                                              units: list[str]) -> None:
+    found = find_quantities(text)
+    assert [(q.kind, q.unit) for q in found] == [("money", u) for u in units]
