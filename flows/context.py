@@ -73,6 +73,7 @@ class Context:
     refers_back: bool = False  # "7,000 of them": it counts whatever the figure before it counts
     period: str | None = None  # "2,000 more arrive every day": a later period makes a count a rate
     kind: str | None = None  # a kind the words around give: "children under five" is an age
+    acted_on: bool = False  # the event is the verb right before the number: "cut 2,800 jobs", "lost €312m"
 
 
 class Event(NamedTuple):
@@ -601,7 +602,7 @@ def describe(
             part_end = _sentence_part_end(text, after_end, s_end, next_start)
             found = find_event(sent, after_end, part_end, kind, unit, near=False)
         if found:
-            ctx.event = found.event
+            ctx.event, ctx.acted_on = found.event, found is adjacent
             if ctx.unit is None and kind == "count" and found.counts:
                 ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
     return ctx
