@@ -126,6 +126,7 @@ class _Lexicon:
     unit_after: re.Pattern[str]
     age_after: re.Pattern[str]
     hedge_after: re.Pattern[str]
+    hedge_ahead: re.Pattern[str]  # a hedge written before a number, read forwards: "up to "
     rate_after: re.Pattern[str]
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
@@ -390,6 +391,7 @@ def _lexicon() -> _Lexicon:
         unit_after=unit_after,
         age_after=age_after,
         hedge_after=hedge_after,
+        hedge_ahead=re.compile(rf"(?i:{_alternation(before_hedges)})\s*"),
         rate_after=rate_after,
         change_before=change_before,
         change_after=change_after,
@@ -1348,8 +1350,12 @@ _SPACES = re.compile(r"\s*")
 
 
 def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
-    """Whether a number starts at pos, after spaces: "or less than 6,000" is no suffix hedge but a bound."""
-    m = lex.second.match(text, _SPACES.match(text, pos).end())
+    """Whether a number starts at pos, after spaces and a hedge: "or less than 6,000" is no suffix hedge
+    but a bound, "£58m plus up to £7m" a sum."""
+    pos = _SPACES.match(text, pos).end()
+    if hedge := lex.hedge_ahead.match(text, pos):
+        pos = hedge.end()
+    m = lex.second.match(text, pos)
     return m is not None and (m.group("digits") or m.group("words")) is not None
 
 

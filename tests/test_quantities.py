@@ -508,3 +508,19 @@ def test_a_currency_word_several_currencies_share_is_the_one_the_text_named(text
                                                                               units: list[str]) -> None:
     found = find_quantities(text)
     assert [(q.kind, q.unit) for q in found] == [("money", u) for u in units]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), [
+    ("Temperatures topped 44C again.", "topped 44C", "more_than"),
+    ("212 patients waited longer than 12 hours.", "longer than 12 hours", "more_than"),
+    ("Boosters went to people aged 75 and over.", "75 and over", "at_least"),
+    ("Children aged 5 and under ride free.", "5 and under", "at_most"),
+])
+def test_bound_words_before_and_after_a_number(text: str, surface: str, qualifier: str) -> None:
+    q = find_quantities(text)[-1]
+    assert (q.surface, q.qualifier) == (surface, qualifier)
+
+
+def test_plus_before_another_hedged_sum_adds_rather_than_bounds() -> None:
+    found = find_quantities("They agreed a fee of £58m plus up to £7m in add-ons.")
+    assert [(q.surface, q.qualifier) for q in found] == [("£58m", "exact"), ("up to £7m", "at_most")]
