@@ -4,7 +4,9 @@ Runs `flows.extract.extract_claims(text, published)` over every text the project
 passages, data/articles, tests/fixtures, the customer's seed article, and, when ../shared is present, the
 peer sentences (NewsQuant files, quantulum3 quantities.json) — and writes each claim's full record (every
 field of flows.model.Claim, dates as ISO strings) to a JSON file. With --against, compares with an earlier
-file and prints every text whose claims changed, field by field.
+file and prints every text whose claims changed, field by field — except the held-out gold passages
+(data/gold/heldout.jsonl), whose changes are only counted: reading how the extractor's output changed
+there would end their blindness. --show-heldout prints them too, for a final audit only.
 
 Each text is read twice: with a publication date (so as-of dates resolve "on Thursday") and without one.
 
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.extract import extract_claims
+from flows.goldset import HELDOUT_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -86,10 +89,38 @@ def differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list
             for key in sorted(set(old) | set(new)) if old.get(key) != new.get(key)]
 
 
+def is_heldout(name: str) -> bool:
+    """Whether a reading's name (see snapshot) is one of the held-out gold passages."""
+    return name.startswith(f"{HELDOUT_PATH.name}:")
+
+
+def report(before: dict[str, list[dict[str, Any]]], now: dict[str, list[dict[str, Any]]],
+           show_heldout: bool = False) -> tuple[list[str], int]:
+    """The lines that say what changed between two snapshots, and how many readings changed.
+
+    A held-out reading that changed is counted, and named line by line only with `show_heldout`."""
+    changed = [name for name in sorted(set(now) | set(before)) if now.get(name) != before.get(name)]
+    lines, hidden = [], 0
+    for name in changed:
+        if is_heldout(name) and not show_heldout:
+            hidden += 1
+            continue
+        lines.append(name)
+        lines += [f"  {line}" for line in differences(before.get(name, []), now.get(name, []))]
+    if hidden:
+        lines.append(f"{hidden} held-out readings changed (details hidden; --show-heldout shows them, "
+                     "for a final audit only)")
+    lines.append(f"{len(changed)} readings changed")
+    return lines, len(changed)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="where to write this run's claims (JSON)")
     parser.add_argument("--against", type=Path, help="an earlier --out file to compare with")
+    parser.add_argument("--show-heldout", action="store_true",
+                        help="also print how the held-out gold passages' claims changed: "
+                             "for a final audit only")
     args = parser.parse_args()
     if not SHARED.exists():
         print(f"note: {SHARED} is absent; the seed article and peer sentences are skipped", file=sys.stderr)
@@ -98,12 +129,8 @@ def main() -> None:
     print(f"{len(now)} readings, {sum(map(len, now.values()))} claims -> {args.out}")
     if args.against:
         before = json.loads(args.against.read_text(encoding="utf-8"))
-        changed = [name for name in sorted(set(now) | set(before)) if now.get(name) != before.get(name)]
-        for name in changed:
-            print(name)
-            for line in differences(before.get(name, []), now.get(name, [])):
-                print(f"  {line}")
-        print(f"{len(changed)} readings changed")
+        lines, changed = report(before, now, args.show_heldout)
+        print("\n".join(lines))
         sys.exit(1 if changed else 0)
 
 

@@ -60,6 +60,7 @@ POSSESSIVE_AT = re.compile(r"['’]s\b")
 AND_OR = re.compile(r"\s+(?:and|or)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s\b)?")
 OWNER_LINK = re.compile(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)")
+MODEL_NUMBER = re.compile(r"\d[\w.]*(?![\w,])")  # after a capitalised name: "Leopard 2", "737", "2A8"
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -72,6 +73,7 @@ class Context:
     refers_back: bool = False  # "7,000 of them": it counts whatever the figure before it counts
     period: str | None = None  # "2,000 more arrive every day": a later period makes a count a rate
     kind: str | None = None  # a kind the words around give: "children under five" is an age
+    acted_on: bool = False  # the event is the verb right before the number: "cut 2,800 jobs", "lost €312m"
 
 
 class Event(NamedTuple):
@@ -364,6 +366,7 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
     units_at, demonym_ends = sent.units_at, sent.demonym_ends
     subjects: list[str] = []
     pos = start
+    after_name = after_of = False
     for _ in range(8):
         while pos < end and text[pos].isspace():
             pos += 1
@@ -388,13 +391,18 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
             if text[pos - 1] == "s" or not following or following in words["not_nouns"]:
                 return "people", subjects, pos  # the people themselves are counted
             continue
+        model = MODEL_NUMBER.match(text, pos, end) if after_name else None
+        if model:  # "54 Leopard 2 tanks", "65 Boeing 737 Max 9 jets": a model number in the name
+            pos, after_name = model.end(), False
+            continue
         word_m = WORD.match(text, pos)
         if not word_m or word_m.end() > end:
             break
         word = word_m.group()
         low = word.lower()
-        if low in words["modifiers"] or (word[0].isupper() and low not in words["not_nouns"]):
-            pos = word_m.end()
+        after_name = word[0].isupper() and low not in words["not_nouns"]
+        if low in words["modifiers"] or after_name or (low in words["partitive_owners"] and after_of):
+            pos, after_of = word_m.end(), low == "of"  # "65 of its jets": 65 jets
             continue
         if VERB_PAST.match(low) and low not in _events():
             # "suspected cases", "armoured vehicles" are modifiers; "8,574 people had died" is not.
@@ -588,7 +596,7 @@ class ArticleContext:
                 part_end = _sentence_part_end(text, after_end, reach, next_start)
                 found = find_event(sent, after_end, part_end, kind, unit, near=False)
             if found:
-                ctx.event = found.event
+                ctx.event, ctx.acted_on = found.event, found is adjacent
                 if ctx.unit is None and kind == "count" and found.counts:
                     ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
         return ctx

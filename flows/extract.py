@@ -108,7 +108,9 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             measure=measure_key(ctx.subject, unit or kind, ctx.event),
             claimant=attribution.claimant if attribution else None,
             as_of=sentence_date,
-            change=q.change,
+            # "cut 2,800 jobs", "lost 1,200 soldiers", "lost €312m": the verb says what happened to what
+            # is counted (the event), not how far a level moved ("rose by 812", "lost 190 points")
+            change=None if ctx.acted_on and kind in ("count", "rate", "money") else q.change,
             via=attribution.via if attribution else None,
             claimant_kind=attribution.kind if attribution else None,
             trend=q.trend,

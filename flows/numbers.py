@@ -126,6 +126,7 @@ class _Lexicon:
     unit_after: re.Pattern[str]
     age_after: re.Pattern[str]
     hedge_after: re.Pattern[str]
+    hedge_ahead: re.Pattern[str]  # a hedge written before a number, read forwards: "up to "
     rate_after: re.Pattern[str]
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
@@ -135,6 +136,8 @@ class _Lexicon:
     time_said: re.Pattern[str]
     age_before: re.Pattern[str]
     age_hedge: re.Pattern[str]
+    age_name_max: float
+    not_names: frozenset[str]  # capitalised words that are no part of a person's name ("In", "Monday")
     not_quantity_after: re.Pattern[str]
     times_after: re.Pattern[str]
     words: dict[str, float]
@@ -161,6 +164,7 @@ class _Lexicon:
     periods: dict[str, str]
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
+    count_nouns: frozenset[str]  # units.csv: "arrested 1950 people" counts, though 1950 looks like a year
     label_words: frozenset[str]
     label_after: re.Pattern[str]
     metres_before: re.Pattern[str]
@@ -387,6 +391,7 @@ def _lexicon() -> _Lexicon:
         unit_after=unit_after,
         age_after=age_after,
         hedge_after=hedge_after,
+        hedge_ahead=re.compile(rf"(?i:{_alternation(before_hedges)})\s*"),
         rate_after=rate_after,
         change_before=change_before,
         change_after=change_after,
@@ -400,6 +405,8 @@ def _lexicon() -> _Lexicon:
         ),
         age_before=age_before,
         age_hedge=re.compile("|".join(re.escape(h) + "$" for h in age["hedge_ends"]), re.I),
+        age_name_max=float(age["name_max"]),
+        not_names=frozenset(age["not_names"]) | frozenset(calendar["months"]),
         not_quantity_after=re.compile(
             r"(?:st|nd|rd|th)\b|'?s\b|[-–/]\d{2}\b(?!\s*%)|[A-Za-z]|\d"
         ),
@@ -432,6 +439,7 @@ def _lexicon() -> _Lexicon:
         periods={k.lower(): v for k, v in periods.items()},
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
+        count_nouns=frozenset(r["word"].lower() for r in _rows("units.csv")),
         label_words=frozenset(toml["identifier"]["label_words"]),
         label_after=re.compile(rf"\s+(?:{_alternation(toml['identifier']['label_after'])})\b"),
         # "1.8m tall", "a 40m-long hull", "the 37m (121ft)-long skeleton": after a conversion in brackets too
@@ -951,6 +959,24 @@ def _is_year(core: _Core, text: str, lex: _Lexicon) -> bool:
     return core.value >= 1900 or _last_word(text, core.start).lower() in lex.year_preceders
 
 
+# The word after a number, and the one after that: "1950 people", "2000 suspected militants".
+_NEXT_TWO_WORDS = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _counts_not_years(text: str, core: _Core, lex: _Lexicon) -> bool:
+    """A number in the year range that counts things written without a comma: "cut 2000 jobs",
+    "arrested 1950 suspected militants". It follows a word of the clause that is no year preposition,
+    determiner or possessive ("in 2000 people", "the 2019 protests", "Britain's 2024 voters" stay years)
+    and precedes a noun of units.csv, at most one word apart."""
+    before = _last_word(text, core.start)
+    if _has_era(text, core) or not before.islower() or before.endswith(("'s", "’s")) \
+            or before in lex.year_preceders or before in lex.determiners \
+            or text[core.start - 1:core.start] not in (" ", "\u00a0"):
+        return False
+    after = _NEXT_TWO_WORDS.match(text, core.end)
+    return after is not None and any(w in lex.count_nouns for w in after.groups() if w)
+
+
 class _Hit:
     """A numeral found at an anchor: the core read forwards, hedge/currency/sign/"between" backwards.
 
@@ -1116,6 +1142,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if isinstance(q, int):
             pos = q
             continue
+        if q.unit and "|" in q.unit:
+            q.unit = _shared_currency(q.unit, out)
         if out and (joined := _join_bounds(text, out[-1], q)) is not None:
             out[-1] = joined
             pos = joined.end
@@ -1131,6 +1159,16 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(q)
         pos = q.end
     return out
+
+
+def _shared_currency(unit: str, earlier: list[Quantity]) -> str:
+    """A currency word several currencies share ("crowns": SEK|NOK|DKK|CZK in currencies.csv) is the one
+    of them the text named last ("410 million Swedish crowns ... 1.2 billion crowns"), else the first."""
+    codes = unit.split()[0]
+    options = codes.split("|")
+    named = next((q.unit.split()[0] for q in reversed(earlier) if q.unit and q.unit.split()[0] in options),
+                 options[0])
+    return unit.replace(codes, named, 1)
 
 
 # "more than 100 kilometres (60 miles)", "under 296 hp (224 kW / 300 PS)": the same figure restated
@@ -1201,7 +1239,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     _read_fraction_unit(text, first, lex)
     change_word = lex.change_before.match(back)
     last = None
-    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex):  # "around 300 BC" too
+    if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \
+            and not _counts_not_years(text, first, lex):  # "around 300 BC" too; "cut 2000 jobs" no year
         if not _has_era(text, first):
             last = _read_range_end(text, m, first, change_word, qualifier, lex)
         dashed = last is not None and text[first.end:last.start].strip() in ("-", "–", "—")
@@ -1227,11 +1266,13 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     kind, unit = first.kind or ("fraction" if first.fraction else "count"), first.unit
     if first.currency:
         kind, unit = "money", first.currency
-    # age: "aged 21", "21-year-old", "21 years old"
+    # age: "aged 21", "21-year-old", "21 years old", "Jamie Armstrong, 25, was jailed"
     a = lex.age_after.match(text, last.num_end)
+    after_name = kind == "count" and last is first and qualifier == "exact"
     if a:
         kind, unit, end = "age", "year", a.end()
-    elif first.kind in (None, "duration") and _age_before(text, m, start, lex):
+    elif (first.kind in (None, "duration") and _age_before(text, m, start, lex)) or (
+            after_name and _age_after_name(text, start, first, lex)):
         kind, unit = "age", "year"
     if kind == "money" and last is first and (minor := _read_minor_units(text, first, lex)) is not None:
         first.value += minor[0]
@@ -1323,8 +1364,12 @@ _SPACES = re.compile(r"\s*")
 
 
 def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
-    """Whether a number starts at pos, after spaces: "or less than 6,000" is no suffix hedge but a bound."""
-    m = lex.second.match(text, _SPACES.match(text, pos).end())
+    """Whether a number starts at pos, after spaces and a hedge: "or less than 6,000" is no suffix hedge
+    but a bound, "£58m plus up to £7m" a sum."""
+    pos = _SPACES.match(text, pos).end()
+    if hedge := lex.hedge_ahead.match(text, pos):
+        pos = hedge.end()
+    m = lex.second.match(text, pos)
     return m is not None and (m.group("digits") or m.group("words")) is not None
 
 
@@ -1470,6 +1515,22 @@ def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
     if m.group("hedge") and lex.age_hedge.search(_key(m.group("hedge"))):
         return True
     return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
+
+
+# Before a number: a person's name of two or more capitalised words ("Tyrell Grant", "John F. Kelly"),
+# then a comma; after it: a comma, a full stop, a bracket or "and"/"or".
+_NAME_COMMA = re.compile(r"((?:[A-Z][\w'’-]*\.?\s+)+[A-Z][\w'’-]*[a-z]),\s$")
+_AGE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:and|or)\b")
+
+
+def _age_after_name(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
+    """ "Jamie Armstrong, 25, and Callum Reid, 31, were jailed": a whole number set off by commas after
+    a person's name is an age."""
+    if not (core.plain and core.value.is_integer() and 0 < core.value <= lex.age_name_max) \
+            or _AGE_END.match(text, core.end) is None:
+        return False
+    name = _NAME_COMMA.search(text, max(0, start - 60), start)
+    return name is not None and not any(w.rstrip(".").lower() in lex.not_names for w in name.group(1).split())
 
 
 def _over_means_across(text: str, m: _Hit, start: int, end: int, lex: _Lexicon) -> bool:

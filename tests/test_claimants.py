@@ -119,3 +119,18 @@ def test_acronym_resolves_to_the_name_it_abbreviates():
 ])
 def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None, kind: str):
     assert claimant_kind(name, role) == kind
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Central Election Commission", "government"), ("Electoral Commission", "government"),
+    ("cantonal chancellery", "government"), ("Federal Aviation Administration", "government"),
+    ("central bank", "government"), ("Norwegian Refugee Council", "ngo"), ("Pollstar Weekly", "media"),
+    ("prosecutors", "anonymous"), ("Survivors", "anonymous"),
+])
+def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
+    assert claimant_kind(name) == kind
+
+
+def test_a_police_rank_before_a_name_is_dropped_and_makes_the_source_government():
+    text = "Detective Inspector Sarah Kolb said 14 shell casings had been recovered."
+    assert credit(text, 14)[:2] == ("Sarah Kolb", "government")

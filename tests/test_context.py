@@ -201,3 +201,26 @@ def test_every_event_in_the_lexicons_is_in_the_comparison_vocabulary():
     used = {r["event"] for r in rows("events.csv")}
     used |= {r["event"] for r in rows("formations.csv") if r["event"]}
     assert used <= allowed, sorted(used - allowed)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Norway will buy 54 Leopard 2 tanks.", "tanks"),
+    ("The airline grounded 65 Boeing 737 Max 9 jets.", "aircraft"),
+    ("The airline grounded all 65 of its jets.", "aircraft"),
+])
+def test_the_counted_noun_is_read_past_a_model_number_and_of_its(text: str, unit: str) -> None:
+    assert [c.unit for c in extract_claims(text)] == [unit]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The airline will cut 2,800 jobs.", "cut"), ("Russia has lost 1,200 soldiers.", "killed_or_wounded"),
+    ("Nordair lost €312m in the quarter.", "lost"),
+])
+def test_a_verb_acting_on_what_is_counted_is_its_event_not_a_change(text: str, event: str) -> None:
+    [claim] = extract_claims(text)
+    assert (claim.event, claim.change) == (event, None)
+
+
+@pytest.mark.parametrize("text", ["Deaths rose by 812.", "The index lost 190 points.", "Sales fell 3%."])
+def test_a_movement_of_a_level_stays_a_change(text: str) -> None:
+    assert [c.change for c in extract_claims(text)] == ["up" if "rose" in text else "down"]

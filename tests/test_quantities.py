@@ -463,3 +463,64 @@ def test_a_dash_range_with_a_unit_is_no_year_even_between_1900_and_2100() -> Non
     assert (q.qualifier, q.low, q.high, q.unit) == ("range", 2000, 2500, "kcal")
     found = find_quantities("Output rose 5% in 2019 to 2,500 tonnes.")
     assert [q.surface for q in found] == ["5%", "2,500 tonnes"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The company will cut 2000 jobs.", 2000), ("Police arrested 1950 people.", 1950),
+    ("Troops detained 2048 suspected militants.", 2048),
+])
+def test_a_number_in_the_year_range_before_a_counted_noun_is_a_count(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.value, q.kind) == (value, "count")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2000 people marched.", "Since 1990 women have voted.", "The 2019 protests were large.",
+    "Britain's 2024 voters were angry.", "Sales fell in 2008 and banks failed.",
+])
+def test_a_year_before_a_noun_stays_a_year_after_a_preposition_determiner_or_possessive(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "ages"), [
+    ("Jamie Armstrong, 25, and Callum Reid, 31, were jailed.", [25, 31]),
+    ("The victims were named as Tyrell Grant, 22, and Owen Mayhew, 19.", [22, 19]),
+    ("“It hurt,” said Priya Nair, 44, whose son was hurt.", [44]),
+    ("John F. Kelly, 74, resigned.", [74]),
+])
+def test_a_number_set_off_by_commas_after_a_persons_name_is_an_age(text: str, ages: list[float]) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.kind) for q in found] == [(age, "age") for age in ages]
+
+
+@pytest.mark.parametrize("text", ["In Paris, 25 people died.", "On Monday, 12, were hurt.",
+                                  "The firm employs Tim Cook, 400 engineers and a cat."])
+def test_a_number_after_a_place_a_day_or_before_a_noun_is_no_age(text: str) -> None:
+    assert all(q.kind == "count" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Profit fell to 410 million Swedish crowns; the plan costs 1.2 billion crowns.", ["SEK", "SEK"]),
+    ("Sales were 3 billion Norwegian crowns and costs 2 billion kroner.", ["NOK", "NOK"]),
+    ("The railway lost 640 million forints.", ["HUF"]),
+])
+def test_a_currency_word_several_currencies_share_is_the_one_the_text_named(text: str,
+                                                                              units: list[str]) -> None:
+    found = find_quantities(text)
+    assert [(q.kind, q.unit) for q in found] == [("money", u) for u in units]
+
+
+@pytest.mark.parametrize(("text", "surface", "qualifier"), [
+    ("Temperatures topped 44C again.", "topped 44C", "more_than"),
+    ("212 patients waited longer than 12 hours.", "longer than 12 hours", "more_than"),
+    ("Boosters went to people aged 75 and over.", "75 and over", "at_least"),
+    ("Children aged 5 and under ride free.", "5 and under", "at_most"),
+])
+def test_bound_words_before_and_after_a_number(text: str, surface: str, qualifier: str) -> None:
+    q = find_quantities(text)[-1]
+    assert (q.surface, q.qualifier) == (surface, qualifier)
+
+
+def test_plus_before_another_hedged_sum_adds_rather_than_bounds() -> None:
+    found = find_quantities("They agreed a fee of £58m plus up to £7m in add-ons.")
+    assert [(q.surface, q.qualifier) for q in found] == [("£58m", "exact"), ("up to £7m", "at_most")]
