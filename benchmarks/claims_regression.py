@@ -9,6 +9,8 @@ file and prints every text whose claims changed, field by field — except the h
 there would end their blindness. --show-heldout prints them too, for a final audit only.
 
 Each text is read twice: with a publication date (so as-of dates resolve "on Thursday") and without one.
+--articles N adds the first N articles benchmarks/extract.py times (7 KB each, from benchmarks/corpus.py):
+the same texts stitched together, where figures, quotes and sources meet across paragraphs.
 
 Run from the repository root, before and after a change (write the files outside the repository):
 
@@ -29,13 +31,16 @@ from typing import Any
 from flows.extract import extract_claims
 from flows.goldset import HELDOUT_PATH
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import extract as speed_benchmark  # noqa: E402  (benchmarks/extract.py, a script folder, not a package)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 PUBLISHED = date(2024, 11, 19)
 
 
-def texts() -> Iterator[tuple[str, str]]:
-    """(name, text) for every text we can read, in a stable order."""
+def texts(articles: int = 0) -> Iterator[tuple[str, str]]:
+    """(name, text) for every text we can read, then `articles` benchmark articles, in a stable order."""
     for path in sorted((ROOT / "data" / "gold").glob("*.jsonl")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
             if line.strip():
@@ -60,6 +65,8 @@ def texts() -> Iterator[tuple[str, str]]:
     if quantulum.exists():
         for n, case in enumerate(json.loads(quantulum.read_text(encoding="utf-8"))):
             yield f"quantulum3:{n}", case["req"]
+    for i, text in enumerate(speed_benchmark.corpus(articles) if articles else []):
+        yield f"benchmark article {i}", text
 
 
 def record(claim: Any) -> dict[str, Any]:
@@ -70,10 +77,10 @@ def record(claim: Any) -> dict[str, Any]:
     return fields
 
 
-def snapshot() -> dict[str, list[dict[str, Any]]]:
+def snapshot(articles: int = 0) -> dict[str, list[dict[str, Any]]]:
     """text name (with '@published' or '@undated') → each claim's full record."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for name, text in texts():
+    for name, text in texts(articles):
         out[f"{name}@published"] = [record(c) for c in extract_claims(text, PUBLISHED)]
         out[f"{name}@undated"] = [record(c) for c in extract_claims(text)]
     return out
@@ -121,10 +128,12 @@ def main() -> None:
     parser.add_argument("--show-heldout", action="store_true",
                         help="also print how the held-out gold passages' claims changed: "
                              "for a final audit only")
+    parser.add_argument("--articles", type=int, default=0,
+                        help="also read the first N articles of the speed benchmark's corpus")
     args = parser.parse_args()
     if not SHARED.exists():
         print(f"note: {SHARED} is absent; the seed article and peer sentences are skipped", file=sys.stderr)
-    now = snapshot()
+    now = snapshot(args.articles)
     args.out.write_text(json.dumps(now, indent=0, ensure_ascii=False), encoding="utf-8")
     print(f"{len(now)} readings, {sum(map(len, now.values()))} claims -> {args.out}")
     if args.against:
