@@ -602,7 +602,7 @@ def describe(
             part_end = _sentence_part_end(text, after_end, s_end, next_start)
             found = find_event(sent, after_end, part_end, kind, unit, near=False)
         if found:
-            ctx.event, ctx.acted_on = found.event, found is adjacent
+            ctx.event, ctx.acted_on = found.event or None, found is adjacent  # "": names no event
             if ctx.unit is None and kind == "count" and found.counts:
                 ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
     return ctx

@@ -198,7 +198,7 @@ def test_abbreviated_country_is_an_owner_and_the_pronoun_us_is_not():
 
 def test_every_event_in_the_lexicons_is_in_the_comparison_vocabulary():
     allowed = set(tomllib.loads(GOLD_CONVENTIONS.read_text())["events"])
-    used = {r["event"] for r in rows("events.csv")}
+    used = {r["event"] for r in rows("events.csv") if r["event"]}
     used |= {r["event"] for r in rows("formations.csv") if r["event"]}
     assert used <= allowed, sorted(used - allowed)
 
@@ -224,3 +224,26 @@ def test_a_verb_acting_on_what_is_counted_is_its_event_not_a_change(text: str, e
 @pytest.mark.parametrize("text", ["Deaths rose by 812.", "The index lost 190 points.", "Sales fell 3%."])
 def test_a_movement_of_a_level_stays_a_change(text: str) -> None:
     assert [c.change for c in extract_claims(text)] == ["up" if "rose" in text else "down"]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The city approved a £1.2bn budget.", "spent"), ("The state will spend €4.8bn on defence.", "spent"),
+    ("The club agreed a fee of £58m.", "cost"), ("They bought the plant for $90m.", "cost"),
+    ("Turnout was 44%.", "attended"), ("More than 70,000 fans packed into the stadium.", "attended"),
+    ("More than 1,100 migrants arrived on the island.", "displaced"),
+    ("About 9,000 Afghans were expelled from Iran.", "displaced"),
+    ("Norway plans to deliver 6 jets to Ukraine.", "shipped"),
+])
+def test_what_happened_to_money_shares_and_people_in_budgets_deals_elections_and_migration(
+        text: str, event: str) -> None:
+    assert [c.event for c in extract_claims(text)] == [event]
+
+
+@pytest.mark.parametrize("text", ["The budget deficit reached $2.4bn.",
+                                  "The Congressional Budget Office expects a $2.4bn shortfall."])
+def test_a_budget_deficit_or_office_is_no_spending(text: str) -> None:
+    assert [c.event for c in extract_claims(text)] == [None]
+
+
+def test_troops_that_arrive_are_still_deployed() -> None:
+    assert [c.event for c in extract_claims("About 500 troops arrived in the town.")] == ["deployed"]
