@@ -24,11 +24,14 @@ from flows.text import sentences
 # "115,000 soldiers killed and 500,000 wounded": the second figure borrows the first one's noun.
 COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:,\s*|\s+)(?:and|or|plus)\s+$|^\s*(?:,|and|or)\s*$")
 # "about $1m, up from $200,000"; "rose by 63 overnight to 158": the same measure at another time.
-COMPARED = re.compile(r"^,?\s+(?:up|down)\s+from\s+$|^,?\s+(?:compared\s+with|against)\s+$"
+COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,?\s+(?:up|down)\s+from\s+$"
+                      r"|^,?\s+(?:compared\s+with|against)\s+$"
                       r"|^[^.;:“”\"]{0,40}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 # "bringing the total this year to 12,800": a running total of what the figure before counts.
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
+# "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
+GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
 # "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.
@@ -157,7 +160,7 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
         return left
     same_measure = COMPARED.match(between) or TOTAL.match(between) \
         or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
-    if q.kind == left_q.kind and not ctx.named and same_measure:
+    if q.kind == left_q.kind and not ctx.named and (same_measure or GAPPED.match(between)):
         return left
     if q.kind == left_q.kind == "count" and BREAKDOWN.match(between):
         return left

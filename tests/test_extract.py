@@ -199,3 +199,15 @@ def test_text_without_numbers_gives_no_claims():
 def test_level_reached_by_a_rise_keeps_its_trend_and_no_change() -> None:
     toll, = extract_claims("The death toll rose to 240 on Monday, officials said.")
     assert (toll.value, toll.change, toll.trend) == (240.0, None, "up")
+
+
+def test_a_figure_compared_after_the_noun_phrase_shares_its_measure() -> None:
+    claims = extract_claims("Clinics saw 4,812 cases of dengue in August, up from 2,140 a year earlier.")
+    assert [(c.unit, c.event) for c in claims] == [("cases", "infected")] * 2
+
+
+@pytest.mark.parametrize("text", ["The European Union promised €350m and Germany €244m.",
+                                  "Labour spent £11.4m and the Liberal Democrats £3.1m."])
+def test_a_second_subject_with_its_verb_left_out_shares_the_event(text: str) -> None:
+    events = [c.event for c in extract_claims(text)]
+    assert len(events) == 2 and events[0] is not None and events[1] == events[0]
