@@ -68,7 +68,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
         if left is not None:
-            if left.kind == "age" and kind == "count" and not ctx.named:
+            if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
                 kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
             elif not ctx.named and kind == left.kind:
                 ctx.unit = left.unit
@@ -86,6 +86,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                     ctx.unit = referent.unit
                 ctx.subject = ctx.subject or referent.subject
                 ctx.event = ctx.event or referent.event
+        if kind in ("age", "duration"):
+            ctx.event = None  # nothing happens to an age or a length of time ("boys aged nine were hurt")
         unit = ctx.unit if kind == "count" else (q.unit or ctx.unit)
         if kind == "rate" and ctx.unit and q.unit and ctx.unit not in q.unit:
             unit = f"{ctx.unit} {q.unit}" if q.unit.startswith("per ") else q.unit
@@ -140,7 +142,7 @@ def _share_backwards(claims: list[Claim], text: str) -> None:
         between = text[left.char_end:right.char_start]
         if PARTITIVE.match(between) and left.unit is None:
             left.unit, left.subject, left.event = right.unit, left.subject or right.subject, right.event
-        elif SHARED_PREDICATE.match(between) and left.event is None:
+        elif SHARED_PREDICATE.match(between) and left.event is None and left.kind not in ("age", "duration"):
             left.event = right.event
         else:
             continue

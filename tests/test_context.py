@@ -247,3 +247,20 @@ def test_a_budget_deficit_or_office_is_no_spending(text: str) -> None:
 
 def test_troops_that_arrive_are_still_deployed() -> None:
     assert [c.event for c in extract_claims("About 500 troops arrived in the town.")] == ["deployed"]
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("Officers recovered 14 shell casings and arrested a 17-year-old boy.", [None, None]),
+    ("The firm sold 22 million shares at $41 each, raising $902m.", [None, None, "raised"]),
+    ("About 500 troops killed 20 civilians.", [None, "killed"]),
+    ("Forty people were killed the next day.", ["killed"]),
+    ("Officials said 80,000 troops were killed and 200,000 wounded this year.", ["killed", "wounded"]),
+])
+def test_a_verb_with_an_object_of_its_own_is_not_what_happened_to_the_figure_before(
+        text: str, events: list[str | None]) -> None:
+    assert [c.event for c in extract_claims(text)] == events
+
+
+def test_the_event_is_read_past_an_age_in_apposition_and_ages_have_none() -> None:
+    claims = extract_claims("Four men, aged between 29 and 51, have been arrested.")
+    assert [(c.kind, c.event) for c in claims] == [("count", "arrested"), ("age", None)]
