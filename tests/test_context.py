@@ -264,3 +264,19 @@ def test_a_verb_with_an_object_of_its_own_is_not_what_happened_to_the_figure_bef
 def test_the_event_is_read_past_an_age_in_apposition_and_ages_have_none() -> None:
     claims = extract_claims("Four men, aged between 29 and 51, have been arrested.")
     assert [(c.kind, c.event) for c in claims] == [("count", "arrested"), ("age", None)]
+
+
+@pytest.mark.parametrize(("text", "unit", "event"), [
+    ("The council cuts 350 posts.", "jobs", "cut"),
+    ("The railway will announce 3,500 job cuts.", "jobs", "cut"),
+    ("The plane carried 171 passengers and six crew.", "crew", None),
+])
+def test_posts_roles_and_job_cuts_count_jobs_and_crew_counts_crew(text: str, unit: str,
+                                                                  event: str | None) -> None:
+    last = extract_claims(text)[-1]
+    assert (last.unit, last.event) == (unit, event)
+
+
+def test_boys_and_girls_are_people_to_whom_events_happen() -> None:
+    claims = extract_claims("Two boys aged nine and 11 were injured.")
+    assert [(c.kind, c.event) for c in claims] == [("count", "wounded"), ("age", None), ("age", None)]
