@@ -256,6 +256,8 @@ class Reader:
         if before and after and self.text[after[0].verb_start] in "Aa" \
                 and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
             return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's
+        if before and after and self._reports_recorded(before[-1], after[0], q_start, sentence_index):
+            return after[0]
         if before and (before[-1].claimant is not None or not after):
             return before[-1]
         if after:
@@ -263,6 +265,19 @@ class Reader:
         if quote:
             return self._speaker(quote, self.sentences[sentence_index].paragraph)
         return None
+
+    def _reports_recorded(self, inner: Attribution, outer: Attribution, q_start: int, i: int) -> bool:
+        """"Hospitals recorded 4,812 cases, the health department said": a source closing the sentence
+        after a comma reports what nameless ones before it recorded or counted, so it is the claimant.
+        Not when the first one speaks too ("X said 40 died, Y said" sets two sources side by side) or has
+        a name ("A UN team counted 200 injured, a UN spokesman said": the team is the source)."""
+        words = (inner.claimant or "").split()
+        if self.text[inner.verb_start:inner.verb_end].lower() in _words("speech") \
+                or _proper(" ".join(words[1:])) or (words and len(words[0]) > 1 and words[0].isupper()):
+            return False  # (its first word may be capitalised only because it opens the sentence)
+        tail = self.text[outer.verb_end:self.sentences[i].end]
+        return "," in self.text[q_start:outer.verb_start] and len(tail.split()) <= 4 and not any(
+            c.isdigit() for c in tail)
 
     def attributions(self, i: int) -> list[Attribution]:
         """The attributions of sentence i, read on first use."""

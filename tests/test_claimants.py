@@ -134,3 +134,22 @@ def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(
 def test_a_police_rank_before_a_name_is_dropped_and_makes_the_source_government():
     text = "Detective Inspector Sarah Kolb said 14 shell casings had been recovered."
     assert credit(text, 14)[:2] == ("Sarah Kolb", "government")
+
+
+def test_the_airline_the_club_the_pollster_stand_for_the_company_that_opens_the_sentence():
+    text = "NorthStar Air grounded all 65 of its jets on Saturday, the airline said."
+    assert credit(text, 65)[:2] == ("NorthStar Air", "other")
+
+
+@pytest.mark.parametrize("text", [
+    "Hospitals in the province recorded 4,812 cases in August, the provincial health department said.",
+    "Local clinics reported 4,812 cases, the provincial health department said on Monday.",
+])
+def test_a_source_closing_the_sentence_reports_what_nameless_ones_recorded(text: str):
+    assert credit(text, 4812)[:2] == ("provincial health department", "government")
+
+
+def test_a_named_counter_or_a_speaker_before_keeps_the_figure():
+    text = "A UN team counted more than 200 injured people, a spokesman for the UN secretary general said."
+    assert credit(text, 200)[0].startswith("UN team")
+    assert credit("Officials said 40 people died, police said.", 40)[0] == "Officials"
