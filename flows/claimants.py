@@ -183,6 +183,32 @@ def _title_heads() -> frozenset[str]:
     return frozenset(t.split()[-1] for t, kind in _titles().items() if kind)
 
 
+# -- sources counted -------------------------------------------------------------------------------
+
+CITING_BEFORE = re.compile(r"\bciting\s+$")
+
+
+@cache
+def _sources_after_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """After a number: up to two modifiers, a source noun and what restricts it ("two senior officials
+    familiar with the talks"); then, for a source that speaks, an aside and a reporting verb ("…,
+    speaking on condition of anonymity, said")."""
+    nouns = "|".join(sorted(_words("generic_source"), key=len, reverse=True))
+    named = (rf"(?:\s+[a-z-]+){{0,2}}?\s+(?:{nouns})\b"
+             rf"(?:\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+[^,.;]{{1,40}}?(?=[,.;\s]))?")
+    return re.compile(named), re.compile(rf"{named}(?:,[^,.;]{{1,60}},)?\s+(?:{_verbs_re().pattern})")
+
+
+def counts_sources(text: str, start: int, end: int) -> bool:
+    """Does the number at text[start:end] count the unnamed sources who speak ("Two senior officials,
+    speaking on condition of anonymity, said …", "citing two officials familiar with the talks")? That
+    is who says so, not a figure they give."""
+    cited, speaking = _sources_after_re()
+    if CITING_BEFORE.search(text, max(0, start - 10), start):
+        return cited.match(text, end) is not None
+    return speaking.match(text, end, min(len(text), end + 160)) is not None
+
+
 # -- kinds ---------------------------------------------------------------------------------------
 
 

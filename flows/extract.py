@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from flows import model
-from flows.claimants import Reader
+from flows.claimants import Reader, counts_sources
 from flows.context import Context, describe
 from flows.dates import as_of
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
@@ -39,6 +39,7 @@ PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’
 # "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before.
 BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
+MAX_SOURCES = 10  # "two officials said": a handful of sources is who speaks; "5,000 residents said" a figure
 
 
 def extract_claims(text: str, published: date | None = None, article_id: str | None = None) -> list[Claim]:
@@ -55,6 +56,9 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     previous: tuple[Quantity, Claim, int] | None = None
     read: dict[int, tuple[str, date | None]] = {}  # sentence index → its text and as-of date, read once
     for n, q in enumerate(quantities):
+        if q.kind == "count" and q.qualifier == "exact" and q.value is not None and q.value <= MAX_SOURCES \
+                and counts_sources(text, q.start, q.end):
+            continue  # "Two senior officials said …": who speaks, not a figure
         i = max(0, bisect.bisect_right(starts, q.start) - 1)
         span = spans[i]
         if i not in read:

@@ -153,3 +153,16 @@ def test_a_named_counter_or_a_speaker_before_keeps_the_figure():
     text = "A UN team counted more than 200 injured people, a spokesman for the UN secretary general said."
     assert credit(text, 200)[0].startswith("UN team")
     assert credit("Officials said 40 people died, police said.", 40)[0] == "Officials"
+
+
+@pytest.mark.parametrize("text", [
+    "Two senior officials, speaking on condition of anonymity, said 3,500 jobs would go.",
+    "The Harbour Times, citing two officials familiar with the talks, reported 3,500 job cuts.",
+    "Three people familiar with the matter said 3,500 jobs would go.",
+])
+def test_the_number_of_unnamed_sources_who_speak_is_no_claim(text: str):
+    assert [c.value for c in extract_claims(text)] == [3500]
+
+
+def test_sources_that_something_happens_to_are_counted():
+    assert [c.value for c in extract_claims("Two officials were killed in the attack.")] == [2]
