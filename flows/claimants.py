@@ -69,6 +69,7 @@ ROLE_ADJECTIVES = frozenset(
 )
 # Capitalised words joined by spaces and "of", "for", "the", "and", "on": "Office for National Statistics".
 ORG_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*[A-Z])*[\w&'’-]*")
+THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
@@ -768,7 +769,7 @@ def _ends_word(text: str, end: int) -> bool:
 
 def _apposition(head: str) -> tuple[str, str | None] | None:
     """The source of "X, Y, said": a person and their role, in either order, or a body and its name."""
-    parts = [p.strip() for p in head.split(",")]
+    parts = [p.strip() for p in THOUSANDS_APART.split(head)]  # not "14,500"
     if len(parts) < 2:
         return None
     first, second = _clause_tail(parts[-2]), parts[-1]

@@ -166,3 +166,9 @@ def test_the_number_of_unnamed_sources_who_speak_is_no_claim(text: str):
 
 def test_sources_that_something_happens_to_are_counted():
     assert [c.value for c in extract_claims("Two officials were killed in the attack.")] == [2]
+
+
+def test_a_relative_clause_with_a_figure_between_the_source_and_its_verb():
+    text = ("Halvorsen Foods said it would cut jobs. "
+            "The company, which employs about 14,500 people, expects the plan to cost 1.2 billion crowns.")
+    assert credit(text, 14500)[0] == credit(text, 1.2e9)[0] == "Halvorsen Foods"
