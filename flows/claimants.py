@@ -56,6 +56,7 @@ QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$",
                      re.IGNORECASE)
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 PUNCTUATION = ",.;:“”\"'‘’()[]—–!?"
@@ -495,7 +496,9 @@ class Reader:
                 self._role_of.setdefault(name, role)
             return name, role or self._role_of.get(name) or self._role_at_mention(name)
         if shape == "spokesman":
-            return found[0], phrase  # "a spokesman for the UN secretary general": the body speaks
+            # "a spokesman for the UN secretary general": the body speaks; "a Red Cross spokesman" after
+            # "the Italian Red Cross said": the body the article named in full
+            return self._credited_in_full(found[0], pos), phrase
         if shape == "role":
             return self._resolve_role(phrase, pos, unnamed=found[0])
         if shape == "generic_org":
@@ -650,6 +653,14 @@ class Reader:
                 return name
         return None
 
+    def _credited_in_full(self, body: str, pos: int) -> str:
+        """The fuller name of a body the article credited before ("Italian Red Cross" for "Red Cross")."""
+        tail = body.lower().split()
+        for p, name, _ in reversed(self._credited):
+            if p < pos and name.lower().split()[-len(tail):] == tail:
+                return name
+        return body
+
     def _named_org(self, noun: str | None, pos: int) -> tuple[str, str | None] | None:
         """The organisation "the agency" stands for: the latest credited source whose name or role has
         the noun ("Turkey's disaster agency, AFAD"), else the latest capitalised name with it ("US Central
@@ -733,6 +744,9 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
     body = ROLE_BODY.search(phrase)
     if body and unnamed and _is_role(phrase[: body.start()]) and _proper(body.group(1)):
         return "spokesman", phrase, (_bare(body.group(1)),)
+    words = phrase.split()
+    if unnamed and len(words) > 1 and low.split()[-1] in SPOKESPEOPLE and _proper(" ".join(words[:-1])):
+        return "spokesman", phrase, (" ".join(words[:-1]),)  # "a Red Cross spokesman": the body speaks
     if _is_role(phrase):
         return "role", phrase, (unnamed,)
     if low in _words("generic_org"):

@@ -172,3 +172,10 @@ def test_a_relative_clause_with_a_figure_between_the_source_and_its_verb():
     text = ("Halvorsen Foods said it would cut jobs. "
             "The company, which employs about 14,500 people, expects the plan to cost 1.2 billion crowns.")
     assert credit(text, 14500)[0] == credit(text, 1.2e9)[0] == "Halvorsen Foods"
+
+
+def test_a_spokesman_of_a_named_body_gives_the_body_as_the_article_named_it():
+    text = ("More than 1,100 migrants arrived on Lampedusa, the Italian Red Cross said. "
+            "The centre was holding about 3,000, a Red Cross spokesman said.")
+    assert credit(text, 3000)[:2] == ("Italian Red Cross", "ngo")
+    assert credit("A Pentagon spokesman said 1,500 troops went.", 1500)[:2] == ("Pentagon", "military")
