@@ -581,7 +581,7 @@ class Reader:
                 role = phrase
             else:
                 after = APPOSITION_ROLE.match(self.text, at + len(name))
-                role = after.group(1) if after else None
+                role = after.group(1) if after else _title_before(self.text, at)
         self._mentioned[name] = role
         role = self._own_role(role, at) if role else None
         if role:
@@ -884,6 +884,12 @@ INVERTED = re.compile(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z]
 # Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
 ROLE_BEFORE = re.compile(r"^\s*(?:\.?[a-z]*[A-Z]\s+)?,([^,.;:“”\"\n]{3,80}?)\s*(?:$|[.;:“”\"\n])")
 APPOSITION_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;:.“”\"]+?)(?=\s+(?:that|which|who)\s|[,;:.“”\"]|$)")
+
+
+def _title_before(text: str, at: int) -> str | None:
+    """A title standing right before a name: "Mayor" of "Mayor Rosa Delgado", "Prime Minister" of …"""
+    titles = [m for m in _titles_re().finditer(text, max(0, at - 30), at) if not text[m.end():at].strip()]
+    return titles[-1].group() if titles else None
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:

@@ -179,3 +179,9 @@ def test_a_spokesman_of_a_named_body_gives_the_body_as_the_article_named_it():
             "The centre was holding about 3,000, a Red Cross spokesman said.")
     assert credit(text, 3000)[:2] == ("Italian Red Cross", "ngo")
     assert credit("A Pentagon spokesman said 1,500 troops went.", 1500)[:2] == ("Pentagon", "military")
+
+
+def test_a_pronoun_keeps_the_kind_of_the_title_the_person_was_named_with():
+    text = ("Mayor Rosa Delgado unveiled a plan on Wednesday.\n\n"
+            "“We will hire 1,200 more police officers,” she said.")
+    assert credit(text, 1200)[:2] == ("Rosa Delgado", "government")
