@@ -70,6 +70,10 @@ ROLE_ADJECTIVES = frozenset(
 )
 # Capitalised words joined by spaces and "of", "for", "the", "and", "on": "Office for National Statistics".
 ORG_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*[A-Z])*[\w&'’-]*")
+# A sentence that opens with its subject: "The transport minister, Ilse Varga, declined …" (a role and a
+# name in apposition) or "Ilse Varga declined …" (a name), then a verb in lower case.
+OPENING_SUBJECT = re.compile(rf"\s*(?:(?P<role>[^,.;:“”\"]{{3,60}}),\s+)?(?P<name>{NAME}),?\s+[a-z]")
+SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
@@ -374,7 +378,8 @@ class Reader:
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
-            source = self._source_before(v_start, s) or self._source_after(v_end, e)
+            source = self._source_before(v_start, s) or self._source_after(v_end, e) \
+                or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0]))):
                 continue
@@ -420,6 +425,18 @@ class Reader:
                 break
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
         return (phrase, None) if _looks_like_source(phrase) else None
+
+    def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
+        """"The transport minister, Ilse Varga, declined to confirm it but told parliament …": a reporting
+        verb right after "and"/"but" shares the subject that opens the sentence."""
+        if not SHARED_VERB.search(self.text, max(floor, verb_start - 12), verb_start):
+            return None
+        opening = OPENING_SUBJECT.match(self.text, floor, verb_start)
+        if opening is None:
+            return None
+        if opening.group("role"):
+            return _apposition(f"{opening.group('role')}, {opening.group('name')}")
+        return (opening.group("name"), None) if _is_person(opening.group("name")) else None
 
     def _source_after(self, verb_end: int, limit: int) -> tuple[str, str | None] | None:
         """Inverted attribution: '…, said Andrei Lankov, director of …'."""

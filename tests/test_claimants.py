@@ -185,3 +185,12 @@ def test_a_pronoun_keeps_the_kind_of_the_title_the_person_was_named_with():
     text = ("Mayor Rosa Delgado unveiled a plan on Wednesday.\n\n"
             "“We will hire 1,200 more police officers,” she said.")
     assert credit(text, 1200)[:2] == ("Rosa Delgado", "government")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The transport minister, Ilse Varga, declined to confirm it but told parliament the railway had lost "
+     "640 million forints.", "Ilse Varga"),
+    ("Ilse Varga visited the depot and said 640 million forints had been lost.", "Ilse Varga"),
+])
+def test_a_reporting_verb_after_and_or_but_shares_the_subject_opening_the_sentence(text: str, claimant: str):
+    assert credit(text, 640e6)[0] == claimant
