@@ -73,6 +73,10 @@ ORG_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\w&'’-]*\s+(?:(?:of|for|the|and|o
 # A sentence that opens with its subject: "The transport minister, Ilse Varga, declined …" (a role and a
 # name in apposition) or "Ilse Varga declined …" (a name), then a verb in lower case.
 OPENING_SUBJECT = re.compile(rf"\s*(?:(?P<role>[^,.;:“”\"]{{3,60}}),\s+)?(?P<name>{NAME}),?\s+[a-z]")
+# A figure (and its noun), then the source of a relative clause that credits it: "the $4.1bn the United
+# Nations says is needed", "the 40,000 troops Russia claims to have lost".
+RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s+)?"
+                             r"(?P<source>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5})$")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
@@ -96,6 +100,7 @@ class Attribution:
     paragraph: int = 0
     in_quote: bool = False
     forward: bool = False  # "said that …": it covers what follows the verb, not figures before it
+    relative: bool = False  # "the $4.1bn the United Nations says is needed": only the figure right before
     # A passive attribution ("it was reported") has claimant None: the article credits nobody.
 
 
@@ -284,7 +289,8 @@ class Reader:
         before = [a for a in own if a.verb_end <= q_start]
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
         # ("…, the union says"); alone, it credits nobody.
-        after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None]
+        after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None
+                 and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))]
         if before and after and self.text[after[0].verb_start] in "Aa" \
                 and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
             return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's
@@ -378,12 +384,16 @@ class Reader:
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
-            source = self._source_before(v_start, s) or self._source_after(v_end, e) \
+            # "the $4.1bn the United Nations says is needed": a relative clause credits the figure before
+            relative = RELATIVE_SOURCE.search(text, max(s, v_start - 60), v_start)
+            source = ((relative.group("source").strip(), None) if relative else None) \
+                or self._source_before(v_start, s) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0]))):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
+            attribution.relative = relative is not None
             if citing:
                 attribution = self._cited_after(attribution, v_end, e, span)
             found.append(attribution)

@@ -194,3 +194,11 @@ def test_a_pronoun_keeps_the_kind_of_the_title_the_person_was_named_with():
 ])
 def test_a_reporting_verb_after_and_or_but_shares_the_subject_opening_the_sentence(text: str, claimant: str):
     assert credit(text, 640e6)[0] == claimant
+
+
+def test_a_relative_clause_credits_only_the_figure_before_it():
+    text = ("Donors pledged $2bn at a conference in Paris on Monday, well short of the $4bn "
+            "the United Nations says is needed this year.")
+    assert credit(text, 2e9)[0] is None
+    assert credit(text, 4e9)[:2] == ("United Nations", "international_org")
+    assert credit("The 40,000 troops Russia claims to have lost are a fraction.", 40000)[0] == "Russia"
