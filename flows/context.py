@@ -67,6 +67,9 @@ OBJECT_FIGURE = re.compile(r"\s+(?:(?:at\s+least|about|around|some|nearly|almost
 # ... or a noun phrase ("arrested a 17-year-old", "injured their neighbours").
 OBJECT_WORD = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|two|three|four|five)\b")
 COORDINATED_VERB = re.compile(r"\b(?:and|or|then|but)\s+$")
+# "… rose to 202", "… reached 202", "… stood at 202": the level a count reached, right before it.
+LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands|increased|grew|hit|passed)"
+                           r"\s+(?:to\s+|at\s+)?$")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -96,6 +99,8 @@ class Event(NamedTuple):
         things ("killed ... at two mosques"), and far from the number (`near` false) only to people."""
         if self.kinds and kind not in self.kinds:
             return False
+        if kind == "measurement" and self.needs in ("person", "people"):
+            return False  # "the death toll from the magnitude 7.5 earthquake": the quake was not killed
         person = unit in _person_units()
         if self.needs == "person":
             return person
@@ -623,11 +628,26 @@ def describe(
         if found is None and not ctx.refers_back:  # what it refers back to is a better guess than a far verb
             part_end = _sentence_part_end(text, after_end, s_end, next_start)
             found = find_event(sent, after_end, part_end, kind, unit, near=False, text=text)
+        if found is None and kind == "count" and unit is None and not ctx.refers_back:
+            found = _level_of(text, sent, s_start, before_start, q_start)
         if found:
             ctx.event, ctx.acted_on = found.event or None, found is adjacent  # "": names no event
             if ctx.unit is None and kind == "count" and found.counts:
                 ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
     return ctx
+
+
+def _level_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_start: int) -> Event | None:
+    """"The death toll from the magnitude 7.5 earthquake rose to 202": a count that an event noun
+    earlier in the sentence reached, past another figure (the clause search stops at figures)."""
+    earlier = list(find_phrases(sent, s_start, clause_start, "events"))
+    if not earlier:
+        return None
+    phrase, _, phrase_end = earlier[-1]
+    reading = _reading(phrase, "count", None, True)
+    if reading is None or not reading.counts or LEVEL_REACHED.search(text, phrase_end, q_start) is None:
+        return None
+    return reading
 
 
 def _refers_before(text: str, start: int, end: int, sent: _Sentence) -> bool:

@@ -280,3 +280,9 @@ def test_posts_roles_and_job_cuts_count_jobs_and_crew_counts_crew(text: str, uni
 def test_boys_and_girls_are_people_to_whom_events_happen() -> None:
     claims = extract_claims("Two boys aged nine and 11 were injured.")
     assert [(c.kind, c.event) for c in claims] == [("count", "wounded"), ("age", None), ("age", None)]
+
+
+def test_a_count_reached_by_an_event_noun_past_another_figure_counts_its_people() -> None:
+    claims = extract_claims("The death toll from the magnitude 7.5 earthquake rose to 202 on Thursday.")
+    assert [(c.kind, c.unit, c.event) for c in claims] == [
+        ("measurement", "magnitude", None), ("count", "people", "killed")]
