@@ -286,3 +286,23 @@ def test_a_count_reached_by_an_event_noun_past_another_figure_counts_its_people(
     claims = extract_claims("The death toll from the magnitude 7.5 earthquake rose to 202 on Thursday.")
     assert [(c.kind, c.unit, c.event) for c in claims] == [
         ("measurement", "magnitude", None), ("count", "people", "killed")]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Some 30,000 residents remained in evacuation shelters.", "evacuated"),
+    ("More than 21,000 people have crossed the Channel this year.", "displaced"),
+    ("More than 7.7 million Venezuelans have left their country.", "displaced"),
+    ("About 4,700 firefighters are battling the blaze.", "deployed"),
+    ("About 1,000 officers were on duty.", "deployed"),
+    ("Russia had about 600,000 troops in occupied territory.", "deployed"),
+    ("Two million children needed urgent help.", "affected"),
+    ("Congress approved $61bn in military aid.", "pledged"),
+    ("We are investing £45m in the furnace.", "spent"),
+    ("The agency sent 40 tonnes of medical supplies.", "shipped"),
+])
+def test_events_of_shelters_crossings_deployments_aid_and_investment(text: str, event: str) -> None:
+    assert [c.event for c in extract_claims(text)] == [event]
+
+
+def test_a_sum_that_is_needed_is_no_one_in_need() -> None:
+    assert [c.event for c in extract_claims("The $4bn the UN says is needed this year.")] == [None]
