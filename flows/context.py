@@ -84,6 +84,7 @@ class Context:
     period: str | None = None  # "2,000 more arrive every day": a later period makes a count a rate
     kind: str | None = None  # a kind the words around give: "children under five" is an age
     acted_on: bool = False  # the event is the verb right before the number: "cut 2,800 jobs", "lost €312m"
+    weak_event: bool = False  # the event is a weak verb ("arriving"), which what it refers back to overrides
 
 
 class Event(NamedTuple):
@@ -632,6 +633,7 @@ def describe(
             found = _level_of(text, sent, s_start, before_start, q_start)
         if found:
             ctx.event, ctx.acted_on = found.event or None, found is adjacent  # "": names no event
+            ctx.weak_event = found.yields
             if ctx.unit is None and kind == "count" and found.counts:
                 ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
     return ctx

@@ -39,6 +39,8 @@ PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’
 # "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before.
 BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
+# Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
+ARRIVALS = ("displaced", "deployed")
 MAX_SOURCES = 10  # "two officials said": a handful of sources is who speaks; "5,000 residents said" a figure
 
 
@@ -77,7 +79,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             elif not ctx.named and kind == left.kind:
                 ctx.unit = left.unit
             ctx.subject = ctx.subject or left.subject
-            ctx.event = ctx.event or left.event
+            _inherit_event(ctx, left.event)
             coordinated = COORDINATED.match(text[left.char_end:q.start])
             if qualifier == "exact" and left.qualifier in HEDGED and coordinated and not ctx.named:
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair.
@@ -89,7 +91,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 if kind == "count" and not ctx.named:
                     ctx.unit = referent.unit
                 ctx.subject = ctx.subject or referent.subject
-                ctx.event = ctx.event or referent.event
+                if kind in ("count", "rate"):  # a share of them took no part ("60% of them are children")
+                    _inherit_event(ctx, referent.event)
         if kind in ("age", "duration"):
             ctx.event = None  # nothing happens to an age or a length of time ("boys aged nine were hurt")
         unit = ctx.unit if kind == "count" else (q.unit or ctx.unit)
@@ -171,6 +174,13 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     if q.kind == left_q.kind == "count" and BREAKDOWN.match(between):
         return left
     return None
+
+
+def _inherit_event(ctx: Context, event: str | None) -> None:
+    """What happened to the figure a figure shares its measure with happened to it too, and a weak verb of
+    arrival continues it ("85,000 refugees have fled, and 2,000 more are arriving": still displaced)."""
+    if ctx.event is None or (ctx.weak_event and event in ARRIVALS):
+        ctx.event = event or ctx.event
 
 
 def _settle_claimant_kinds(claims: list[Claim]) -> None:

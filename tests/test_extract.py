@@ -211,3 +211,15 @@ def test_a_figure_compared_after_the_noun_phrase_shares_its_measure() -> None:
 def test_a_second_subject_with_its_verb_left_out_shares_the_event(text: str) -> None:
     events = [c.event for c in extract_claims(text)]
     assert len(events) == 2 and events[0] is not None and events[1] == events[0]
+
+
+def test_more_arriving_refugees_stay_displaced_and_a_share_of_them_takes_no_event() -> None:
+    text = "More than 85,000 refugees have crossed into Chad, and about 2,000 more are arriving every day."
+    assert [c.event for c in extract_claims(text)] == ["displaced", "displaced"]
+    text = "More than 420,000 Rohingya have fled to Bangladesh. Roughly 60% of them are children."
+    assert [c.event for c in extract_claims(text)] == ["displaced", None]
+
+
+def test_more_soldiers_arriving_after_casualties_are_deployed() -> None:
+    text = "More than 3,000 soldiers have been killed. A few thousand more were expected to arrive."
+    assert [c.event for c in extract_claims(text)] == ["killed", "deployed"]
