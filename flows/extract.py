@@ -148,7 +148,10 @@ def _share_backwards(claims: list[Claim], text: str) -> None:
             continue
         between = text[left.char_end:right.char_start]
         if PARTITIVE.match(between) and left.unit is None:
+            # the verb after both is the part's: of the plant's 9,000 workers, 6,500 walked out
             left.unit, left.subject, left.event = right.unit, left.subject or right.subject, right.event
+            right.event = None
+            right.measure = measure_key(right.subject, right.unit or right.kind, None)
         elif SHARED_PREDICATE.match(between) and left.event is None and left.kind not in ("age", "duration"):
             left.event = right.event
         else:

@@ -223,3 +223,8 @@ def test_more_arriving_refugees_stay_displaced_and_a_share_of_them_takes_no_even
 def test_more_soldiers_arriving_after_casualties_are_deployed() -> None:
     text = "More than 3,000 soldiers have been killed. A few thousand more were expected to arrive."
     assert [c.event for c in extract_claims(text)] == ["killed", "deployed"]
+
+
+def test_the_verb_after_a_part_and_its_whole_is_the_parts_event() -> None:
+    claims = extract_claims("About 6,500 of the plant's 9,000 workers walked out.")
+    assert [(c.unit, c.event) for c in claims] == [("workers", "struck"), ("workers", None)]
