@@ -36,8 +36,10 @@ GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
 # "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’']+['’]s\s+)?$")
-# "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before.
-BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$")
+# "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before; "2,100 people
+# had been killed in strikes over the past year, including 127 children": a part of it, further on.
+BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$"
+                       r"|^\s+[^\d.;:“”\"]{1,120}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")

@@ -228,3 +228,9 @@ def test_more_soldiers_arriving_after_casualties_are_deployed() -> None:
 def test_the_verb_after_a_part_and_its_whole_is_the_parts_event() -> None:
     claims = extract_claims("About 6,500 of the plant's 9,000 workers walked out.")
     assert [(c.unit, c.event) for c in claims] == [("workers", "struck"), ("workers", None)]
+
+
+def test_a_part_named_after_including_further_on_shares_the_event() -> None:
+    text = "At least 2,100 people had been killed in strikes over the past year, including 127 children."
+    assert [(c.unit, c.event, c.qualifier) for c in extract_claims(text)] == [
+        ("people", "killed", "at_least"), ("children", "killed", "exact")]
