@@ -482,8 +482,8 @@ def noun_before(text: str, start: int, end: int, sent: _Sentence) -> tuple[str, 
     "the number of soldiers mobilised had risen to about 13,000", "dengue infections had reached 1.2
     million". A noun that is the source ("Police said 12 ...", "Police later put ...") is not counted."""
     for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "units"))):
-        following = [w.group().lower() for w in WORD.finditer(text, phrase_end, end)][:2]
-        if any(w in _reporting_verbs() for w in following):
+        # "Aid workers at the crossing told the paper that 1,500 arrived": a source, not what is counted
+        if any(w.group().lower() in _reporting_verbs() for w in WORD.finditer(text, phrase_end, end)):
             continue
         return _units()[phrase], phrase_end
     return None

@@ -306,3 +306,8 @@ def test_events_of_shelters_crossings_deployments_aid_and_investment(text: str, 
 
 def test_a_sum_that_is_needed_is_no_one_in_need() -> None:
     assert [c.event for c in extract_claims("The $4bn the UN says is needed this year.")] == [None]
+
+
+def test_a_noun_before_a_reporting_verb_is_the_source_not_what_is_counted() -> None:
+    text = "Aid workers at the crossing told the Horn Observer that as many as 1,500 arrived on some days."
+    assert [c.unit for c in extract_claims(text)] == ["people"]
