@@ -58,6 +58,7 @@ QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$",
                      re.IGNORECASE)
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 PUNCTUATION = ",.;:“”\"'‘’()[]—–!?"
@@ -71,6 +72,15 @@ ROLE_ADJECTIVES = frozenset(
 )
 # Capitalised words joined by spaces and "of", "for", "the", "and", "on": "Office for National Statistics".
 ORG_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\w&'’-]*\s+(?:(?:of|for|the|and|on)\s+)*[A-Z])*[\w&'’-]*")
+# A sentence that opens with its subject: "The transport minister, Ilse Varga, declined …" (a role and a
+# name in apposition) or "Ilse Varga declined …" (a name), then a verb in lower case.
+OPENING_SUBJECT = re.compile(rf"\s*(?:(?P<role>[^,.;:“”\"]{{3,60}}),\s+)?(?P<name>{NAME}),?\s+[a-z]")
+# A figure (and its noun), then the source of a relative clause that credits it: "the $4.1bn the United
+# Nations says is needed", "the 40,000 troops Russia claims to have lost".
+RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s+)?"
+                             r"(?P<source>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5})$")
+SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
+THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
@@ -92,6 +102,7 @@ class Attribution:
     paragraph: int = 0
     in_quote: bool = False
     forward: bool = False  # "said that …": it covers what follows the verb, not figures before it
+    relative: bool = False  # "the $4.1bn the United Nations says is needed": only the figure right before
     # A passive attribution ("it was reported") has claimant None: the article credits nobody.
 
 
@@ -185,6 +196,32 @@ def _title_heads() -> frozenset[str]:
     return frozenset(t.split()[-1] for t, kind in _titles().items() if kind)
 
 
+# -- sources counted -------------------------------------------------------------------------------
+
+CITING_BEFORE = re.compile(r"\bciting\s+$")
+
+
+@cache
+def _sources_after_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """After a number: up to two modifiers, a source noun and what restricts it ("two senior officials
+    familiar with the talks"); then, for a source that speaks, an aside and a reporting verb ("…,
+    speaking on condition of anonymity, said")."""
+    nouns = "|".join(sorted(_words("generic_source"), key=len, reverse=True))
+    named = (rf"(?:\s+[a-z-]+){{0,2}}?\s+(?:{nouns})\b"
+             rf"(?:\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+[^,.;]{{1,40}}?(?=[,.;\s]))?")
+    return re.compile(named), re.compile(rf"{named}(?:,[^,.;]{{1,60}},)?\s+(?:{_verbs_re().pattern})")
+
+
+def counts_sources(text: str, start: int, end: int) -> bool:
+    """Does the number at text[start:end] count the unnamed sources who speak ("Two senior officials,
+    speaking on condition of anonymity, said …", "citing two officials familiar with the talks")? That
+    is who says so, not a figure they give."""
+    cited, speaking = _sources_after_re()
+    if CITING_BEFORE.search(text, max(0, start - 10), start):
+        return cited.match(text, end) is not None
+    return speaking.match(text, end, min(len(text), end + 160)) is not None
+
+
 # -- kinds ---------------------------------------------------------------------------------------
 
 
@@ -254,10 +291,13 @@ class Reader:
         before = [a for a in own if a.verb_end <= q_start]
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
         # ("…, the union says"); alone, it credits nobody.
-        after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None]
+        after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None
+                 and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))]
         if before and after and self.text[after[0].verb_start] in "Aa" \
                 and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
             return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's
+        if before and after and self._reports_recorded(before[-1], after[0], q_start, sentence_index):
+            return after[0]
         if before and (before[-1].claimant is not None or not after):
             return before[-1]
         if after:
@@ -265,6 +305,19 @@ class Reader:
         if quote:
             return self._speaker(quote, self.sentences[sentence_index].paragraph)
         return None
+
+    def _reports_recorded(self, inner: Attribution, outer: Attribution, q_start: int, i: int) -> bool:
+        """"Hospitals recorded 4,812 cases, the health department said": a source closing the sentence
+        after a comma reports what nameless ones before it recorded or counted, so it is the claimant.
+        Not when the first one speaks too ("X said 40 died, Y said" sets two sources side by side) or has
+        a name ("A UN team counted 200 injured, a UN spokesman said": the team is the source)."""
+        words = (inner.claimant or "").split()
+        if self.text[inner.verb_start:inner.verb_end].lower() in _words("speech") \
+                or _proper(" ".join(words[1:])) or (words and len(words[0]) > 1 and words[0].isupper()):
+            return False  # (its first word may be capitalised only because it opens the sentence)
+        tail = self.text[outer.verb_end:self.sentences[i].end]
+        return "," in self.text[q_start:outer.verb_start] and len(tail.split()) <= 4 and not any(
+            c.isdigit() for c in tail)
 
     def attributions(self, i: int) -> list[Attribution]:
         """The attributions of sentence i, read on first use."""
@@ -333,11 +386,16 @@ class Reader:
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
-            source = self._source_before(v_start, s) or self._source_after(v_end, e)
+            # "the $4.1bn the United Nations says is needed": a relative clause credits the figure before
+            relative = RELATIVE_SOURCE.search(text, max(s, v_start - 60), v_start)
+            source = ((relative.group("source").strip(), None) if relative else None) \
+                or self._source_before(v_start, s) or self._source_after(v_end, e) \
+                or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0]))):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
+            attribution.relative = relative is not None
             if citing:
                 attribution = self._cited_after(attribution, v_end, e, span)
             found.append(attribution)
@@ -379,6 +437,18 @@ class Reader:
                 break
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
         return (phrase, None) if _looks_like_source(phrase) else None
+
+    def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
+        """"The transport minister, Ilse Varga, declined to confirm it but told parliament …": a reporting
+        verb right after "and"/"but" shares the subject that opens the sentence."""
+        if not SHARED_VERB.search(self.text, max(floor, verb_start - 12), verb_start):
+            return None
+        opening = OPENING_SUBJECT.match(self.text, floor, verb_start)
+        if opening is None:
+            return None
+        if opening.group("role"):
+            return _apposition(f"{opening.group('role')}, {opening.group('name')}")
+        return (opening.group("name"), None) if _is_person(opening.group("name")) else None
 
     def _source_after(self, verb_end: int, limit: int) -> tuple[str, str | None] | None:
         """Inverted attribution: '…, said Andrei Lankov, director of …'."""
@@ -455,7 +525,9 @@ class Reader:
                 self._role_of.setdefault(name, role)
             return name, role or self._role_of.get(name) or self._role_at_mention(name)
         if shape == "spokesman":
-            return found[0], phrase  # "a spokesman for the UN secretary general": the body speaks
+            # "a spokesman for the UN secretary general": the body speaks; "a Red Cross spokesman" after
+            # "the Italian Red Cross said": the body the article named in full
+            return self._credited_in_full(found[0], pos), phrase
         if shape == "role":
             return self._resolve_role(phrase, pos, unnamed=found[0])
         if shape == "generic_org":
@@ -538,7 +610,7 @@ class Reader:
                 role = phrase
             else:
                 after = APPOSITION_ROLE.match(self.text, at + len(name))
-                role = after.group(1) if after else None
+                role = after.group(1) if after else _title_before(self.text, at)
         self._mentioned[name] = role
         role = self._own_role(role, at) if role else None
         if role:
@@ -609,6 +681,14 @@ class Reader:
             if p < pos and (people is None or _is_person(name, role) == people):
                 return name
         return None
+
+    def _credited_in_full(self, body: str, pos: int) -> str:
+        """The fuller name of a body the article credited before ("Italian Red Cross" for "Red Cross")."""
+        tail = body.lower().split()
+        for p, name, _ in reversed(self._credited):
+            if p < pos and name.lower().split()[-len(tail):] == tail:
+                return name
+        return body
 
     def _named_org(self, noun: str | None, pos: int) -> tuple[str, str | None] | None:
         """The organisation "the agency" stands for: the latest credited source whose name or role has
@@ -709,6 +789,9 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
     body = ROLE_BODY.search(phrase)
     if body and unnamed and _is_role(phrase[: body.start()]) and _proper(body.group(1)):
         return "spokesman", phrase, (_bare(body.group(1)),)
+    words = phrase.split()
+    if unnamed and len(words) > 1 and low.split()[-1] in SPOKESPEOPLE and _proper(" ".join(words[:-1])):
+        return "spokesman", phrase, (" ".join(words[:-1]),)  # "a Red Cross spokesman": the body speaks
     if _is_role(phrase):
         return "role", phrase, (unnamed,)
     if low in _words("generic_org"):
@@ -745,7 +828,7 @@ def _ends_word(text: str, end: int) -> bool:
 
 def _apposition(head: str) -> tuple[str, str | None] | None:
     """The source of "X, Y, said": a person and their role, in either order, or a body and its name."""
-    parts = [p.strip() for p in head.split(",")]
+    parts = [p.strip() for p in THOUSANDS_APART.split(head)]  # not "14,500"
     if len(parts) < 2:
         return None
     first, second = _clause_tail(parts[-2]), parts[-1]
@@ -846,6 +929,12 @@ INVERTED = re.compile(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z]
 # Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
 ROLE_BEFORE = re.compile(r"^\s*(?:\.?[a-z]*[A-Z]\s+)?,([^,.;:“”\"\n]{3,80}?)\s*(?:$|[.;:“”\"\n])")
 APPOSITION_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;:.“”\"]+?)(?=\s+(?:that|which|who)\s|[,;:.“”\"]|$)")
+
+
+def _title_before(text: str, at: int) -> str | None:
+    """A title standing right before a name: "Mayor" of "Mayor Rosa Delgado", "Prime Minister" of …"""
+    titles = [m for m in _titles_re().finditer(text, max(0, at - 30), at) if not text[m.end():at].strip()]
+    return titles[-1].group() if titles else None
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:

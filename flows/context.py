@@ -61,6 +61,15 @@ AND_OR = re.compile(r"\s+(?:and|or)\s+")
 POSSESSIVE = re.compile(r"(?:['’]s\b)?")
 OWNER_LINK = re.compile(r"\s+(?:(?:from|of)\s+(?:the\s+)?(?:[a-z]+\s+)?|(?:were|was|are)\s+)")
 MODEL_NUMBER = re.compile(r"\d[\w.]*(?![\w,])")  # after a capitalised name: "Leopard 2", "737", "2A8"
+# What follows a verb as its object: a figure, perhaps hedged ("raising $902m", "killed at least 20") ...
+OBJECT_FIGURE = re.compile(r"\s+(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|up\s+to"
+                           r"|as\s+many\s+as)\s+)?[$£€¥]?\d")
+# ... or a noun phrase ("arrested a 17-year-old", "injured their neighbours").
+OBJECT_WORD = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|two|three|four|five)\b")
+COORDINATED_VERB = re.compile(r"\b(?:and|or|then|but)\s+$")
+# "… rose to 202", "… reached 202", "… stood at 202": the level a count reached, right before it.
+LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands|increased|grew|hit|passed)"
+                           r"\s+(?:to\s+|at\s+)?$")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -70,10 +79,12 @@ class Context:
     subject: str | None = None
     event: str | None = None
     named: bool = False  # the unit comes from a noun in the text, not from the event's default
+    noun_before: bool = False  # ... a noun before the number ("the death toll rose to 240")
     refers_back: bool = False  # "7,000 of them": it counts whatever the figure before it counts
     period: str | None = None  # "2,000 more arrive every day": a later period makes a count a rate
     kind: str | None = None  # a kind the words around give: "children under five" is an age
     acted_on: bool = False  # the event is the verb right before the number: "cut 2,800 jobs", "lost €312m"
+    weak_event: bool = False  # the event is a weak verb ("arriving"), which what it refers back to overrides
 
 
 class Event(NamedTuple):
@@ -89,6 +100,8 @@ class Event(NamedTuple):
         things ("killed ... at two mosques"), and far from the number (`near` false) only to people."""
         if self.kinds and kind not in self.kinds:
             return False
+        if kind == "measurement" and self.needs in ("person", "people"):
+            return False  # "the death toll from the magnitude 7.5 earthquake": the quake was not killed
         person = unit in _person_units()
         if self.needs == "person":
             return person
@@ -333,15 +346,30 @@ def _full_stop(text: str, i: int, limit: int) -> bool:
 
 
 def find_event(sent: _Sentence, start: int, end: int, kind: str,
-               unit: str | None = None, near: bool = True) -> Event | None:
+               unit: str | None = None, near: bool = True, text: str | None = None) -> Event | None:
     """The first event phrase in text[start:end] that applies to this quantity; a weak verb ("joined")
-    only when no other event follows it."""
+    only when no other event follows it. With `text`, a verb after the number that has an object of its
+    own is not what happened to the counted things: "14 casings and arrested a boy", "sold 22 million
+    shares at $41, raising $902m"."""
     weak = None
-    for event in _iter_events(sent, start, end, kind, unit, near):
+    for phrase, phrase_start, phrase_end in find_phrases(sent, start, end, "events"):
+        event = _reading(phrase, kind, unit, near)
+        if event is None or (text is not None and _has_own_object(text, phrase, phrase_start, phrase_end)):
+            continue
         if not event.yields:
             return event
         weak = weak or event
     return weak
+
+
+def _has_own_object(text: str, phrase: str, start: int, end: int) -> bool:
+    """Does the event verb at text[start:end] take an object: a figure ("raising $902m", "killed 20"), or,
+    for a verb that acts on someone, a noun phrase after a second verb of the clause ("14 casings and
+    arrested a boy"; not "200,000 wounded this year", "people were killed the next day")?"""
+    if OBJECT_FIGURE.match(text, end):
+        return True
+    return phrase in _words()["acts_on"] and OBJECT_WORD.match(text, end) is not None \
+        and COORDINATED_VERB.search(text, max(0, start - 8), start) is not None
 
 
 def nearest_event_before(events: list[tuple[str, int, int]], kind: str, unit: str | None = None,
@@ -430,8 +458,8 @@ def noun_before(text: str, start: int, end: int, sent: _Sentence) -> tuple[str, 
     "the number of soldiers mobilised had risen to about 13,000", "dengue infections had reached 1.2
     million". A noun that is the source ("Police said 12 ...", "Police later put ...") is not counted."""
     for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "units"))):
-        following = [w.group().lower() for w in WORD.finditer(text, phrase_end, end)][:2]
-        if any(w in _reporting_verbs() for w in following):
+        # "Aid workers at the crossing told the paper that 1,500 arrived": a source, not what is counted
+        if any(w.group().lower() in _reporting_verbs() for w in WORD.finditer(text, phrase_end, end)):
             continue
         return _units()[phrase], phrase_end
     return None
@@ -564,7 +592,7 @@ class ArticleContext:
             noun = (noun_before(text, before_start, q_start, sent)
                     or _noun_before_comma(text, before_start, q_start))
             if noun and not (before and before[0].counts and before[1] > noun[1]):
-                ctx.unit, ctx.named = noun[0], True
+                ctx.unit, ctx.named, ctx.noun_before = noun[0], True, True
         if kind in ("count", "money"):
             p = next(find_phrases(sent, q_end, after_end, "periods"), None)
             ctx.period = _periods()[p[0]] if p else None
@@ -585,7 +613,7 @@ class ArticleContext:
             unit = ctx.unit
             before = nearest_event_before(events_before, kind, unit)
             adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
-            found = adjacent or find_event(sent, q_end, after_end, kind, unit)
+            found = adjacent or find_event(sent, q_end, after_end, kind, unit, text=text)
             if found is None:
                 before = nearest_event_before(events_before, kind, unit, near=False)
                 found = before[0] if before else None
@@ -594,12 +622,28 @@ class ArticleContext:
             # matters only when some event phrase lies within reach.
             if found is None and not ctx.refers_back and any(find_phrases(sent, after_end, reach, "events")):
                 part_end = _sentence_part_end(text, after_end, reach, next_start)
-                found = find_event(sent, after_end, part_end, kind, unit, near=False)
+                found = find_event(sent, after_end, part_end, kind, unit, near=False, text=text)
+            if found is None and kind == "count" and unit is None and not ctx.refers_back:
+                found = _level_of(text, sent, s_start, before_start, q_start)
             if found:
-                ctx.event, ctx.acted_on = found.event, found is adjacent
+                ctx.event, ctx.acted_on = found.event or None, found is adjacent  # "": names no event
+                ctx.weak_event = found.yields
                 if ctx.unit is None and kind == "count" and found.counts:
                     ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
         return ctx
+
+
+def _level_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_start: int) -> Event | None:
+    """"The death toll from the magnitude 7.5 earthquake rose to 202": a count that an event noun
+    earlier in the sentence reached, past another figure (the clause search stops at figures)."""
+    earlier = list(find_phrases(sent, s_start, clause_start, "events"))
+    if not earlier:
+        return None
+    phrase, _, phrase_end = earlier[-1]
+    reading = _reading(phrase, "count", None, True)
+    if reading is None or not reading.counts or LEVEL_REACHED.search(text, phrase_end, q_start) is None:
+        return None
+    return reading
 
 
 def _refers_before(text: str, start: int, end: int, sent: _Sentence) -> bool:
@@ -625,17 +669,11 @@ def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None
                  if text[m.start()] == ";" or _full_stop(text, m.start(), limit)), limit)
     contrast = _contrast_re().search(text, start, limit)
     limit = min(stop, contrast.start()) if contrast else stop
-    if next_start is not None and next_start < limit and not _inclusion_re().search(text, start, next_start):
+    # (a figure written in words may already lie inside the clause: "two boys aged nine and 11 were hurt")
+    if next_start is not None and start <= next_start < limit \
+            and not _inclusion_re().search(text, start, next_start):
         limit = next_start
     return limit
-
-
-def _iter_events(sent: _Sentence, start: int, end: int, kind: str, unit: str | None = None,
-                 near: bool = True) -> Iterator[Event]:
-    for phrase, _, _ in find_phrases(sent, start, end, "events"):
-        reading = _reading(phrase, kind, unit, near)
-        if reading:
-            yield reading
 
 
 def _reading(phrase: str, kind: str, unit: str | None, near: bool) -> Event | None:

@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from flows import model
-from flows.claimants import Reader
+from flows.claimants import Reader, counts_sources
 from flows.context import ArticleContext, Context
 from flows.dates import as_of
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
@@ -24,18 +24,26 @@ from flows.text import sentences
 # "115,000 soldiers killed and 500,000 wounded": the second figure borrows the first one's noun.
 COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:,\s*|\s+)(?:and|or|plus)\s+$|^\s*(?:,|and|or)\s*$")
 # "about $1m, up from $200,000"; "rose by 63 overnight to 158": the same measure at another time.
-COMPARED = re.compile(r"^,?\s+(?:up|down)\s+from\s+$|^,?\s+(?:compared\s+with|against)\s+$"
+COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,?\s+(?:up|down)\s+from\s+$"
+                      r"|^,?\s+(?:compared\s+with|against)\s+$"
                       r"|^[^.;:“”\"]{0,40}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 # "bringing the total this year to 12,800": a running total of what the figure before counts.
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
+# "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
+GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
 # "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.
 PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’']+['’]s\s+)?$")
-# "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before.
-BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$")
+# "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before; "2,100 people
+# had been killed in strikes over the past year, including 127 children": a part of it, further on.
+BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$"
+                       r"|^\s+[^\d.;:“”\"]{1,120}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
+# Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
+ARRIVALS = ("displaced", "deployed")
+MAX_SOURCES = 10  # "two officials said": a handful of sources is who speaks; "5,000 residents said" a figure
 
 
 def extract_claims(text: str, published: date | None = None, article_id: str | None = None) -> list[Claim]:
@@ -53,6 +61,9 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     previous: tuple[Quantity, Claim, int] | None = None
     read: dict[int, tuple[str, date | None]] = {}  # sentence index → its text and as-of date, read once
     for n, q in enumerate(quantities):
+        if q.kind == "count" and q.qualifier == "exact" and q.value is not None and q.value <= MAX_SOURCES \
+                and counts_sources(text, q.start, q.end):
+            continue  # "Two senior officials said …": who speaks, not a figure
         i = max(0, bisect.bisect_right(starts, q.start) - 1)
         span = spans[i]
         if i not in read:
@@ -66,12 +77,12 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
         if left is not None:
-            if left.kind == "age" and kind == "count" and not ctx.named:
+            if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
                 kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
             elif not ctx.named and kind == left.kind:
                 ctx.unit = left.unit
             ctx.subject = ctx.subject or left.subject
-            ctx.event = ctx.event or left.event
+            _inherit_event(ctx, left.event)
             coordinated = COORDINATED.match(text[left.char_end:q.start])
             if qualifier == "exact" and left.qualifier in HEDGED and coordinated and not ctx.named:
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair.
@@ -83,7 +94,10 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 if kind == "count" and not ctx.named:
                     ctx.unit = referent.unit
                 ctx.subject = ctx.subject or referent.subject
-                ctx.event = ctx.event or referent.event
+                if kind in ("count", "rate"):  # a share of them took no part ("60% of them are children")
+                    _inherit_event(ctx, referent.event)
+        if kind in ("age", "duration"):
+            ctx.event = None  # nothing happens to an age or a length of time ("boys aged nine were hurt")
         unit = ctx.unit if kind == "count" else (q.unit or ctx.unit)
         if kind == "rate" and ctx.unit and q.unit and ctx.unit not in q.unit:
             unit = f"{ctx.unit} {q.unit}" if q.unit.startswith("per ") else q.unit
@@ -137,8 +151,11 @@ def _share_backwards(claims: list[Claim], text: str) -> None:
             continue
         between = text[left.char_end:right.char_start]
         if PARTITIVE.match(between) and left.unit is None:
+            # the verb after both is the part's: of the plant's 9,000 workers, 6,500 walked out
             left.unit, left.subject, left.event = right.unit, left.subject or right.subject, right.event
-        elif SHARED_PREDICATE.match(between) and left.event is None:
+            right.event = None
+            right.measure = measure_key(right.subject, right.unit or right.kind, None)
+        elif SHARED_PREDICATE.match(between) and left.event is None and left.kind not in ("age", "duration"):
             left.event = right.event
         else:
             continue
@@ -158,11 +175,18 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
         return left
     same_measure = COMPARED.match(between) or TOTAL.match(between) \
         or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
-    if q.kind == left_q.kind and not ctx.named and same_measure:
+    if q.kind == left_q.kind and not ctx.named and (same_measure or GAPPED.match(between)):
         return left
     if q.kind == left_q.kind == "count" and BREAKDOWN.match(between):
         return left
     return None
+
+
+def _inherit_event(ctx: Context, event: str | None) -> None:
+    """What happened to the figure a figure shares its measure with happened to it too, and a weak verb of
+    arrival continues it ("85,000 refugees have fled, and 2,000 more are arriving": still displaced)."""
+    if ctx.event is None or (ctx.weak_event and event in ARRIVALS):
+        ctx.event = event or ctx.event
 
 
 def _settle_claimant_kinds(claims: list[Claim]) -> None:

@@ -161,6 +161,7 @@ class _Lexicon:
     currencies: dict[str, str]
     amount_only_currencies: frozenset[str]  # "PS6m" is money, "PS5" a console
     units: dict[str, tuple[str, str]]  # surface -> (kind, unit)
+    unit_before: re.Pattern[str]  # a unit word before the number, read backwards: "magnitude 6.8"
     periods: dict[str, str]
     change_words: dict[str, str | None]  # None: a phrasal verb that is no change ("gave up")
     year_preceders: frozenset[str]
@@ -436,6 +437,8 @@ def _lexicon() -> _Lexicon:
         amount_only_currencies=frozenset(r["surface"] for r in currency_rows
                                          if r["position"] == "before_amount"),
         units=units,
+        # not "an order of magnitude 10 times"
+        unit_before=re.compile(rf"[\s-]+(?P<u>{_reversed(toml['units_before']['words'])})(?![A-Za-z])(?!\s+fo\b)"),
         periods={k.lower(): v for k, v in periods.items()},
         change_words={r["word"]: None if r["direction"] == "none" else r["direction"] for r in change_rows},
         year_preceders=frozenset(calendar["year_preceders"]),
@@ -1237,6 +1240,11 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         return first.end
     _read_unit(text, first, lex)
     _read_fraction_unit(text, first, lex)
+    if first.unit is None and first.currency is None and not first.written \
+            and (before := lex.unit_before.match(back)):
+        first.kind, first.unit = lex.units[before.group("u")[::-1].lower()]  # "magnitude 6.8"
+        start -= before.end()
+        back = text[max(0, start - 40):start][::-1]
     change_word = lex.change_before.match(back)
     last = None
     if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \

@@ -134,3 +134,71 @@ def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(
 def test_a_police_rank_before_a_name_is_dropped_and_makes_the_source_government():
     text = "Detective Inspector Sarah Kolb said 14 shell casings had been recovered."
     assert credit(text, 14)[:2] == ("Sarah Kolb", "government")
+
+
+def test_the_airline_the_club_the_pollster_stand_for_the_company_that_opens_the_sentence():
+    text = "NorthStar Air grounded all 65 of its jets on Saturday, the airline said."
+    assert credit(text, 65)[:2] == ("NorthStar Air", "other")
+
+
+@pytest.mark.parametrize("text", [
+    "Hospitals in the province recorded 4,812 cases in August, the provincial health department said.",
+    "Local clinics reported 4,812 cases, the provincial health department said on Monday.",
+])
+def test_a_source_closing_the_sentence_reports_what_nameless_ones_recorded(text: str):
+    assert credit(text, 4812)[:2] == ("provincial health department", "government")
+
+
+def test_a_named_counter_or_a_speaker_before_keeps_the_figure():
+    text = "A UN team counted more than 200 injured people, a spokesman for the UN secretary general said."
+    assert credit(text, 200)[0].startswith("UN team")
+    assert credit("Officials said 40 people died, police said.", 40)[0] == "Officials"
+
+
+@pytest.mark.parametrize("text", [
+    "Two senior officials, speaking on condition of anonymity, said 3,500 jobs would go.",
+    "The Harbour Times, citing two officials familiar with the talks, reported 3,500 job cuts.",
+    "Three people familiar with the matter said 3,500 jobs would go.",
+])
+def test_the_number_of_unnamed_sources_who_speak_is_no_claim(text: str):
+    assert [c.value for c in extract_claims(text)] == [3500]
+
+
+def test_sources_that_something_happens_to_are_counted():
+    assert [c.value for c in extract_claims("Two officials were killed in the attack.")] == [2]
+
+
+def test_a_relative_clause_with_a_figure_between_the_source_and_its_verb():
+    text = ("Halvorsen Foods said it would cut jobs. "
+            "The company, which employs about 14,500 people, expects the plan to cost 1.2 billion crowns.")
+    assert credit(text, 14500)[0] == credit(text, 1.2e9)[0] == "Halvorsen Foods"
+
+
+def test_a_spokesman_of_a_named_body_gives_the_body_as_the_article_named_it():
+    text = ("More than 1,100 migrants arrived on Lampedusa, the Italian Red Cross said. "
+            "The centre was holding about 3,000, a Red Cross spokesman said.")
+    assert credit(text, 3000)[:2] == ("Italian Red Cross", "ngo")
+    assert credit("A Pentagon spokesman said 1,500 troops went.", 1500)[:2] == ("Pentagon", "military")
+
+
+def test_a_pronoun_keeps_the_kind_of_the_title_the_person_was_named_with():
+    text = ("Mayor Rosa Delgado unveiled a plan on Wednesday.\n\n"
+            "“We will hire 1,200 more police officers,” she said.")
+    assert credit(text, 1200)[:2] == ("Rosa Delgado", "government")
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The transport minister, Ilse Varga, declined to confirm it but told parliament the railway had lost "
+     "640 million forints.", "Ilse Varga"),
+    ("Ilse Varga visited the depot and said 640 million forints had been lost.", "Ilse Varga"),
+])
+def test_a_reporting_verb_after_and_or_but_shares_the_subject_opening_the_sentence(text: str, claimant: str):
+    assert credit(text, 640e6)[0] == claimant
+
+
+def test_a_relative_clause_credits_only_the_figure_before_it():
+    text = ("Donors pledged $2bn at a conference in Paris on Monday, well short of the $4bn "
+            "the United Nations says is needed this year.")
+    assert credit(text, 2e9)[0] is None
+    assert credit(text, 4e9)[:2] == ("United Nations", "international_org")
+    assert credit("The 40,000 troops Russia claims to have lost are a fraction.", 40000)[0] == "Russia"

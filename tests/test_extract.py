@@ -199,3 +199,38 @@ def test_text_without_numbers_gives_no_claims():
 def test_level_reached_by_a_rise_keeps_its_trend_and_no_change() -> None:
     toll, = extract_claims("The death toll rose to 240 on Monday, officials said.")
     assert (toll.value, toll.change, toll.trend) == (240.0, None, "up")
+
+
+def test_a_figure_compared_after_the_noun_phrase_shares_its_measure() -> None:
+    claims = extract_claims("Clinics saw 4,812 cases of dengue in August, up from 2,140 a year earlier.")
+    assert [(c.unit, c.event) for c in claims] == [("cases", "infected")] * 2
+
+
+@pytest.mark.parametrize("text", ["The European Union promised €350m and Germany €244m.",
+                                  "Labour spent £11.4m and the Liberal Democrats £3.1m."])
+def test_a_second_subject_with_its_verb_left_out_shares_the_event(text: str) -> None:
+    events = [c.event for c in extract_claims(text)]
+    assert len(events) == 2 and events[0] is not None and events[1] == events[0]
+
+
+def test_more_arriving_refugees_stay_displaced_and_a_share_of_them_takes_no_event() -> None:
+    text = "More than 85,000 refugees have crossed into Chad, and about 2,000 more are arriving every day."
+    assert [c.event for c in extract_claims(text)] == ["displaced", "displaced"]
+    text = "More than 420,000 Rohingya have fled to Bangladesh. Roughly 60% of them are children."
+    assert [c.event for c in extract_claims(text)] == ["displaced", None]
+
+
+def test_more_soldiers_arriving_after_casualties_are_deployed() -> None:
+    text = "More than 3,000 soldiers have been killed. A few thousand more were expected to arrive."
+    assert [c.event for c in extract_claims(text)] == ["killed", "deployed"]
+
+
+def test_the_verb_after_a_part_and_its_whole_is_the_parts_event() -> None:
+    claims = extract_claims("About 6,500 of the plant's 9,000 workers walked out.")
+    assert [(c.unit, c.event) for c in claims] == [("workers", "struck"), ("workers", None)]
+
+
+def test_a_part_named_after_including_further_on_shares_the_event() -> None:
+    text = "At least 2,100 people had been killed in strikes over the past year, including 127 children."
+    assert [(c.unit, c.event, c.qualifier) for c in extract_claims(text)] == [
+        ("people", "killed", "at_least"), ("children", "killed", "exact")]

@@ -524,3 +524,12 @@ def test_bound_words_before_and_after_a_number(text: str, surface: str, qualifie
 def test_plus_before_another_hedged_sum_adds_rather_than_bounds() -> None:
     found = find_quantities("They agreed a fee of £58m plus up to £7m in add-ons.")
     assert [(q.surface, q.qualifier) for q in found] == [("£58m", "exact"), ("up to £7m", "at_most")]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("A magnitude 6.8 earthquake struck.", "magnitude 6.8"), ("A magnitude-7.1 quake hit.", "magnitude-7.1"),
+    ("The quake measured 6.8 on the Richter scale.", "6.8 on the Richter scale"),
+])
+def test_an_earthquake_magnitude_is_a_measurement(text: str, surface: str) -> None:
+    q = only(text)
+    assert (q.surface, q.kind, q.unit) == (surface, "measurement", "magnitude")
