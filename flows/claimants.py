@@ -77,6 +77,9 @@ OPENING_SUBJECT = re.compile(rf"\s*(?:(?P<role>[^,.;:“”\"]{{3,60}}),\s+)?(?P
 # Nations says is needed", "the 40,000 troops Russia claims to have lost".
 RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s+)?"
                              r"(?P<source>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5})$")
+# The same read backwards from the verb, one anchored match instead of a search: "…seirpmoc …ehT …"
+RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?:eht\s+)?)(?:[a-z]+\s+)?"
+                                  r"[A-Za-z%]*\d")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
@@ -197,6 +200,7 @@ def _title_heads() -> frozenset[str]:
 # -- sources counted -------------------------------------------------------------------------------
 
 CITING_BEFORE = re.compile(r"\bciting\s+$")
+WORDS = re.compile(r"[a-z]+")
 
 
 @cache
@@ -214,6 +218,8 @@ def counts_sources(text: str, start: int, end: int) -> bool:
     """Does the number at text[start:end] count the unnamed sources who speak ("Two senior officials,
     speaking on condition of anonymity, said …", "citing two officials familiar with the talks")? That
     is who says so, not a figure they give."""
+    if not _words("generic_source").intersection(WORDS.findall(text, end, end + 40)[:4]):
+        return False  # (most small numbers count something else: the patterns are not tried)
     cited, speaking = _sources_after_re()
     if CITING_BEFORE.search(text, max(0, start - 10), start):
         return cited.match(text, end) is not None
@@ -385,8 +391,8 @@ class Reader:
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
             # "the $4.1bn the United Nations says is needed": a relative clause credits the figure before
-            relative = RELATIVE_SOURCE.search(text, max(s, v_start - 60), v_start)
-            source = ((relative.group("source").strip(), None) if relative else None) \
+            relative = RELATIVE_SOURCE_BACK.match(text[max(s, v_start - 60):v_start][::-1])
+            source = ((relative.group("source")[::-1].strip(), None) if relative else None) \
                 or self._source_before(v_start, s) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
@@ -915,8 +921,11 @@ APPOSITION_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;:.“”\"]+?)(?=\s+(?:tha
 
 def _title_before(text: str, at: int) -> str | None:
     """A title standing right before a name: "Mayor" of "Mayor Rosa Delgado", "Prime Minister" of …"""
-    titles = [m for m in _titles_re().finditer(text, max(0, at - 30), at) if not text[m.end():at].strip()]
-    return titles[-1].group() if titles else None
+    words = text[max(0, at - 30):at].split()
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]).lower() in _titles():
+            return " ".join(words[-n:])
+    return None
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:

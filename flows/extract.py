@@ -172,11 +172,15 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     between = text[left_q.end:q.start]
     if COORDINATED.match(between) and (q.kind == left_q.kind or left_q.kind == "age"):
         return left
-    same_measure = COMPARED.match(between) or TOTAL.match(between) \
-        or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
-    if q.kind == left_q.kind and not ctx.named and (same_measure or GAPPED.match(between)):
+    if q.kind != left_q.kind:
+        return None
+    # (cheap word checks first: most pairs of figures are not linked, and the patterns backtrack)
+    compared = ("from" in between or "compared" in between or "against" in between or " of " in between) \
+        and COMPARED.match(between)
+    same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
+    if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))):
         return left
-    if q.kind == left_q.kind == "count" and BREAKDOWN.match(between):
+    if q.kind == "count" and BREAKDOWN.match(between):
         return left
     return None
 

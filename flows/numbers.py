@@ -353,11 +353,9 @@ def _lexicon() -> _Lexicon:
     age = toml["age"]
     age_after = re.compile("|".join(re.escape(a).replace(r"\ ", r"\s*") for a in age["after"]), re.I)
     age_before = re.compile(rf"\s+(?:{_reversed(age['before'])})")
-    hedge_after = re.compile(
-        r"\s*(?:" + "|".join(
-            re.escape(r["phrase"]).replace(r"\ ", r"\s+") + (r"\b" if r["phrase"][-1].isalpha() else "")
-            for r in sorted(hedge_rows, key=lambda r: -len(r["phrase"])) if r["position"] == "after"
-        ) + ")", re.I)
+    hedge_after = re.compile(r"\s*" + _phrase_trie(
+        [(r["phrase"], False, r"\b" if r["phrase"][-1].isalpha() else "")
+         for r in hedge_rows if r["position"] == "after"]), re.I)
     linker = "|".join(re.escape(x) for x in rate["linkers"] if x != "/")
     rate_after = re.compile(
         rf"(?P<noun>(?:\s+[a-z][a-z-]+){{0,2}}?)(?:\s+(?:{linker})\s+|\s*/\s*)"
@@ -1520,7 +1518,8 @@ _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:and|or)\b")
 def _age_after_name(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
     """ "Jamie Armstrong, 25, and Callum Reid, 31, were jailed": a whole number set off by commas after
     a person's name is an age."""
-    if not (core.plain and core.value.is_integer() and 0 < core.value <= lex.age_name_max) \
+    if text[start - 2:start] != ", " or not (core.plain and core.value.is_integer()
+                                             and 0 < core.value <= lex.age_name_max) \
             or _AGE_END.match(text, core.end) is None:
         return False
     name = _NAME_COMMA.search(text, max(0, start - 60), start)
