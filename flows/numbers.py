@@ -129,6 +129,7 @@ class _Lexicon:
     hedge_ahead: re.Pattern[str]  # a hedge written before a number, read forwards: "up to "
     rate_after: re.Pattern[str]
     change_before: re.Pattern[str]
+    change_by_before: re.Pattern[str]
     change_after: re.Pattern[str]
     trend_before: re.Pattern[str]
     month_before: re.Pattern[str]
@@ -368,6 +369,11 @@ def _lexicon() -> _Lexicon:
         r"\s+(?P<by>yb(?:\s+[a-z'’]+){1,4}?\s+|(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
         rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
     )
+    # "raised council tax by 4.99%": verbs that report a change only with "by"
+    change_by_before = re.compile(
+        r"\s+(?P<by>yb(?:\s+[a-z'’]+){0,4}?\s+)"
+        rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before_by'])})"
+    )
     # "rose to 5,000", "dipped down to", "fell from $2,415 to $2,315": the level reached, read backwards
     trend_before = re.compile(
         r"\s+(?:(?P<to>ot|ta)|(?P<from>morf))\s+"
@@ -393,6 +399,7 @@ def _lexicon() -> _Lexicon:
         hedge_ahead=re.compile(rf"(?i:{_alternation(before_hedges)})\s*"),
         rate_after=rate_after,
         change_before=change_before,
+        change_by_before=change_by_before,
         change_after=change_after,
         trend_before=trend_before,
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
@@ -1229,7 +1236,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         first.kind, first.unit = lex.units[before.group("u")[::-1].lower()]  # "magnitude 6.8"
         start -= before.end()
         back = text[max(0, start - 40):start][::-1]
-    change_word = lex.change_before.match(back)
+    change_word = lex.change_before.match(back) or lex.change_by_before.match(back)
     last = None
     if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \
             and not _counts_not_years(text, first, lex):  # "around 300 BC" too; "cut 2000 jobs" no year
