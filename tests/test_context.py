@@ -311,3 +311,8 @@ def test_a_sum_that_is_needed_is_no_one_in_need() -> None:
 def test_a_noun_before_a_reporting_verb_is_the_source_not_what_is_counted() -> None:
     text = "Aid workers at the crossing told the Horn Observer that as many as 1,500 arrived on some days."
     assert [c.unit for c in extract_claims(text)] == ["people"]
+
+
+def test_the_number_of_a_noun_counts_it_past_another_figure() -> None:
+    text = "The number of patients waiting more than 18 weeks fell by 41,000 in March to 3.02 million."
+    assert [c.unit for c in extract_claims(text) if c.kind == "count"] == ["patients", "patients"]
