@@ -32,6 +32,9 @@ LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
 GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
+# "…, bringing this year's total to 98,000": a running total of an earlier count of the sentence.
+RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
+                           r"\s+(?:to|at)\s+$")
 # "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
 # "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.
@@ -74,7 +77,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                        (prev_span.start, prev_span.end) if prev_span else None,
                        quantities[n + 1].start if n + 1 < len(quantities) else None)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
-        left = _same_measure_as(previous, q, ctx, text, i)
+        left = _same_measure_as(previous, q, ctx, text, i) or _running_total(claims, q, ctx, text, sentence)
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
                 kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
@@ -183,6 +186,15 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     if q.kind == "count" and BREAKDOWN.match(between):
         return left
     return None
+
+
+def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, sentence: str) -> Claim | None:
+    """"1,100 migrants arrived in 24 hours, …, bringing this year's total to almost 98,000": the running
+    total of the last count of the sentence, whatever figures stand between."""
+    if q.kind != "count" or ctx.named or "total" not in text[max(0, q.start - 40):q.start]:
+        return None
+    last = next((c for c in reversed(claims) if c.kind == "count" and c.sentence == sentence), None)
+    return last if last is not None and RUNNING_TOTAL.search(text, last.char_end, q.start) else None
 
 
 def _inherit_event(ctx: Context, event: str | None) -> None:

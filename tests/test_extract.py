@@ -234,3 +234,10 @@ def test_a_part_named_after_including_further_on_shares_the_event() -> None:
     text = "At least 2,100 people had been killed in strikes over the past year, including 127 children."
     assert [(c.unit, c.event, c.qualifier) for c in extract_claims(text)] == [
         ("people", "killed", "at_least"), ("children", "killed", "exact")]
+
+
+def test_a_running_total_counts_what_the_last_count_of_the_sentence_counts() -> None:
+    text = ("More than 1,100 migrants arrived on the island in 24 hours, the Red Cross said on Monday, "
+            "bringing this year's total to almost 98,000.")
+    assert [(c.unit, c.event) for c in extract_claims(text) if c.kind == "count"] == [
+        ("migrants", "displaced"), ("migrants", "displaced")]
