@@ -202,3 +202,10 @@ def test_a_relative_clause_credits_only_the_figure_before_it():
     assert credit(text, 2e9)[0] is None
     assert credit(text, 4e9)[:2] == ("United Nations", "international_org")
     assert credit("The 40,000 troops Russia claims to have lost are a fraction.", 40000)[0] == "Russia"
+
+
+def test_the_researchers_stand_for_the_research_body_the_article_named():
+    text = ("Emissions will reach a record 37 billion tonnes, according to the Global Carbon Project. "
+            "Coal emissions in India will rise by 8%, the researchers said.")
+    assert credit(text, 37e9)[:2] == ("Global Carbon Project", "expert")
+    assert credit(text, 8)[:2] == ("Global Carbon Project", "expert")
