@@ -44,8 +44,8 @@ ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
 # A new clause between an attribution and a figure: ", and 1.5 million were affected".
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
-# "put the crowd at 38,000": "at" and a number within three words.
-AT_FIGURE = re.compile(r"\bat\s+(?:\S+\s+){0,2}?\S*\d")
+# "put the crowd at 38,000", "put the governor on 47%": "at" or "on" and a number within three words.
+AT_FIGURE = re.compile(r"\b(?:at|on)\s+(?:\S+\s+){0,2}?\S*\d")
 # A verb used as an adjective ("an estimated $9.6bn", "the confirmed death toll") credits nobody.
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
@@ -82,6 +82,9 @@ RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?
                                   r"[A-Za-z%]*\d")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
+# The agent of a survey or study in a subject that also holds its sample: "A survey of 1,514 voters by X".
+DOCUMENT_BY = re.compile(r"\b(?:survey|poll|study|report|analysis|census|count)\b.*?\bby\s+(.+)$",
+                         re.IGNORECASE)
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
@@ -396,7 +399,7 @@ class Reader:
                 or self._source_before(v_start, s) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
-                                  and not _document(_head(source[0]))):
+                                  and not _document(_head(source[0])) and not _finder(source[0])):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             attribution.relative = relative is not None
@@ -440,6 +443,8 @@ class Reader:
             if token[0] in "“\"(":
                 break
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
+        if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
+            phrase = agent.group(1)  # "A survey of 1,514 voters by the pollster Veritas Research put …"
         return (phrase, None) if _looks_like_source(phrase) else None
 
     def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
@@ -934,6 +939,13 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
 
 
 @lru_cache(maxsize=4096)
+def _finder(source: str) -> bool:
+    """Who may "find" a figure besides a document: a body that counts, not anyone who finds things ("the
+    pollster found 38%", "researchers found"; not "rescuers found 40 bodies")."""
+    words = _bare(source).lower().split()
+    return bool(words) and words[-1] in _words("generic_org")
+
+
 def _looks_like_source(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > MAX_SOURCE_WORDS or not re.search(r"[A-Za-z]", phrase):

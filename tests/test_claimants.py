@@ -209,3 +209,10 @@ def test_the_researchers_stand_for_the_research_body_the_article_named():
             "Coal emissions in India will rise by 8%, the researchers said.")
     assert credit(text, 37e9)[:2] == ("Global Carbon Project", "expert")
     assert credit(text, 8)[:2] == ("Global Carbon Project", "expert")
+
+
+def test_a_poll_by_a_named_pollster_credits_the_pollster_and_so_does_what_it_found():
+    text = ("A survey of 1,514 likely voters by the pollster Veritas Research put the governor on 47%. "
+            "Some 38% of independents said they had not decided, the pollster found.")
+    assert credit(text, 1514)[0] == credit(text, 47)[0] == credit(text, 38)[0] == "Veritas Research"
+    assert credit("Rescuers found 40 bodies.", 40)[0] is None
