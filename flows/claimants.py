@@ -422,8 +422,8 @@ class Reader:
             tokens.pop()
         if not tokens:
             return None
-        if tokens[-1].endswith(","):
-            return _apposition(head.rstrip()[:-1].rstrip() if head.rstrip().endswith(",") else head)
+        if tokens[-1].endswith(","):  # "The energy minister, Alparslan Demir, later told": the apposition
+            return _apposition(" ".join(tokens)[:-1])
         kept: list[str] = []
         for i, token in enumerate(reversed(tokens)):
             bare = token.strip(PUNCTUATION).lower()

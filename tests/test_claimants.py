@@ -216,3 +216,8 @@ def test_a_poll_by_a_named_pollster_credits_the_pollster_and_so_does_what_it_fou
             "Some 38% of independents said they had not decided, the pollster found.")
     assert credit(text, 1514)[0] == credit(text, 47)[0] == credit(text, 38)[0] == "Veritas Research"
     assert credit("Rescuers found 40 bodies.", 40)[0] is None
+
+
+def test_an_adverb_after_an_apposition_is_no_role():
+    text = "The energy minister, Alparslan Demir, later told reporters that 41 miners had been rescued."
+    assert credit(text, 41)[:2] == ("Alparslan Demir", "government")
