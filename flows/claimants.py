@@ -51,7 +51,7 @@ DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
 FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
 # "X said …, citing Y": the cited source after the verb, up to the clause's end.
-CITING_AFTER = re.compile(r",\s+citing\s+([^,;.]+)(?:,\s+([A-Z][^,;.]*))?")
+CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+([^,;.]+)(?:,\s+([A-Z][^,;.]*))?")
 QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$",
@@ -370,7 +370,7 @@ class Reader:
                 role = APPOSITION_ROLE.match(text, name_end, e)  # "…, a rights group that tracks the toll"
                 found.append(self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span,
                                         role=role.group(1) if role else None))
-        citing = "citing" in sentence
+        citing = "citing" in sentence or "quoting" in sentence
         if citing:
             for m in CITING.finditer(sentence):
                 verb = _verbs_re().match(text, s + m.end())
@@ -379,10 +379,10 @@ class Reader:
                                              m.group(1), m.group(2), span))
         if "quoted" in sentence:
             for m in QUOTED_AS.finditer(sentence):
-                # "Reuters quoted X as saying": X speaks, Reuters carries it.
+                # "Reuters quoted X as saying": X speaks, Reuters carries it (as "Reuters, citing X").
                 outlet = self._source_before(s + m.start(), s)
-                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span,
-                                        via=outlet[0] if outlet else None))
+                found.append(self._cited(s + m.start(), s + m.end(), outlet[0], m.group(1), span) if outlet
+                             else self._make(s + m.start(), s + m.end(), m.group(1), span))
             for m in WAS_QUOTED.finditer(sentence):
                 found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
         taken = [(a.verb_start, a.verb_end) for a in found]
@@ -484,7 +484,7 @@ class Reader:
         if named and _is_person(named.strip()):
             cited, role = named.strip(), cited  # "citing the local police chief, Anatoly Brek"
         if _nameless(cited):
-            said.via = cited
+            said.via = _bare(cited)  # "citing a local official": without the article, as a claimant
             return said
         return self._make(said.verb_start, said.verb_end, cited, span, via=said.claimant, role=role)
 
@@ -824,7 +824,7 @@ def _apposition(head: str) -> tuple[str, str | None] | None:
     parts = [p.strip() for p in THOUSANDS_APART.split(head)]  # not "14,500"
     if len(parts) < 2:
         return None
-    first, second = _clause_tail(parts[-2]), parts[-1]
+    first, second = _clause_tail(parts[-2]).lstrip("“”\"‘’ "), parts[-1]  # "…,” Olga Kurylo, a spokeswoman
     if second.split()[0].lower() in ("who", "which", "whose") if second else True:
         return (first, None) if _looks_like_source(first) else None
     name_of_second = _split_role(second)[1]

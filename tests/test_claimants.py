@@ -221,3 +221,16 @@ def test_a_poll_by_a_named_pollster_credits_the_pollster_and_so_does_what_it_fou
 def test_an_adverb_after_an_apposition_is_no_role():
     text = "The energy minister, Alparslan Demir, later told reporters that 41 miners had been rescued."
     assert credit(text, 41)[:2] == ("Alparslan Demir", "government")
+
+
+def test_quoting_an_unnamed_official_keeps_the_outlet_as_claimant():
+    text = "Another 22 were injured, the state news agency IRNA said, quoting a local emergency official."
+    assert credit(text, 22) == ("IRNA", "media", "local emergency official")
+    text = "The Dawn Chronicle quoted a senior police officer as saying that 27 suspects had been arrested."
+    assert credit(text, 27) == ("Dawn Chronicle", "media", "senior police officer")
+
+
+def test_a_name_right_after_a_closing_quote_heads_its_apposition():
+    text = ("“We have registered 4,300 people,” Olga Kurylo, a spokeswoman for the regional administration, "
+            "told AFP.")
+    assert credit(text, 4300)[:2] == ("Olga Kurylo", "government")
