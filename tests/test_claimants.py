@@ -234,3 +234,8 @@ def test_a_name_right_after_a_closing_quote_heads_its_apposition():
     text = ("“We have registered 4,300 people,” Olga Kurylo, a spokeswoman for the regional administration, "
             "told AFP.")
     assert credit(text, 4300)[:2] == ("Olga Kurylo", "government")
+
+
+def test_a_named_prosecutor_speaks_for_the_state_and_an_opposition_leader_does_not():
+    assert claimant_kind("Abu Abdullah", "the prosecutor") == "government"
+    assert claimant_kind("Tomasz Bielski", "opposition leader") == "other"

@@ -316,3 +316,12 @@ def test_a_noun_before_a_reporting_verb_is_the_source_not_what_is_counted() -> N
 def test_the_number_of_a_noun_counts_it_past_another_figure() -> None:
     text = "The number of patients waiting more than 18 weeks fell by 41,000 in March to 3.02 million."
     assert [c.unit for c in extract_claims(text) if c.kind == "count"] == ["patients", "patients"]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Forces shot down 47 drones overnight.", "destroyed"),
+    ("Some 1.2 million children have been out of school since the quake.", "affected"),
+    ("A court sentenced 12 people to death.", None),
+])
+def test_drones_shot_down_children_out_of_school_and_death_sentences(text: str, event: str | None) -> None:
+    assert [c.event for c in extract_claims(text)] == [event]

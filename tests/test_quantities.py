@@ -541,3 +541,9 @@ def test_an_earthquake_magnitude_is_a_measurement(text: str, surface: str) -> No
 ])
 def test_raise_and_lift_report_a_change_only_with_by(text: str, change: str | None) -> None:
     assert only(text).change == change
+
+
+@pytest.mark.parametrize("text", ["The floods will shave 0.6 percentage points off growth.",
+                                  "The tariffs could knock 0.4 percentage points off output."])
+def test_shaving_or_knocking_points_off_is_a_fall(text: str) -> None:
+    assert only(text).change == "down"
