@@ -157,6 +157,24 @@ def _events() -> dict[str, tuple[Event, ...]]:
 
 
 @cache
+def _event_needs() -> dict[str, frozenset[str]]:
+    """event → what its phrases need ("arrested": people only)."""
+    needs: dict[str, set[str]] = {}
+    for readings in _events().values():
+        for reading in readings:
+            needs.setdefault(reading.event, set()).add(reading.needs)
+    return {event: frozenset(n) for event, n in needs.items()}
+
+
+def happens_to(event: str | None, unit: str | None) -> bool:
+    """Can this event happen to what the unit counts? Not one that happens only to people to a thing
+    known not to be people ("27 suspects had been arrested and 40 rifles seized")."""
+    if event is None or unit is None or unit in _person_units() or unit not in _known_units():
+        return True
+    return not _event_needs().get(event, frozenset()) <= {"person", "people"}
+
+
+@cache
 def _lexicon_phrases() -> dict[str, frozenset[str]]:
     """The phrase lists looked up word by word, by name."""
     return {

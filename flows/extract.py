@@ -15,7 +15,7 @@ from datetime import date
 
 from flows import model
 from flows.claimants import Reader, counts_sources
-from flows.context import Context, describe
+from flows.context import Context, describe, happens_to
 from flows.dates import as_of
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
@@ -200,7 +200,7 @@ def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, se
 def _inherit_event(ctx: Context, event: str | None) -> None:
     """What happened to the figure a figure shares its measure with happened to it too, and a weak verb of
     arrival continues it ("85,000 refugees have fled, and 2,000 more are arriving": still displaced)."""
-    if ctx.event is None or (ctx.weak_event and event in ARRIVALS):
+    if (ctx.event is None and happens_to(event, ctx.unit)) or (ctx.weak_event and event in ARRIVALS):
         ctx.event = event or ctx.event
 
 

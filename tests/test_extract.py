@@ -241,3 +241,8 @@ def test_a_running_total_counts_what_the_last_count_of_the_sentence_counts() -> 
             "bringing this year's total to almost 98,000.")
     assert [(c.unit, c.event) for c in extract_claims(text) if c.kind == "count"] == [
         ("migrants", "displaced"), ("migrants", "displaced")]
+
+
+def test_a_coordinated_thing_does_not_take_an_event_that_happens_only_to_people() -> None:
+    claims = extract_claims("Police said 27 suspects had been arrested in raids and 40 rifles seized.")
+    assert [(c.unit, c.event) for c in claims] == [("suspects", "arrested"), ("weapons", None)]
