@@ -81,6 +81,7 @@ RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s
 RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?:eht\s+)?)(?:[a-z]+\s+)?"
                                   r"[A-Za-z%]*\d")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
+OFFICIALS_OF = re.compile(r"(?i:(?:senior\s+)?officials?)\s+(?:at|of|from)\s+(?:the\s+)?(\S.*)$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
 # The agent of a survey or study in a subject that also holds its sample: "A survey of 1,514 voters by X".
 DOCUMENT_BY = re.compile(r"\b(?:survey|poll|study|report|analysis|census|count)\b.*?\bby\s+(.+)$",
@@ -246,7 +247,13 @@ def claimant_kind(name: str | None, role: str | None = None) -> str | None:
             return "anonymous"
         m = pattern.search(text)  # the first word wins; at one place, the longest
         if m:
-            return words[re.sub(r"\s+", " ", m.group().lower())]
+            kind = words[re.sub(r"\s+", " ", m.group().lower())]
+            body = OFFICIALS_OF.match(text) if kind == "anonymous" else None
+            inner = pattern.search(text, body.start(1)) if body else None
+            if inner and words[re.sub(r"\s+", " ", inner.group().lower())] != "anonymous":
+                # "Officials at the interior ministry", like "interior ministry officials", speak for it
+                return words[re.sub(r"\s+", " ", inner.group().lower())]
+            return kind
     if name.lower() in _countries():
         return "government"
     for text in (role or "", name):
@@ -961,7 +968,7 @@ def _looks_like_source(phrase: str) -> bool:
     # ("officials", "Ukrainian media", "local authorities").
     return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
         or words[-1].lower().endswith("s") or words[-1].lower() in {"media", "police", "staff"} \
-        or bool(_document(phrase))
+        or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 
 
 @lru_cache(maxsize=4096)

@@ -239,3 +239,11 @@ def test_a_name_right_after_a_closing_quote_heads_its_apposition():
 def test_a_named_prosecutor_speaks_for_the_state_and_an_opposition_leader_does_not():
     assert claimant_kind("Abu Abdullah", "the prosecutor") == "government"
     assert claimant_kind("Tomasz Bielski", "opposition leader") == "other"
+
+
+def test_officials_at_a_named_body_take_its_kind_and_a_lower_case_role_before_a_name_is_a_source():
+    text = ("Officials at the interior ministry said 14 people had been detained, while opposition leader "
+            "Tomasz Bielski put the number of arrests at more than 60.")
+    assert credit(text, 14)[:2] == ("Officials at the interior ministry", "government")
+    assert credit(text, 60)[:2] == ("Tomasz Bielski", "other")
+    assert claimant_kind("Health officials in Lima") == "anonymous"
