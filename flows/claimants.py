@@ -815,10 +815,11 @@ def _find_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
-    """(start, end) of each reporting verb in the sentence, not used as an adjective ("an estimated")."""
+    """(start, end) of each reporting verb in the sentence, not used as an adjective ("an estimated") or a
+    noun ("the ministry's own estimate")."""
     needs = _verb_needs()
     return [(offset + start, offset + end) for start, end, previous in _word_spans(sentence, _verb_words())
-            if previous not in DETERMINERS
+            if previous not in DETERMINERS and previous != "own" and not previous.endswith(("'s", "’s"))
             and (needs.get(sentence[start:end].lower()) != "at" or AT_FIGURE.search(sentence, end))]
 
 

@@ -247,3 +247,8 @@ def test_officials_at_a_named_body_take_its_kind_and_a_lower_case_role_before_a_
     assert credit(text, 14)[:2] == ("Officials at the interior ministry", "government")
     assert credit(text, 60)[:2] == ("Tomasz Bielski", "other")
     assert claimant_kind("Health officials in Lima") == "anonymous"
+
+
+def test_a_reporting_word_after_a_possessive_is_a_noun_not_a_verb():
+    assert credit("The ministry's own estimate of repair costs is $780m.", 780e6)[0] is None
+    assert credit("Sudanese accounted for 10 million of them, UNHCR's report showed.", 10e6)[0] == "UNHCR"
