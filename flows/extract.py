@@ -43,6 +43,7 @@ PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’
 # had been killed in strikes over the past year, including 127 children": a part of it, further on.
 BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$"
                        r"|^\s+[^\d.;:“”\"]{1,120}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+$")
+OF_THE = re.compile(r"\s+of\s+the\s")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -98,6 +99,10 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 ctx.subject = ctx.subject or referent.subject
                 if kind in ("count", "rate"):  # a share of them took no part ("60% of them are children")
                     _inherit_event(ctx, referent.event)
+        if kind == "count" and ctx.named and ctx.subject is None and OF_THE.match(text, q.end):
+            # "78 of the drones": drones named before in the sentence, whose owner they keep
+            ctx.subject = next((c.subject for c in reversed(claims)
+                                if c.sentence == sentence and c.unit == ctx.unit), None)
         if kind in ("age", "duration"):
             ctx.event = None  # nothing happens to an age or a length of time ("boys aged nine were hurt")
         unit = ctx.unit if kind == "count" else (q.unit or ctx.unit)

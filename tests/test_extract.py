@@ -246,3 +246,9 @@ def test_a_running_total_counts_what_the_last_count_of_the_sentence_counts() -> 
 def test_a_coordinated_thing_does_not_take_an_event_that_happens_only_to_people() -> None:
     claims = extract_claims("Police said 27 suspects had been arrested in raids and 40 rifles seized.")
     assert [(c.unit, c.event) for c in claims] == [("suspects", "arrested"), ("weapons", None)]
+
+
+def test_a_part_of_the_things_named_before_keeps_their_owner() -> None:
+    text = "The air force said Russia had launched 91 drones, and that 78 of the drones had been shot down."
+    assert [(c.subject, c.event) for c in extract_claims(text)] == [
+        ("russian", "used"), ("russian", "destroyed")]
