@@ -946,7 +946,6 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
-@lru_cache(maxsize=4096)
 def _finder(source: str) -> bool:
     """Who may "find" a figure besides a document: a body that counts, not anyone who finds things ("the
     pollster found 38%", "researchers found"; not "rescuers found 40 bodies")."""
@@ -954,6 +953,7 @@ def _finder(source: str) -> bool:
     return bool(words) and words[-1] in _words("generic_org")
 
 
+@lru_cache(maxsize=4096)
 def _looks_like_source(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > MAX_SOURCE_WORDS or not re.search(r"[A-Za-z]", phrase):

@@ -1236,7 +1236,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         first.kind, first.unit = lex.units[before.group("u")[::-1].lower()]  # "magnitude 6.8"
         start -= before.end()
         back = text[max(0, start - 40):start][::-1]
-    change_word = lex.change_before.match(back) or lex.change_by_before.match(back)
+    change_word = lex.change_before.match(back) or (
+        lex.change_by_before.match(back) if back.lstrip()[:2] == "yb" else None)  # "… by 4.99%"
     last = None
     if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \
             and not _counts_not_years(text, first, lex):  # "around 300 BC" too; "cut 2000 jobs" no year
