@@ -43,7 +43,6 @@ PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’
 # had been killed in strikes over the past year, including 127 children": a part of it, further on.
 BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$"
                        r"|^\s+[^\d.;:“”\"]{1,120}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+$")
-OF_THE = re.compile(r"\s+of\s+the\s")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -78,7 +77,9 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                        (prev_span.start, prev_span.end) if prev_span else None,
                        quantities[n + 1].start if n + 1 < len(quantities) else None)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
-        left = _same_measure_as(previous, q, ctx, text, i) or _running_total(claims, q, ctx, text, sentence)
+        left = _same_measure_as(previous, q, ctx, text, i)
+        if left is None and q.kind == "count" and text.find("total", max(0, q.start - 40), q.start) >= 0:
+            left = _running_total(claims, q, ctx, text, sentence)
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
                 kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
@@ -99,7 +100,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 ctx.subject = ctx.subject or referent.subject
                 if kind in ("count", "rate"):  # a share of them took no part ("60% of them are children")
                     _inherit_event(ctx, referent.event)
-        if kind == "count" and ctx.named and ctx.subject is None and OF_THE.match(text, q.end):
+        if kind == "count" and ctx.named and ctx.subject is None and text.startswith(" of the ", q.end):
             # "78 of the drones": drones named before in the sentence, whose owner they keep
             ctx.subject = next((c.subject for c in reversed(claims)
                                 if c.sentence == sentence and c.unit == ctx.unit), None)
@@ -196,7 +197,7 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
 def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, sentence: str) -> Claim | None:
     """"1,100 migrants arrived in 24 hours, …, bringing this year's total to almost 98,000": the running
     total of the last count of the sentence, whatever figures stand between."""
-    if q.kind != "count" or ctx.named or "total" not in text[max(0, q.start - 40):q.start]:
+    if ctx.named:
         return None
     last = next((c for c in reversed(claims) if c.kind == "count" and c.sentence == sentence), None)
     return last if last is not None and RUNNING_TOTAL.search(text, last.char_end, q.start) else None

@@ -1237,7 +1237,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         start -= before.end()
         back = text[max(0, start - 40):start][::-1]
     change_word = lex.change_before.match(back) or (
-        lex.change_by_before.match(back) if back.lstrip()[:2] == "yb" else None)  # "… by 4.99%"
+        lex.change_by_before.match(back) if "yb" in back[:4] else None)  # "… by 4.99%"
     last = None
     if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \
             and not _counts_not_years(text, first, lex):  # "around 300 BC" too; "cut 2000 jobs" no year
@@ -1268,7 +1268,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         kind, unit = "money", first.currency
     # age: "aged 21", "21-year-old", "21 years old", "Jamie Armstrong, 25, was jailed"
     a = lex.age_after.match(text, last.num_end)
-    after_name = kind == "count" and last is first and qualifier == "exact"
+    after_name = kind == "count" and last is first and qualifier == "exact" and text[start - 2:start] == ", "
     if a:
         kind, unit, end = "age", "year", a.end()
     elif (first.kind in (None, "duration") and _age_before(text, m, start, lex)) or (
@@ -1526,9 +1526,8 @@ _AGE_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:and|or)\b")
 def _age_after_name(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
     """ "Jamie Armstrong, 25, and Callum Reid, 31, were jailed": a whole number set off by commas after
     a person's name is an age."""
-    if text[start - 2:start] != ", " or not (core.plain and core.value.is_integer()
-                                             and 0 < core.value <= lex.age_name_max) \
-            or _AGE_END.match(text, core.end) is None:
+    if not (core.plain and core.value.is_integer() and 0 < core.value <= lex.age_name_max) \
+            or _AGE_END.match(text, core.end) is None:  # (the caller checked the ", " before it)
         return False
     name = _NAME_COMMA.search(text, max(0, start - 60), start)
     return name is not None and not any(w.rstrip(".").lower() in lex.not_names for w in name.group(1).split())
