@@ -46,14 +46,14 @@ CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
 CLAUSE_MARK = re.compile(r"[,;]")
 # A new clause between an attribution and a figure: ", and 1.5 million were affected".
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
-# "put the crowd at 38,000": "at" and a number within three words.
-AT_FIGURE = re.compile(r"\bat\s+(?:\S+\s+){0,2}?\S*\d")
+# "put the crowd at 38,000", "put the governor on 47%": "at" or "on" and a number within three words.
+AT_FIGURE = re.compile(r"\b(?:at|on)\s+(?:\S+\s+){0,2}?\S*\d")
 # A verb used as an adjective ("an estimated $9.6bn", "the confirmed death toll") credits nobody.
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
 FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
 # "X said …, citing Y": the cited source after the verb, up to the clause's end.
-CITING_AFTER = re.compile(r",\s+citing\s+([^,;.]+)(?:,\s+([A-Z][^,;.]*))?")
+CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+([^,;.]+)(?:,\s+([A-Z][^,;.]*))?")
 QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$",
@@ -79,8 +79,15 @@ OPENING_SUBJECT = re.compile(rf"\s*(?:(?P<role>[^,.;:“”\"]{{3,60}}),\s+)?(?P
 # Nations says is needed", "the 40,000 troops Russia claims to have lost".
 RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s+)?"
                              r"(?P<source>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5})$")
+# The same read backwards from the verb, one anchored match instead of a search: "…seirpmoc …ehT …"
+RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?:eht\s+)?)(?:[a-z]+\s+)?"
+                                  r"[A-Za-z%]*\d")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
+OFFICIALS_OF = re.compile(r"(?i:(?:senior\s+)?officials?)\s+(?:at|of|from)\s+(?:the\s+)?(\S.*)$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
+# The agent of a survey or study in a subject that also holds its sample: "A survey of 1,514 voters by X".
+DOCUMENT_BY = re.compile(r"\b(?:survey|poll|study|report|analysis|census|count)\b.*?\bby\s+(.+)$",
+                         re.IGNORECASE)
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
 MAX_SOURCE_WORDS = 10
@@ -199,6 +206,7 @@ def _title_heads() -> frozenset[str]:
 # -- sources counted -------------------------------------------------------------------------------
 
 CITING_BEFORE = re.compile(r"\bciting\s+$")
+WORDS = re.compile(r"[a-z]+")
 
 
 @cache
@@ -216,6 +224,8 @@ def counts_sources(text: str, start: int, end: int) -> bool:
     """Does the number at text[start:end] count the unnamed sources who speak ("Two senior officials,
     speaking on condition of anonymity, said …", "citing two officials familiar with the talks")? That
     is who says so, not a figure they give."""
+    if not _words("generic_source").intersection(WORDS.findall(text, end, end + 40)[:4]):
+        return False  # (most small numbers count something else: the patterns are not tried)
     cited, speaking = _sources_after_re()
     if CITING_BEFORE.search(text, max(0, start - 10), start):
         return cited.match(text, end) is not None
@@ -239,7 +249,13 @@ def claimant_kind(name: str | None, role: str | None = None) -> str | None:
             return "anonymous"
         m = pattern.search(text)  # the first word wins; at one place, the longest
         if m:
-            return words[re.sub(r"\s+", " ", m.group().lower())]
+            kind = words[re.sub(r"\s+", " ", m.group().lower())]
+            body = OFFICIALS_OF.match(text) if kind == "anonymous" else None
+            inner = pattern.search(text, body.start(1)) if body else None
+            if inner and words[re.sub(r"\s+", " ", inner.group().lower())] != "anonymous":
+                # "Officials at the interior ministry", like "interior ministry officials", speak for it
+                return words[re.sub(r"\s+", " ", inner.group().lower())]
+            return kind
     if name.lower() in _countries():
         return "government"
     for text in (role or "", name):
@@ -363,7 +379,7 @@ class Reader:
                 role = APPOSITION_ROLE.match(text, name_end, e)  # "…, a rights group that tracks the toll"
                 found.append(self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span,
                                         role=role.group(1) if role else None))
-        citing = "citing" in sentence
+        citing = "citing" in sentence or "quoting" in sentence
         if citing:
             for m in _citing_matches(sentence):
                 verb = _verbs_re().match(text, s + m.end())
@@ -372,10 +388,10 @@ class Reader:
                                              m.group(1), m.group(2), span))
         if "quoted" in sentence:
             for m in QUOTED_AS.finditer(sentence):
-                # "Reuters quoted X as saying": X speaks, Reuters carries it.
+                # "Reuters quoted X as saying": X speaks, Reuters carries it (as "Reuters, citing X").
                 outlet = self._source_before(s + m.start(), s)
-                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span,
-                                        via=outlet[0] if outlet else None))
+                found.append(self._cited(s + m.start(), s + m.end(), outlet[0], m.group(1), span) if outlet
+                             else self._make(s + m.start(), s + m.end(), m.group(1), span))
             for m in WAS_QUOTED.finditer(sentence):
                 found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
         taken = [(a.verb_start, a.verb_end) for a in found]
@@ -387,12 +403,12 @@ class Reader:
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
             # "the $4.1bn the United Nations says is needed": a relative clause credits the figure before
-            relative = RELATIVE_SOURCE.search(text, max(s, v_start - 60), v_start)
-            source = ((relative.group("source").strip(), None) if relative else None) \
+            relative = RELATIVE_SOURCE_BACK.match(text[max(s, v_start - 60):v_start][::-1])
+            source = ((relative.group("source")[::-1].strip(), None) if relative else None) \
                 or self._source_before(v_start, s) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
-                                  and not _document(_head(source[0]))):
+                                  and not _document(_head(source[0])) and not _finder(source[0])):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             attribution.relative = relative is not None
@@ -415,8 +431,8 @@ class Reader:
             tokens.pop()
         if not tokens:
             return None
-        if tokens[-1].endswith(","):
-            return _apposition(head.rstrip()[:-1].rstrip() if head.rstrip().endswith(",") else head)
+        if tokens[-1].endswith(","):  # "The energy minister, Alparslan Demir, later told": the apposition
+            return _apposition(" ".join(tokens)[:-1])
         kept: list[str] = []
         for i, token in enumerate(reversed(tokens)):
             bare = token.strip(PUNCTUATION).lower()
@@ -436,6 +452,8 @@ class Reader:
             if token[0] in "“\"(":
                 break
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
+        if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
+            phrase = agent.group(1)  # "A survey of 1,514 voters by the pollster Veritas Research put …"
         return (phrase, None) if _looks_like_source(phrase) else None
 
     def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
@@ -475,7 +493,7 @@ class Reader:
         if named and _is_person(named.strip()):
             cited, role = named.strip(), cited  # "citing the local police chief, Anatoly Brek"
         if _nameless(cited):
-            said.via = cited
+            said.via = _bare(cited)  # "citing a local official": without the article, as a claimant
             return said
         return self._make(said.verb_start, said.verb_end, cited, span, via=said.claimant, role=role)
 
@@ -815,10 +833,11 @@ def _find_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
-    """(start, end) of each reporting verb in the sentence, not used as an adjective ("an estimated")."""
+    """(start, end) of each reporting verb in the sentence, not used as an adjective ("an estimated") or a
+    noun ("the ministry's own estimate")."""
     needs = _verb_needs()
     return [(offset + start, offset + end) for start, end, previous in _word_spans(sentence, _verb_words())
-            if previous not in DETERMINERS
+            if previous not in DETERMINERS and previous != "own" and not previous.endswith(("'s", "’s"))
             and (needs.get(sentence[start:end].lower()) != "at" or AT_FIGURE.search(sentence, end))]
 
 
@@ -831,7 +850,7 @@ def _apposition(head: str) -> tuple[str, str | None] | None:
     parts = [p.strip() for p in THOUSANDS_APART.split(head)]  # not "14,500"
     if len(parts) < 2:
         return None
-    first, second = _clause_tail(parts[-2]), parts[-1]
+    first, second = _clause_tail(parts[-2]).lstrip("“”\"‘’ "), parts[-1]  # "…,” Olga Kurylo, a spokeswoman
     if second.split()[0].lower() in ("who", "which", "whose") if second else True:
         return (first, None) if _looks_like_source(first) else None
     name_of_second = _split_role(second)[1]
@@ -933,13 +952,23 @@ APPOSITION_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;:.“”\"]+?)(?=\s+(?:tha
 
 def _title_before(text: str, at: int) -> str | None:
     """A title standing right before a name: "Mayor" of "Mayor Rosa Delgado", "Prime Minister" of …"""
-    titles = [m for m in _titles_re().finditer(text, max(0, at - 30), at) if not text[m.end():at].strip()]
-    return titles[-1].group() if titles else None
+    words = text[max(0, at - 30):at].split()
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]).lower() in _titles():
+            return " ".join(words[-n:])
+    return None
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:
     m = PHRASE_END.search(text, start, limit)
     return m.start() if m else limit
+
+
+def _finder(source: str) -> bool:
+    """Who may "find" a figure besides a document: a body that counts, not anyone who finds things ("the
+    pollster found 38%", "researchers found"; not "rescuers found 40 bodies")."""
+    words = _bare(source).lower().split()
+    return bool(words) and words[-1] in _words("generic_org")
 
 
 @lru_cache(maxsize=4096)
@@ -958,7 +987,7 @@ def _looks_like_source(phrase: str) -> bool:
     # ("officials", "Ukrainian media", "local authorities").
     return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
         or words[-1].lower().endswith("s") or words[-1].lower() in {"media", "police", "staff"} \
-        or bool(_document(phrase))
+        or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 
 
 @lru_cache(maxsize=4096)

@@ -70,6 +70,10 @@ COORDINATED_VERB = re.compile(r"\b(?:and|or|then|but)\s+$")
 # "… rose to 202", "… reached 202", "… stood at 202": the level a count reached, right before it.
 LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands|increased|grew|hit|passed)"
                            r"\s+(?:to\s+|at\s+)?$")
+# "… fell by 41,000", "… dropped 41,000": how far a count moved, right before it.
+MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|jumped)"
+                      r"\s+(?:by\s+)?$")
+NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+$", re.IGNORECASE)
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -150,6 +154,24 @@ def _events() -> dict[str, tuple[Event, ...]]:
                         r.get("needs", ""))
         table.setdefault(r["word"].lower(), []).append(reading)
     return {phrase: tuple(readings) for phrase, readings in table.items()}
+
+
+@cache
+def _event_needs() -> dict[str, frozenset[str]]:
+    """event → what its phrases need ("arrested": people only)."""
+    needs: dict[str, set[str]] = {}
+    for readings in _events().values():
+        for reading in readings:
+            needs.setdefault(reading.event, set()).add(reading.needs)
+    return {event: frozenset(n) for event, n in needs.items()}
+
+
+def happens_to(event: str | None, unit: str | None) -> bool:
+    """Can this event happen to what the unit counts? Not one that happens only to people to a thing
+    known not to be people ("27 suspects had been arrested and 40 rifles seized")."""
+    if event is None or unit is None or unit in _person_units() or unit not in _known_units():
+        return True
+    return not _event_needs().get(event, frozenset()) <= {"person", "people"}
 
 
 @cache
@@ -593,6 +615,9 @@ class ArticleContext:
                     or _noun_before_comma(text, before_start, q_start))
             if noun and not (before and before[0].counts and before[1] > noun[1]):
                 ctx.unit, ctx.named, ctx.noun_before = noun[0], True, True
+            elif noun is None and before is None \
+                    and (counted := _number_of(text, sent, s_start, before_start, q_start)):
+                ctx.unit, ctx.named, ctx.noun_before = counted, True, True
         if kind in ("count", "money"):
             p = next(find_phrases(sent, q_end, after_end, "periods"), None)
             ctx.period = _periods()[p[0]] if p else None
@@ -644,6 +669,17 @@ def _level_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_sta
     if reading is None or not reading.counts or LEVEL_REACHED.search(text, phrase_end, q_start) is None:
         return None
     return reading
+
+
+def _number_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_start: int) -> str | None:
+    """"The number of patients waiting more than 18 weeks fell by 41,000": what "the number of" names
+    earlier in the sentence, past another figure, when the count is how far it moved or where it got to."""
+    if not LEVEL_REACHED.search(text, max(s_start, q_start - 20), q_start) \
+            and not MOVED_BY.search(text, max(s_start, q_start - 20), q_start):
+        return None
+    for phrase, start, _ in reversed(list(find_phrases(sent, s_start, clause_start, "units"))):
+        return _units()[phrase] if NUMBER_OF.search(text, max(s_start, start - 20), start) else None
+    return None
 
 
 def _refers_before(text: str, start: int, end: int, sent: _Sentence) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 
 from flows import model
 from flows.claimants import Reader, counts_sources
-from flows.context import ArticleContext, Context
+from flows.context import ArticleContext, Context, happens_to
 from flows.dates import as_of
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
@@ -32,6 +32,9 @@ LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
 GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
+# "…, bringing this year's total to 98,000": a running total of an earlier count of the sentence.
+RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
+                           r"\s+(?:to|at)\s+$")
 # "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
 # "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.
@@ -76,6 +79,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                                quantities[n + 1].start if n + 1 < len(quantities) else None)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
+        if left is None and q.kind == "count" and text.find("total", max(0, q.start - 40), q.start) >= 0:
+            left = _running_total(claims, q, ctx, text, sentence)
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
                 kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
@@ -96,6 +101,10 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 ctx.subject = ctx.subject or referent.subject
                 if kind in ("count", "rate"):  # a share of them took no part ("60% of them are children")
                     _inherit_event(ctx, referent.event)
+        if kind == "count" and ctx.named and ctx.subject is None and text.startswith(" of the ", q.end):
+            # "78 of the drones": drones named before in the sentence, whose owner they keep
+            ctx.subject = next((c.subject for c in reversed(claims)
+                                if c.sentence == sentence and c.unit == ctx.unit), None)
         if kind in ("age", "duration"):
             ctx.event = None  # nothing happens to an age or a length of time ("boys aged nine were hurt")
         unit = ctx.unit if kind == "count" else (q.unit or ctx.unit)
@@ -173,19 +182,32 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     between = text[left_q.end:q.start]
     if COORDINATED.match(between) and (q.kind == left_q.kind or left_q.kind == "age"):
         return left
-    same_measure = COMPARED.match(between) or TOTAL.match(between) \
-        or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
-    if q.kind == left_q.kind and not ctx.named and (same_measure or GAPPED.match(between)):
+    if q.kind != left_q.kind:
+        return None
+    # (cheap word checks first: most pairs of figures are not linked, and the patterns backtrack)
+    compared = ("from" in between or "compared" in between or "against" in between or " of " in between) \
+        and COMPARED.match(between)
+    same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
+    if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))):
         return left
-    if q.kind == left_q.kind == "count" and BREAKDOWN.match(between):
+    if q.kind == "count" and BREAKDOWN.match(between):
         return left
     return None
+
+
+def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, sentence: str) -> Claim | None:
+    """"1,100 migrants arrived in 24 hours, …, bringing this year's total to almost 98,000": the running
+    total of the last count of the sentence, whatever figures stand between."""
+    if ctx.named:
+        return None
+    last = next((c for c in reversed(claims) if c.kind == "count" and c.sentence == sentence), None)
+    return last if last is not None and RUNNING_TOTAL.search(text, last.char_end, q.start) else None
 
 
 def _inherit_event(ctx: Context, event: str | None) -> None:
     """What happened to the figure a figure shares its measure with happened to it too, and a weak verb of
     arrival continues it ("85,000 refugees have fled, and 2,000 more are arriving": still displaced)."""
-    if ctx.event is None or (ctx.weak_event and event in ARRIVALS):
+    if (ctx.event is None and happens_to(event, ctx.unit)) or (ctx.weak_event and event in ARRIVALS):
         ctx.event = event or ctx.event
 
 

@@ -129,6 +129,7 @@ class _Lexicon:
     hedge_ahead: re.Pattern[str]  # a hedge written before a number, read forwards: "up to "
     rate_after: re.Pattern[str]
     change_before: re.Pattern[str]
+    change_by_before: re.Pattern[str]
     change_after: re.Pattern[str]
     trend_before: re.Pattern[str]
     month_before: re.Pattern[str]
@@ -353,11 +354,9 @@ def _lexicon() -> _Lexicon:
     age = toml["age"]
     age_after = re.compile("|".join(re.escape(a).replace(r"\ ", r"\s*") for a in age["after"]), re.I)
     age_before = re.compile(rf"\s+(?:{_reversed(age['before'])})")
-    hedge_after = re.compile(
-        r"\s*(?:" + "|".join(
-            re.escape(r["phrase"]).replace(r"\ ", r"\s+") + (r"\b" if r["phrase"][-1].isalpha() else "")
-            for r in sorted(hedge_rows, key=lambda r: -len(r["phrase"])) if r["position"] == "after"
-        ) + ")", re.I)
+    hedge_after = re.compile(r"\s*" + _phrase_trie(
+        [(r["phrase"], False, r"\b" if r["phrase"][-1].isalpha() else "")
+         for r in hedge_rows if r["position"] == "after"]), re.I)
     linker = "|".join(re.escape(x) for x in rate["linkers"] if x != "/")
     rate_after = re.compile(
         rf"(?P<noun>(?:\s+[a-z][a-z-]+){{0,2}}?)(?:\s+(?:{linker})\s+|\s*/\s*)"
@@ -369,6 +368,11 @@ def _lexicon() -> _Lexicon:
         # "by" may follow the verb's object: "raise prices by 3%", "grow its sales by 35 per cent"
         r"\s+(?P<by>yb(?:\s+[a-z'’]+){1,4}?\s+|(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
         rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before'])})"
+    )
+    # "raised council tax by 4.99%": verbs that report a change only with "by"
+    change_by_before = re.compile(
+        r"\s+(?P<by>yb(?:\s+[a-z'’]+){0,4}?\s+)"
+        rf"(?P<w>{_reversed([r['word'] for r in change_rows if r['position'] == 'before_by'])})"
     )
     # "rose to 5,000", "dipped down to", "fell from $2,415 to $2,315": the level reached, read backwards
     trend_before = re.compile(
@@ -395,6 +399,7 @@ def _lexicon() -> _Lexicon:
         hedge_ahead=re.compile(rf"(?i:{_alternation(before_hedges)})\s*"),
         rate_after=rate_after,
         change_before=change_before,
+        change_by_before=change_by_before,
         change_after=change_after,
         trend_before=trend_before,
         month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
@@ -1245,7 +1250,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         first.kind, first.unit = lex.units[before.group("u")[::-1].lower()]  # "magnitude 6.8"
         start -= before.end()
         back = text[max(0, start - 40):start][::-1]
-    change_word = lex.change_before.match(back)
+    change_word = lex.change_before.match(back) or (
+        lex.change_by_before.match(back) if "yb" in back[:4] else None)  # "… by 4.99%"
     last = None
     if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \
             and not _counts_not_years(text, first, lex):  # "around 300 BC" too; "cut 2000 jobs" no year
@@ -1276,7 +1282,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         kind, unit = "money", first.currency
     # age: "aged 21", "21-year-old", "21 years old", "Jamie Armstrong, 25, was jailed"
     a = lex.age_after.match(text, last.num_end)
-    after_name = kind == "count" and last is first and qualifier == "exact"
+    after_name = kind == "count" and last is first and qualifier == "exact" and text[start - 2:start] == ", "
     if a:
         kind, unit, end = "age", "year", a.end()
     elif (first.kind in (None, "duration") and _age_before(text, m, start, lex)) or (
@@ -1535,7 +1541,7 @@ def _age_after_name(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
     """ "Jamie Armstrong, 25, and Callum Reid, 31, were jailed": a whole number set off by commas after
     a person's name is an age."""
     if not (core.plain and core.value.is_integer() and 0 < core.value <= lex.age_name_max) \
-            or _AGE_END.match(text, core.end) is None:
+            or _AGE_END.match(text, core.end) is None:  # (the caller checked the ", " before it)
         return False
     name = _NAME_COMMA.search(text, max(0, start - 60), start)
     return name is not None and not any(w.rstrip(".").lower() in lex.not_names for w in name.group(1).split())

@@ -37,6 +37,8 @@ def measure_terms() -> pa.Table:
     folds: dict[tuple[str, str], str] = {}
     for part, (name, word, key) in _EXTRACTOR_TERMS.items():
         for row in lexicon.rows(name):
+            if not row[key]:
+                continue  # events.csv: a phrase that names no event ("budget deficit") folds nothing
             folds[(part, row[word].lower())] = row[key]
             folds.setdefault((part, row[key].lower()), row[key])
     folds.update(extra)

@@ -202,3 +202,53 @@ def test_a_relative_clause_credits_only_the_figure_before_it():
     assert credit(text, 2e9)[0] is None
     assert credit(text, 4e9)[:2] == ("United Nations", "international_org")
     assert credit("The 40,000 troops Russia claims to have lost are a fraction.", 40000)[0] == "Russia"
+
+
+def test_the_researchers_stand_for_the_research_body_the_article_named():
+    text = ("Emissions will reach a record 37 billion tonnes, according to the Global Carbon Project. "
+            "Coal emissions in India will rise by 8%, the researchers said.")
+    assert credit(text, 37e9)[:2] == ("Global Carbon Project", "expert")
+    assert credit(text, 8)[:2] == ("Global Carbon Project", "expert")
+
+
+def test_a_poll_by_a_named_pollster_credits_the_pollster_and_so_does_what_it_found():
+    text = ("A survey of 1,514 likely voters by the pollster Veritas Research put the governor on 47%. "
+            "Some 38% of independents said they had not decided, the pollster found.")
+    assert credit(text, 1514)[0] == credit(text, 47)[0] == credit(text, 38)[0] == "Veritas Research"
+    assert credit("Rescuers found 40 bodies.", 40)[0] is None
+
+
+def test_an_adverb_after_an_apposition_is_no_role():
+    text = "The energy minister, Alparslan Demir, later told reporters that 41 miners had been rescued."
+    assert credit(text, 41)[:2] == ("Alparslan Demir", "government")
+
+
+def test_quoting_an_unnamed_official_keeps_the_outlet_as_claimant():
+    text = "Another 22 were injured, the state news agency IRNA said, quoting a local emergency official."
+    assert credit(text, 22) == ("IRNA", "media", "local emergency official")
+    text = "The Dawn Chronicle quoted a senior police officer as saying that 27 suspects had been arrested."
+    assert credit(text, 27) == ("Dawn Chronicle", "media", "senior police officer")
+
+
+def test_a_name_right_after_a_closing_quote_heads_its_apposition():
+    text = ("“We have registered 4,300 people,” Olga Kurylo, a spokeswoman for the regional administration, "
+            "told AFP.")
+    assert credit(text, 4300)[:2] == ("Olga Kurylo", "government")
+
+
+def test_a_named_prosecutor_speaks_for_the_state_and_an_opposition_leader_does_not():
+    assert claimant_kind("Abu Abdullah", "the prosecutor") == "government"
+    assert claimant_kind("Tomasz Bielski", "opposition leader") == "other"
+
+
+def test_officials_at_a_named_body_take_its_kind_and_a_lower_case_role_before_a_name_is_a_source():
+    text = ("Officials at the interior ministry said 14 people had been detained, while opposition leader "
+            "Tomasz Bielski put the number of arrests at more than 60.")
+    assert credit(text, 14)[:2] == ("Officials at the interior ministry", "government")
+    assert credit(text, 60)[:2] == ("Tomasz Bielski", "other")
+    assert claimant_kind("Health officials in Lima") == "anonymous"
+
+
+def test_a_reporting_word_after_a_possessive_is_a_noun_not_a_verb():
+    assert credit("The ministry's own estimate of repair costs is $780m.", 780e6)[0] is None
+    assert credit("Sudanese accounted for 10 million of them, UNHCR's report showed.", 10e6)[0] == "UNHCR"

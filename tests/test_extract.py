@@ -234,3 +234,21 @@ def test_a_part_named_after_including_further_on_shares_the_event() -> None:
     text = "At least 2,100 people had been killed in strikes over the past year, including 127 children."
     assert [(c.unit, c.event, c.qualifier) for c in extract_claims(text)] == [
         ("people", "killed", "at_least"), ("children", "killed", "exact")]
+
+
+def test_a_running_total_counts_what_the_last_count_of_the_sentence_counts() -> None:
+    text = ("More than 1,100 migrants arrived on the island in 24 hours, the Red Cross said on Monday, "
+            "bringing this year's total to almost 98,000.")
+    assert [(c.unit, c.event) for c in extract_claims(text) if c.kind == "count"] == [
+        ("migrants", "displaced"), ("migrants", "displaced")]
+
+
+def test_a_coordinated_thing_does_not_take_an_event_that_happens_only_to_people() -> None:
+    claims = extract_claims("Police said 27 suspects had been arrested in raids and 40 rifles seized.")
+    assert [(c.unit, c.event) for c in claims] == [("suspects", "arrested"), ("weapons", None)]
+
+
+def test_a_part_of_the_things_named_before_keeps_their_owner() -> None:
+    text = "The air force said Russia had launched 91 drones, and that 78 of the drones had been shot down."
+    assert [(c.subject, c.event) for c in extract_claims(text)] == [
+        ("russian", "used"), ("russian", "destroyed")]

@@ -533,3 +533,17 @@ def test_plus_before_another_hedged_sum_adds_rather_than_bounds() -> None:
 def test_an_earthquake_magnitude_is_a_measurement(text: str, surface: str) -> None:
     q = only(text)
     assert (q.surface, q.kind, q.unit) == (surface, "measurement", "magnitude")
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("The budget raises council tax by 4.99%.", "up"), ("The bank lifted rates by 0.25 points.", "up"),
+    ("The charity raised $5m.", None), ("It raised about $5m.", None),
+])
+def test_raise_and_lift_report_a_change_only_with_by(text: str, change: str | None) -> None:
+    assert only(text).change == change
+
+
+@pytest.mark.parametrize("text", ["The floods will shave 0.6 percentage points off growth.",
+                                  "The tariffs could knock 0.4 percentage points off output."])
+def test_shaving_or_knocking_points_off_is_a_fall(text: str) -> None:
+    assert only(text).change == "down"
