@@ -74,6 +74,7 @@ def peak_mb() -> float:
 def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) -> tuple[int, int]:
     """The pipeline's steps, timed; returns (articles, claims loaded)."""
     n_articles = n_claims = 0
+    load_step.connect(db).close()  # the run's set-up: tables, lexicon tables, views
     for chunk in batches(clock.timed_iter("ingest", iter_articles([str(folder)])), batch_size):
         articles = [a for a in chunk if isinstance(a, Article)]
         rejected = [r for r in chunk if isinstance(r, Rejection)]
@@ -84,11 +85,14 @@ def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) ->
         with clock.step("validate"):
             article_rows, bad_articles = validate("articles", article_frame)
             claim_rows, bad_claims = validate("claims", claim_frame)
-        with clock.step("load"), load_step.connect(db) as con:
-            load_step.load(con, article_rows, claim_rows, rejected + bad_articles + bad_claims,
-                           fresh_articles=list(article_rows["article_id"]))
+            # As the flow hands batches from the workers to the load: Arrow tables.
+            article_table = load_step.article_table(article_rows)
+            claim_table = load_step.claim_table(claim_rows)
+        with clock.step("load"), load_step.connect(db, setup=False) as con:
+            load_step.load(con, article_table, claim_table, rejected + bad_articles + bad_claims,
+                           fresh_articles=[a.article_id for a in articles])
         n_articles += len(articles)
-        n_claims += len(claim_rows)
+        n_claims += claim_table.num_rows
     with clock.step("views+export"), load_step.connect(db, read_only=True) as con:
         export_step.export(con, list(export_step.DEFAULT_VIEWS), exports)
     return n_articles, n_claims

@@ -5,15 +5,16 @@ costs milliseconds on the client and ~20 ms of server CPU, see STACK.md). The st
 plain modules (ingest, extract, schemas, load, export); this file only wires them in order.
 
 Where the work runs: the flow's process reads the files and is the only one to open the database;
-extraction, the CPU-bound part, is submitted to the flow's task runner (`task_runner()`: threads by
-default, a process pool to use every core, or Dask, possibly a remote cluster). Batches are loaded in
-the order they were read, whatever order the workers finish in, so every runner gives the same tables.
+extraction and validation, the CPU-bound part, are submitted to the flow's task runner
+(`task_runner()`: threads by default, a process pool to use every core, or Dask, possibly a remote
+cluster), which hands back each batch as Arrow tables ready to load. Batches are loaded in the order
+they were read, whatever order the workers finish in, so every runner gives the same tables.
 
-A batch is passed to the load `quote`d: otherwise Prefect walks every article and claim in it, twice,
-looking for futures to resolve, which costs more CPU than extracting them. (Not to extraction: Dask
-would hand the task the quote's inner tuple.)
+A batch is passed to the load `quote`d: otherwise Prefect walks every row in it, twice, looking for
+futures to resolve. (Not to extraction: Dask would hand the task the quote's inner tuple.)
 """
 
+import gc
 import itertools
 import logging
 import os
@@ -158,6 +159,24 @@ def shared_api() -> Iterator[None]:
         del os.environ["PREFECT_API_URL"]
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Leave the objects alive now (Prefect's and the libraries', some 350,000) out of garbage
+    collection until the block ends, so that a full collection costs a millisecond, not 0.2 s.
+
+    The flow collects after each load because each of Prefect's task futures sits in a reference
+    cycle (its callbacks refer back to it) and holds the task's result: only the cyclic collector
+    frees them, and it runs by counts of objects, not bytes, so results made of few but large objects
+    (Arrow tables) piled up, 15 MB a batch of 500 articles.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def batches(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
@@ -181,38 +200,62 @@ def io_error(task: Task, task_run: TaskRun, state: State) -> bool:
     return isinstance(error, OSError | duckdb.IOException) and not isinstance(error, load_step.DatabaseLocked)
 
 
+@dataclass
+class Prepared:
+    """A batch extracted and validated, ready to load: the rows as the Arrow tables a load inserts
+    (which cross between processes as a few buffers, where lists of records are pickled one by one)."""
+
+    articles: pa.Table
+    claims: pa.Table
+    rejected: list[Rejection]
+    extracted: list[str]  # ids of the articles extracted now: these claims are all they have
+
+
+@dataclass
+class InFlight:
+    """A batch read and sent to extraction, what the flow keeps of it until it is loaded."""
+
+    rejected: list[Rejection]  # by reading
+    names: list[tuple[str, str]]  # (article_id, source) of every article read
+    files: set[str]  # input files it came from
+    future: PrefectFuture
+
+
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: list[Article]) -> tuple[list[Claim], list[Rejection]]:
-    """Claims of a batch of articles; an article the extractor cannot handle is rejected, not fatal."""
+def extract_batch(articles: list[Article], to_extract: set[str]) -> Prepared:
+    """Extract the claims of the articles whose ids are in `to_extract` (an article the extractor cannot
+    handle is rejected, not fatal), then validate the articles and claims with pandera.
+
+    Validation runs here, beside extraction, so that with a process pool or Dask it also runs on every
+    core, and the flow's process is left only reading and loading.
+    """
     claims: list[Claim] = []
     rejected: list[Rejection] = []
-    for article in articles:
+    extracted = [a for a in articles if a.article_id in to_extract]
+    for article in extracted:
         try:
             claims.extend(extract_claims(article.body, article.published, article.article_id))
         except Exception as exc:  # noqa: BLE001 — one bad article must not stop the run
             rejected.append(Rejection(article.source, "extract", f"extractor failed: {exc!r}",
                                       {"article_id": article.article_id}))
-    return claims, rejected
+    article_rows, bad_articles = validate("articles", frame(articles, Article))
+    claim_rows, bad_claims = validate("claims", frame(claims, Claim))
+    return Prepared(load_step.article_table(article_rows), load_step.claim_table(claim_rows),
+                    rejected + bad_articles + bad_claims, [a.article_id for a in extracted])
 
 
 @task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
       retry_jitter_factor=0.5, retry_condition_fn=io_error)
-def load_batch(
-    db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection], extracted: list[str]
-) -> tuple[int, int]:
-    """Validate a batch with pandera and load it into DuckDB in one transaction (safe to retry).
+def load_batch(db: Path, batch: Prepared, rejected: list[Rejection], names: list[tuple[str, str]]) -> None:
+    """Load a prepared batch, the rejections of its reading and every (article_id, source) name it was
+    read under into DuckDB, in one transaction (safe to retry).
 
-    Returns (claims that passed validation, rows rejected). Articles whose ids are in `extracted` get
-    exactly the claims extracted now (claims an older extractor gave them are replaced); the others
-    were extracted by an earlier run and only gain their names (article_sources).
+    Articles extracted now get exactly the claims extracted now (claims an older extractor gave them
+    are replaced); the others were extracted by an earlier run and only gain their names.
     """
-    article_rows, bad_articles = validate("articles", frame(first_of_each(articles), Article))
-    claim_rows, bad_claims = validate("claims", frame(claims, Claim))
-    rejected = rejected + bad_articles + bad_claims
-    with load_step.connect(db) as con:
-        load_step.load(con, article_rows, claim_rows, rejected, fresh_articles=extracted,
-                       sources=[(a.article_id, a.source) for a in articles])
-    return len(claim_rows), len(rejected)
+    with load_step.connect(db, setup=False) as con:
+        load_step.load(con, batch.articles, batch.claims, rejected + batch.rejected,
+                       fresh_articles=batch.extracted, sources=names)
 
 
 @task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
@@ -262,34 +305,42 @@ def pipeline(
     names: list[tuple[str, str]] = []  # (article_id, source) of every article read
     on_progress = progress_listener()
     files_seen: set[str] = set()
-    pending: deque[tuple[list[Article], list[Rejection], list[Article], PrefectFuture]] = deque()
+    pending: deque[InFlight] = deque()
 
     def load_oldest() -> None:
-        articles, rejected, new, extracted = pending.popleft()
-        claims, failed = extracted.result()
-        loaded, n_rejected = load_batch(db, quote(articles), quote(claims), quote(rejected + failed),
-                                        [a.article_id for a in new])
-        summary.articles += len(new)
-        summary.claims += loaded
+        oldest = pending.popleft()
+        batch: Prepared = oldest.future.result()
+        load_batch(db, quote(batch), quote(oldest.rejected), quote(oldest.names))
+        gc.collect()  # see frozen_heap
+        n_rejected = len(oldest.rejected) + len(batch.rejected)
+        summary.articles += len(batch.extracted)
+        summary.claims += batch.claims.num_rows
         summary.rejected += n_rejected
-        logger.info("Loaded %d new article(s), %d claim(s); %d row(s) rejected", len(new), loaded, n_rejected)
+        logger.info("Loaded %d new article(s), %d claim(s); %d row(s) rejected", len(batch.extracted),
+                    batch.claims.num_rows, n_rejected)
         if on_progress:
-            # A JSON Lines record's source is PATH#ID: count its file once.
-            files_seen.update(item.source.split("#")[0] for item in (*articles, *rejected))
+            files_seen.update(oldest.files)
             on_progress(Progress(min(len(files_seen), len(to_read)), len(to_read),
                                  summary.articles, summary.claims, summary.rejected))
 
-    for chunk in batches(records, batch_size):
-        articles = [a for a in chunk if isinstance(a, Article)]
-        names += [(a.article_id, a.source) for a in articles]
-        rejected = [r for r in chunk if isinstance(r, Rejection)]
-        new = [a for a in first_of_each(articles) if a.article_id not in done.article_ids]
-        done.article_ids.update(a.article_id for a in new)  # a copy in a later batch is not extracted
-        pending.append((articles, rejected, new, extract_batch.submit(new)))
-        if len(pending) >= IN_FLIGHT:
+    with frozen_heap():
+        for chunk in batches(records, batch_size):
+            articles = first_of_each(a for a in chunk if isinstance(a, Article))
+            new = {a.article_id for a in articles} - done.article_ids
+            done.article_ids.update(new)  # a copy in a later batch is not extracted again
+            sent = InFlight(
+                rejected=[r for r in chunk if isinstance(r, Rejection)],
+                names=[(a.article_id, a.source) for a in chunk if isinstance(a, Article)],
+                # A JSON Lines record's source is PATH#ID: the progress counts its file.
+                files={item.source.split("#")[0] for item in chunk},
+                future=extract_batch.submit(articles, new),
+            )
+            names += sent.names
+            pending.append(sent)
+            if len(pending) >= IN_FLIGHT:
+                load_oldest()
+        while pending:
             load_oldest()
-    while pending:
-        load_oldest()
     # Only now, with every batch committed: a run killed midway has its files read again next time.
     with load_step.connect(db) as con:
         load_step.record_files(con, {str(f): hashes[str(f)] for f in to_read if hashes[str(f)]}, names)
