@@ -177,6 +177,14 @@ def frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
+def collect_garbage() -> None:
+    """A full garbage collection (see frozen_heap); the first in a worker process freezes the objects
+    alive then, which later collections skip."""
+    gc.collect()
+    if not gc.get_freeze_count():
+        gc.freeze()
+
+
 def batches(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
@@ -229,6 +237,7 @@ def extract_batch(articles: list[Article], to_extract: set[str]) -> Prepared:
     Validation runs here, beside extraction, so that with a process pool or Dask it also runs on every
     core, and the flow's process is left only reading and loading.
     """
+    collect_garbage()  # the results of this worker's earlier tasks
     claims: list[Claim] = []
     rejected: list[Rejection] = []
     extracted = [a for a in articles if a.article_id in to_extract]
@@ -311,7 +320,7 @@ def pipeline(
         oldest = pending.popleft()
         batch: Prepared = oldest.future.result()
         load_batch(db, quote(batch), quote(oldest.rejected), quote(oldest.names))
-        gc.collect()  # see frozen_heap
+        collect_garbage()
         n_rejected = len(oldest.rejected) + len(batch.rejected)
         summary.articles += len(batch.extracted)
         summary.claims += batch.claims.num_rows
