@@ -5,7 +5,7 @@ Prefect, and adds up the CPU time (time.process_time: other engineers' load on a
 does not inflate it) and wall time of each step. Prefect's own share is what `benchmarks/run.py`
 measures beyond these steps.
 
-    .venv/bin/python benchmarks/stages.py 10000 [--batch-size 500] [--cprofile 25]
+    .venv/bin/python benchmarks/stages.py 10000 [--batch-size 2000] [--cprofile 25]
 
 The corpus comes from benchmarks/corpus.py (generated into data/bench/ when missing); the database
 goes to a temporary folder.
@@ -33,7 +33,7 @@ from flows import load as load_step  # noqa: E402
 from flows.extract import extract_claims  # noqa: E402
 from flows.ingest import iter_articles  # noqa: E402
 from flows.model import Article, Claim, Rejection  # noqa: E402
-from flows.pipeline import batches  # noqa: E402
+from flows.pipeline import BATCH_SIZE, batches  # noqa: E402
 from schemas import frame, validate  # noqa: E402
 
 T = TypeVar("T")
@@ -101,7 +101,7 @@ def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int)
-    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     parser.add_argument("--cprofile", type=int, default=0, metavar="N",
                         help="also print the N functions with the most cumulative time")
     args = parser.parse_args()

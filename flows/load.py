@@ -78,14 +78,15 @@ def lock_timeout() -> float:
 
 def connect(
     db_path: str | Path, read_only: bool = False, timeout: float | None = None, wait: float = 0.25,
-    setup: bool = True,
+    setup: bool = True, memory_limit: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open the database, retrying every `wait` seconds for up to `timeout` (lock_timeout() if None).
 
     A read-write connection creates the file if needed and applies sql/*.sql (idempotent DDL,
     migrations and views) in file-name order, unless setup=False: a run sets the database up once,
     then opens it again for each batch (rewriting the lexicon tables and views each time cost a
-    tenth of the load). A read-only one changes nothing and needs the file.
+    tenth of the load). A read-only one changes nothing and needs the file. memory_limit ("400MB"):
+    what DuckDB may hold before it spills to disk (default: 80 % of the machine's memory).
     """
     path = Path(db_path)
     if read_only and not path.exists():
@@ -95,7 +96,8 @@ def connect(
     deadline = time.monotonic() + limit
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            config = {"memory_limit": memory_limit} if memory_limit else {}
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
