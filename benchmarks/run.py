@@ -2,7 +2,8 @@
 
 Each run is a fresh `estimates run` process on a fresh database, as a user would start it. Peak
 memory is the largest total resident memory of the process and all its descendants (Prefect's
-temporary API server, process-pool workers), sampled from /proc every 50 ms (Linux only). CPU time
+temporary API server, process-pool workers), sampled from /proc every 100 ms (Linux only), as
+proportional set size: pages the processes share (the libraries each maps) count once. CPU time
 is user + system of the process and its descendants. Prefect's fixed start-up is the wall time of
 the same command on an empty folder (Python imports, the temporary server, one flow run, the empty
 exports): it is reported on its own and subtracted for the steady-state rate.
@@ -29,7 +30,6 @@ import corpus  # noqa: E402
 
 ROOT = corpus.ROOT
 WORK = corpus.DEFAULT_OUT
-PAGE = os.sysconf("SC_PAGE_SIZE")
 ESTIMATES = [sys.executable, "-c", "from flows.cli import main; main()"]
 
 
@@ -65,13 +65,15 @@ def role(pid: int, root: int) -> str:
 
 
 def resident_bytes(pids: list[int], root: int) -> dict[str, int]:
-    """Resident bytes of the processes, summed by role."""
+    """Proportional resident bytes (PSS) of the processes, summed by role: a page shared by several
+    processes (the libraries every Python process of the run maps) counts once in the total, where
+    summed RSS counts it in each."""
     total: dict[str, int] = {}
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/statm") as statm:
-                size = int(statm.read().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                size = next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
             continue  # the process ended between listing and reading
         name = role(pid, root)
         total[name] = total.get(name, 0) + size
@@ -79,10 +81,10 @@ def resident_bytes(pids: list[int], root: int) -> dict[str, int]:
 
 
 class PeakMemory(threading.Thread):
-    """Samples the resident memory of a process tree until stopped; keeps the peak of the whole tree,
-    how that peak divided between the roles, and each role's own peak."""
+    """Samples the memory of a process tree until stopped; keeps the peak of the whole tree, how that
+    peak divided between the roles, and each role's own peak."""
 
-    def __init__(self, pid: int, every: float = 0.05) -> None:
+    def __init__(self, pid: int, every: float = 0.1) -> None:
         super().__init__(daemon=True)
         self.pid, self.every, self.peak = pid, every, 0
         self.at_peak: dict[str, int] = {}
@@ -126,7 +128,7 @@ def run_once(paths: list[str], name: str, extra: list[str]) -> dict[str, float]:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     summary = next((line for line in output.splitlines() if line.startswith("Read ")), "")
     roles = ", ".join(f"{name} {sampler.at_peak.get(name, 0) / 1e6:.0f} (own peak {peak / 1e6:.0f})"
-                      for name, peak in sorted(sampler.role_peaks.items()))
+                      for name, peak in sorted(sampler.role_peaks.items()) if name != "other")
     return {"wall": wall, "cpu": cpu, "peak_mb": sampler.peak / 1e6, "summary": summary, "roles": roles}
 
 

@@ -52,7 +52,7 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="DuckDB file to load into."),
         click.option("--exports", type=click.Path(path_type=Path), default=DEFAULT_EXPORTS,
                      show_default=True, help="Folder for the comparison CSVs."),
-        click.option("--batch-size", type=click.IntRange(1), default=2000, show_default=True,
+        click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True,
                      help="Articles per Prefect task."),
         click.option("--task-runner", type=click.Choice(["thread", "process", "dask"]), default="thread",
                      show_default=True,
