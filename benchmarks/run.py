@@ -2,7 +2,8 @@
 
 Each run is a fresh `estimates run` process on a fresh database, as a user would start it. Peak
 memory is the largest total resident memory of the process and all its descendants (Prefect's
-temporary API server, process-pool workers), sampled from /proc every 50 ms (Linux only). CPU time
+temporary API server, process-pool workers), sampled from /proc every 100 ms (Linux only), as
+proportional set size: pages the processes share (the libraries each maps) count once. CPU time
 is user + system of the process and its descendants. Prefect's fixed start-up is the wall time of
 the same command on an empty folder (Python imports, the temporary server, one flow run, the empty
 exports): it is reported on its own and subtracted for the steady-state rate.
@@ -29,7 +30,6 @@ import corpus  # noqa: E402
 
 ROOT = corpus.ROOT
 WORK = corpus.DEFAULT_OUT
-PAGE = os.sysconf("SC_PAGE_SIZE")
 ESTIMATES = [sys.executable, "-c", "from flows.cli import main; main()"]
 
 
@@ -52,28 +52,52 @@ def descendants(pid: int) -> list[int]:
     return tree
 
 
-def resident_bytes(pids: list[int]) -> int:
-    total = 0
+def role(pid: int, root: int) -> str:
+    """What a process of the tree is: the run itself, Prefect's API server, or an extraction worker."""
+    if pid == root:
+        return "run"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            command = cmdline.read()
+    except OSError:
+        return "other"
+    return "server" if b"uvicorn" in command else "workers" if b"multiprocessing" in command else "other"
+
+
+def resident_bytes(pids: list[int], root: int) -> dict[str, int]:
+    """Proportional resident bytes (PSS) of the processes, summed by role: a page shared by several
+    processes (the libraries every Python process of the run maps) counts once in the total, where
+    summed RSS counts it in each."""
+    total: dict[str, int] = {}
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/statm") as statm:
-                total += int(statm.read().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                size = next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+        except (OSError, StopIteration, ValueError):
             continue  # the process ended between listing and reading
+        name = role(pid, root)
+        total[name] = total.get(name, 0) + size
     return total
 
 
 class PeakMemory(threading.Thread):
-    """Samples the resident memory of a process tree until stopped; keeps the peak."""
+    """Samples the memory of a process tree until stopped; keeps the peak of the whole tree, how that
+    peak divided between the roles, and each role's own peak."""
 
-    def __init__(self, pid: int, every: float = 0.05) -> None:
+    def __init__(self, pid: int, every: float = 0.1) -> None:
         super().__init__(daemon=True)
         self.pid, self.every, self.peak = pid, every, 0
+        self.at_peak: dict[str, int] = {}
+        self.role_peaks: dict[str, int] = {}
         self.stopped = threading.Event()
 
     def run(self) -> None:
         while not self.stopped.is_set():
-            self.peak = max(self.peak, resident_bytes(descendants(self.pid)))
+            roles = resident_bytes(descendants(self.pid), self.pid)
+            if sum(roles.values()) > self.peak:
+                self.peak, self.at_peak = sum(roles.values()), roles
+            for name, size in roles.items():
+                self.role_peaks[name] = max(self.role_peaks.get(name, 0), size)
             self.stopped.wait(self.every)
 
 
@@ -103,13 +127,17 @@ def run_once(paths: list[str], name: str, extra: list[str]) -> dict[str, float]:
         sys.exit(f"estimates run failed ({process.returncode}):\n{output}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     summary = next((line for line in output.splitlines() if line.startswith("Read ")), "")
-    return {"wall": wall, "cpu": cpu, "peak_mb": sampler.peak / 1e6, "summary": summary}
+    roles = ", ".join(f"{name} {sampler.at_peak.get(name, 0) / 1e6:.0f} (own peak {peak / 1e6:.0f})"
+                      for name, peak in sorted(sampler.role_peaks.items()) if name != "other")
+    return {"wall": wall, "cpu": cpu, "peak_mb": sampler.peak / 1e6, "summary": summary, "roles": roles}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int, nargs="+", help="corpus sizes, e.g. 10000 100000")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest counts")
+    parser.add_argument("--no-startup", action="store_true",
+                        help="do not measure the start-up on an empty folder (art/s* then counts it)")
     argv = sys.argv[1:]
     split = argv.index("--") if "--" in argv else len(argv)
     args, extra = parser.parse_args(argv[:split]), argv[split + 1:]  # after --: options for `estimates run`
@@ -118,10 +146,12 @@ def main() -> None:
     empty.mkdir(exist_ok=True)
     print(f"command: estimates run CORPUS {' '.join(extra)}; cores: {os.cpu_count()}; "
           f"load average before: {os.getloadavg()[0]:.2f}")
-    run_once([str(empty)], "startup", extra)  # first start migrates Prefect's database: not counted
-    startup = min((run_once([str(empty)], "startup", extra) for _ in range(2)), key=lambda r: r["wall"])
-    print(f"Prefect fixed start-up (empty input): {startup['wall']:.1f} s wall, {startup['cpu']:.1f} s CPU, "
-          f"peak {startup['peak_mb']:.0f} MB")
+    startup = {"wall": 0.0}
+    if not args.no_startup:
+        run_once([str(empty)], "startup", extra)  # first start migrates Prefect's database: not counted
+        startup = min((run_once([str(empty)], "startup", extra) for _ in range(2)), key=lambda r: r["wall"])
+        print(f"Prefect fixed start-up (empty input): {startup['wall']:.1f} s wall, "
+              f"{startup['cpu']:.1f} s CPU, peak {startup['peak_mb']:.0f} MB ({startup['roles']})")
     print(f"{'articles':>9}{'wall s':>9}{'cpu s':>9}{'art/s':>8}{'art/s*':>8}{'peak MB':>9}  summary")
     for n in args.articles:
         folder = corpus.write(n)
@@ -130,6 +160,7 @@ def main() -> None:
         steady = n / max(best["wall"] - startup["wall"], 1e-9)
         print(f"{n:>9}{best['wall']:>9.1f}{best['cpu']:>9.1f}{n / best['wall']:>8.0f}{steady:>8.0f}"
               f"{best['peak_mb']:>9.0f}  {best['summary']}")
+        print(f"{'':>9}MB at the peak: {best['roles']}")
     print("art/s* excludes the fixed start-up. "
           f"Load average after: {os.getloadavg()[0]:.2f}")
 

@@ -5,7 +5,7 @@ Prefect, and adds up the CPU time (time.process_time: other engineers' load on a
 does not inflate it) and wall time of each step. Prefect's own share is what `benchmarks/run.py`
 measures beyond these steps.
 
-    .venv/bin/python benchmarks/stages.py 10000 [--batch-size 500] [--cprofile 25]
+    .venv/bin/python benchmarks/stages.py 10000 [--batch-size 2000] [--cprofile 25]
 
 The corpus comes from benchmarks/corpus.py (generated into data/bench/ when missing); the database
 goes to a temporary folder.
@@ -33,7 +33,7 @@ from flows import load as load_step  # noqa: E402
 from flows.extract import extract_claims  # noqa: E402
 from flows.ingest import iter_articles  # noqa: E402
 from flows.model import Article, Claim, Rejection  # noqa: E402
-from flows.pipeline import batches  # noqa: E402
+from flows.pipeline import BATCH_SIZE, batches  # noqa: E402
 from schemas import frame, validate  # noqa: E402
 
 T = TypeVar("T")
@@ -74,6 +74,7 @@ def peak_mb() -> float:
 def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) -> tuple[int, int]:
     """The pipeline's steps, timed; returns (articles, claims loaded)."""
     n_articles = n_claims = 0
+    load_step.connect(db).close()  # the run's set-up: tables, lexicon tables, views
     for chunk in batches(clock.timed_iter("ingest", iter_articles([str(folder)])), batch_size):
         articles = [a for a in chunk if isinstance(a, Article)]
         rejected = [r for r in chunk if isinstance(r, Rejection)]
@@ -84,11 +85,14 @@ def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) ->
         with clock.step("validate"):
             article_rows, bad_articles = validate("articles", article_frame)
             claim_rows, bad_claims = validate("claims", claim_frame)
-        with clock.step("load"), load_step.connect(db) as con:
-            load_step.load(con, article_rows, claim_rows, rejected + bad_articles + bad_claims,
-                           fresh_articles=list(article_rows["article_id"]))
+            # As the flow hands batches from the workers to the load: Arrow tables.
+            article_table = load_step.article_table(article_rows)
+            claim_table = load_step.claim_table(claim_rows)
+        with clock.step("load"), load_step.connect(db, setup=False) as con:
+            load_step.load(con, article_table, claim_table, rejected + bad_articles + bad_claims,
+                           fresh_articles=[a.article_id for a in articles])
         n_articles += len(articles)
-        n_claims += len(claim_rows)
+        n_claims += claim_table.num_rows
     with clock.step("views+export"), load_step.connect(db, read_only=True) as con:
         export_step.export(con, list(export_step.DEFAULT_VIEWS), exports)
     return n_articles, n_claims
@@ -97,7 +101,7 @@ def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", type=int)
-    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     parser.add_argument("--cprofile", type=int, default=0, metavar="N",
                         help="also print the N functions with the most cumulative time")
     args = parser.parse_args()

@@ -27,6 +27,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 import schemas
 from flows import reference
@@ -76,12 +77,16 @@ def lock_timeout() -> float:
 
 
 def connect(
-    db_path: str | Path, read_only: bool = False, timeout: float | None = None, wait: float = 0.25
+    db_path: str | Path, read_only: bool = False, timeout: float | None = None, wait: float = 0.25,
+    setup: bool = True, memory_limit: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open the database, retrying every `wait` seconds for up to `timeout` (lock_timeout() if None).
 
     A read-write connection creates the file if needed and applies sql/*.sql (idempotent DDL,
-    migrations and views) in file-name order. A read-only one changes nothing and needs the file.
+    migrations and views) in file-name order, unless setup=False: a run sets the database up once,
+    then opens it again for each batch (rewriting the lexicon tables and views each time cost a
+    tenth of the load). A read-only one changes nothing and needs the file. memory_limit ("400MB"):
+    what DuckDB may hold before it spills to disk (default: 80 % of the machine's memory).
     """
     path = Path(db_path)
     if read_only and not path.exists():
@@ -91,7 +96,8 @@ def connect(
     deadline = time.monotonic() + limit
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            config = {"memory_limit": memory_limit} if memory_limit else {}
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
@@ -102,7 +108,7 @@ def connect(
                     f"after {limit:g} s of retrying (wait longer with ESTIMATES_LOCK_TIMEOUT=SECONDS)"
                 ) from err
             time.sleep(wait)
-    if not read_only:
+    if setup and not read_only:
         reference.load_reference_tables(con)  # lexicon tables the comparison views read
         apply_sql(con)
     return con
@@ -119,53 +125,75 @@ def apply_sql(con: duckdb.DuckDBPyConnection) -> list[Path]:
 
 def load(
     con: duckdb.DuckDBPyConnection,
-    articles: Sequence[Article] | pd.DataFrame,
-    claims: Sequence[Claim] | pd.DataFrame,
+    articles: Sequence[Article] | pd.DataFrame | pa.Table,
+    claims: Sequence[Claim] | pd.DataFrame | pa.Table,
     rejections: Sequence[Rejection] = (),
     fresh_articles: Collection[str] = (),
     sources: Iterable[tuple[str, str]] = (),
 ) -> LoadStats:
     """Upsert articles and claims by id and add new rejections and sources, all in one transaction.
 
-    Records or validated frames (schemas.validate) are accepted. Within the batch the first row of
-    an id wins. An article already stored keeps its first source and ingested_at; its metadata is
-    updated only from that same source. fresh_articles: ids of articles whose claims in this batch
-    are their complete new extraction (say, by a newer extractor version); their other claims are
-    deleted. sources: more (article_id, source) names the articles were found under (each article's
-    own source is added anyway); names of articles not in the database are ignored.
+    Records, validated frames (schemas.validate) or the Arrow tables of article_table/claim_table are
+    accepted. Within the batch the first row of an id wins. An article already stored keeps its first
+    source and ingested_at; its metadata is updated only from that same source. fresh_articles: ids of
+    articles whose claims in this batch are their complete new extraction (say, by a newer extractor
+    version); their other claims are deleted. sources: more (article_id, source) names the articles
+    were found under (each article's own source is added anyway); names of articles not in the
+    database are ignored.
     """
-    if isinstance(articles, pd.DataFrame):
-        names = list(zip(articles["article_id"], articles["source"], strict=True))
+    if isinstance(articles, pa.Table | pd.DataFrame):
+        names = pa.table({"article_id": articles["article_id"], "source": articles["source"]})
     else:
-        names = [(a.article_id, a.source) for a in articles]
+        names = _pairs([(a.article_id, a.source) for a in articles])
+    article_rows, claim_rows = article_table(articles), claim_table(claims)
     batch = {
-        "_articles": _article_frame(articles),
-        "_claims": _claim_frame(claims),
+        "_articles": article_rows,
+        "_claims": claim_rows,
         "_rejected": _rejected_frame(rejections),
         "_fresh_articles": _id_table("article_id", fresh_articles),
-        "_sources": pa.table({
-            "article_id": pa.array([n[0] for n in [*names, *sources]], pa.string()),
-            "source": pa.array([n[1] for n in [*names, *sources]], pa.string()),
-        }),
+        "_sources": pa.concat_tables([names.cast(_PAIRS), _pairs(list(sources))]),
     }
     stats = LoadStats()
     with _registered(con, batch), _transaction(con):
+        # Usually every article of a batch is new, with its claims: no stored row can share an id with
+        # them (a claim id hashes its article's id), so the upserts skip their look-ups of stored ids.
+        new = _all_new(con, batch)
         # Loading again must change nothing, and a second name for a stored article must not
         # replace its first: the row follows its first source.
         stats.articles_inserted, stats.articles_updated = _upsert(
             con, "articles", "article_id", "_articles", ARTICLE_COLUMNS, keep=("ingested_at", "source"),
-            only_if="articles.source = excluded.source",
+            only_if="articles.source = excluded.source", new=new,
         )
         stats.sources_inserted = _scalar(con, _INSERT_SOURCES, [_now()])
         stats.claims_inserted, stats.claims_updated = _upsert(
-            con, "claims", "claim_id", "_claims", CLAIM_COLUMNS
+            con, "claims", "claim_id", "_claims", CLAIM_COLUMNS, new=new
         )
-        stale = _DELETE_STALE.format(articles="_fresh_articles", claims="_claims")
-        stats.claims_deleted = _scalar(con, stale)
+        if not new:
+            stale = _DELETE_STALE.format(articles="_fresh_articles", claims="_claims")
+            stats.claims_deleted = _scalar(con, stale)
         stats.rejected_inserted = _scalar(
             con, "INSERT INTO rejected BY NAME SELECT * FROM _rejected ON CONFLICT DO NOTHING"
         )
     return stats
+
+
+_PAIRS = pa.schema([("article_id", pa.string()), ("source", pa.string())])
+
+
+def _pairs(names: Sequence[tuple[str, str]]) -> pa.Table:
+    """(article_id, source) names as a table."""
+    ids, sources = [n[0] for n in names], [n[1] for n in names]
+    return pa.table([pa.array(ids, pa.string()), pa.array(sources, pa.string())], schema=_PAIRS)
+
+
+def _all_new(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table]) -> bool:
+    """Whether no article of the batch is stored, and its claims and fresh ids are all of its articles."""
+    ids = batch["_articles"]["article_id"].cast(pa.string())  # of type null when there are none
+    for table in (batch["_claims"], batch["_fresh_articles"]):
+        in_batch = pc.is_in(table["article_id"].cast(pa.string()), value_set=ids)
+        if table.num_rows and not pc.all(in_batch).as_py():
+            return False
+    return not _scalar(con, "SELECT count(*) FROM _articles SEMI JOIN articles USING (article_id)")
 
 
 _INSERT_SOURCES = (
@@ -221,17 +249,20 @@ def _registered(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> 
 
 def _upsert(
     con: duckdb.DuckDBPyConnection, table: str, key: str, batch: str, columns: list[str],
-    keep: Sequence[str] = (), only_if: str = "TRUE",
+    keep: Sequence[str] = (), only_if: str = "TRUE", new: bool = False,
 ) -> tuple[int, int]:
     """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts.
 
     Columns in `keep` are never updated; rows failing the SQL condition `only_if` are not updated.
+    new: the caller knows that no key of the batch is stored, and the rows are simply inserted.
 
     New rows go in first; only when some keys were already there is the batch offered again to
     update them. A batch small against the table goes in through the key's index (ON CONFLICT);
     a large one (a first or bulk load) is matched against the table's keys in one join and, when
     none is known, inserted without per-row conflict checks: a third less CPU per million rows.
     """
+    if new:
+        return _scalar(con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch}"), 0
     size = _scalar(con, f"SELECT count(*) FROM {batch}")
     stored = _scalar(con, f"SELECT estimated_size FROM duckdb_tables() WHERE table_name = '{table}'")
     if size * BULK_FRACTION >= stored and not _scalar(
@@ -265,14 +296,21 @@ def _id_table(column: str, ids: Collection[str] | pa.ChunkedArray) -> pa.Table:
     return pa.table({column: pa.array(values, pa.string())})
 
 
-def _article_frame(articles: Sequence[Article] | pd.DataFrame) -> pa.Table:
+def article_table(articles: Sequence[Article] | pd.DataFrame | pa.Table) -> pa.Table:
+    """Articles as the Arrow table a load inserts: the table's columns, the first row of each id, and
+    ingested_at and extractor_version set when absent. An Arrow table is taken to be one already."""
+    if isinstance(articles, pa.Table):
+        return articles
     df = articles if isinstance(articles, pd.DataFrame) else schemas.frame(articles, Article)
     df = df.assign(ingested_at=_now()) if "ingested_at" not in df.columns else df
     df = df.assign(extractor_version=extractor_fingerprint()) if "extractor_version" not in df.columns else df
     return _arrow(df, ARTICLE_COLUMNS, "article_id")
 
 
-def _claim_frame(claims: Sequence[Claim] | pd.DataFrame) -> pa.Table:
+def claim_table(claims: Sequence[Claim] | pd.DataFrame | pa.Table) -> pa.Table:
+    """Claims as the Arrow table a load inserts (see article_table)."""
+    if isinstance(claims, pa.Table):
+        return claims
     df = claims if isinstance(claims, pd.DataFrame) else schemas.frame(claims, Claim)
     df = df.assign(extractor_version=EXTRACTOR_VERSION) if "extractor_version" not in df.columns else df
     return _arrow(df, CLAIM_COLUMNS, "claim_id")

@@ -5,15 +5,16 @@ costs milliseconds on the client and ~20 ms of server CPU, see STACK.md). The st
 plain modules (ingest, extract, schemas, load, export); this file only wires them in order.
 
 Where the work runs: the flow's process reads the files and is the only one to open the database;
-extraction, the CPU-bound part, is submitted to the flow's task runner (`task_runner()`: threads by
-default, a process pool to use every core, or Dask, possibly a remote cluster). Batches are loaded in
-the order they were read, whatever order the workers finish in, so every runner gives the same tables.
+extraction and validation, the CPU-bound part, are submitted to the flow's task runner
+(`task_runner()`: threads by default, a process pool to use every core, or Dask, possibly a remote
+cluster), which hands back each batch as Arrow tables ready to load. Batches are loaded in the order
+they were read, whatever order the workers finish in, so every runner gives the same tables.
 
-A batch is passed to the load `quote`d: otherwise Prefect walks every article and claim in it, twice,
-looking for futures to resolve, which costs more CPU than extracting them. (Not to extraction: Dask
-would hand the task the quote's inner tuple.)
+A batch is passed to the load `quote`d: otherwise Prefect walks every row in it, twice, looking for
+futures to resolve. (Not to extraction: Dask would hand the task the quote's inner tuple.)
 """
 
+import gc
 import itertools
 import logging
 import os
@@ -43,11 +44,21 @@ from flows.ingest import expand_paths, file_digest, read_file
 from flows.model import Article, Claim, Rejection
 from schemas import frame, validate
 
-BATCH_SIZE = 500
-# Batches extracted ahead of the load: enough to keep a few workers busy, few enough that memory stays
-# bounded (500 news articles are a few MB).
-IN_FLIGHT = 8
+# Articles per task and per load. Each load reopens the database and commits, rewriting the table's
+# last, partly filled row group: loads of 1,000 articles (about 23,000 claims) cost 30 % less CPU than
+# loads of 500, and 2,000 less again, but a worker then holds 100 MB more.
+BATCH_SIZE = 1000
+# A task validates and converts its articles in slices of this many, so that a worker's memory does
+# not grow with the batch size (the claims of 500 articles as Python objects and frames: ~60 MB).
+SLICE = 500
+# Batches extracted ahead of the load: enough to keep two workers busy while the flow loads, few
+# enough that memory stays bounded (1,000 articles ready to load take about 15 MB).
+IN_FLIGHT = 4
 TASK_RUNNERS = ("thread", "process", "dask")
+# DuckDB's memory for the export, beyond which it spills to disk (`<db>.tmp/`): by default it takes up
+# to 80 % of the machine, and the conflicts of 100,000 articles (2.3 M rows) took 2.7 GB. Spilling
+# costs a third more CPU there.
+EXPORT_MEMORY = "400MB"
 
 # Stable artifact keys: the Prefect UI shows each key's history across runs.
 CONFLICTS_ARTIFACT = "estimates-largest-conflicts"
@@ -70,6 +81,7 @@ class RunSummary:
     unchanged_files: int = 0
     db: str = ""
     exports: list[str] = field(default_factory=list)
+    largest: dict[str, list] = field(default_factory=dict)  # LARGEST_CONFLICTS as {column: values}
 
 
 @dataclass(frozen=True)
@@ -158,6 +170,24 @@ def shared_api() -> Iterator[None]:
         del os.environ["PREFECT_API_URL"]
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Leave the objects alive now (Prefect's and the libraries', some 350,000) out of garbage
+    collection until the block ends, so that a full collection costs a millisecond, not 0.2 s.
+
+    The flow collects after each load because each of Prefect's task futures sits in a reference
+    cycle (its callbacks refer back to it) and holds the task's result: only the cyclic collector
+    frees them, and it runs by counts of objects, not bytes, so results made of few but large objects
+    (Arrow tables) piled up, 15 MB a batch of 500 articles.
+    """
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def batches(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
@@ -181,38 +211,76 @@ def io_error(task: Task, task_run: TaskRun, state: State) -> bool:
     return isinstance(error, OSError | duckdb.IOException) and not isinstance(error, load_step.DatabaseLocked)
 
 
+@dataclass
+class Prepared:
+    """A batch extracted and validated, ready to load: the rows as the Arrow tables a load inserts
+    (which cross between processes as a few buffers, where lists of records are pickled one by one)."""
+
+    articles: pa.Table
+    claims: pa.Table
+    rejected: list[Rejection]
+    extracted: list[str]  # ids of the articles extracted now: these claims are all they have
+
+
+@dataclass
+class InFlight:
+    """A batch read and sent to extraction, what the flow keeps of it until it is loaded."""
+
+    rejected: list[Rejection]  # by reading
+    names: list[tuple[str, str]]  # (article_id, source) of every article read
+    files: set[str]  # input files it came from
+    future: PrefectFuture
+
+
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: list[Article]) -> tuple[list[Claim], list[Rejection]]:
-    """Claims of a batch of articles; an article the extractor cannot handle is rejected, not fatal."""
+def extract_batch(articles: list[Article], to_extract: set[str]) -> Prepared:
+    """Extract the claims of the articles whose ids are in `to_extract` (an article the extractor cannot
+    handle is rejected, not fatal), then validate the articles and claims with pandera.
+
+    Validation runs here, beside extraction, so that with a process pool or Dask it also runs on every
+    core, and the flow's process is left only reading and loading.
+    """
+    slices = [prepare(articles[i:i + SLICE], to_extract) for i in range(0, len(articles), SLICE)] or [
+        prepare([], to_extract)
+    ]
+    # Permissive: a column with no value in one slice may have come out of pandas as Arrow's null type.
+    return Prepared(
+        pa.concat_tables([s.articles for s in slices], promote_options="permissive"),
+        pa.concat_tables([s.claims for s in slices], promote_options="permissive"),
+        [r for s in slices for r in s.rejected],
+        [i for s in slices for i in s.extracted],
+    )
+
+
+def prepare(articles: list[Article], to_extract: set[str]) -> Prepared:
+    """extract_batch on a slice of a batch."""
     claims: list[Claim] = []
     rejected: list[Rejection] = []
-    for article in articles:
+    extracted = [a for a in articles if a.article_id in to_extract]
+    for article in extracted:
         try:
             claims.extend(extract_claims(article.body, article.published, article.article_id))
         except Exception as exc:  # noqa: BLE001 — one bad article must not stop the run
             rejected.append(Rejection(article.source, "extract", f"extractor failed: {exc!r}",
                                       {"article_id": article.article_id}))
-    return claims, rejected
+    article_rows, bad_articles = validate("articles", frame(articles, Article))
+    claim_rows, bad_claims = validate("claims", frame(claims, Claim))
+    return Prepared(load_step.article_table(article_rows), load_step.claim_table(claim_rows),
+                    rejected + bad_articles + bad_claims, [a.article_id for a in extracted])
 
 
 @task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
       retry_jitter_factor=0.5, retry_condition_fn=io_error)
-def load_batch(
-    db: Path, articles: list[Article], claims: list[Claim], rejected: list[Rejection], extracted: list[str]
-) -> tuple[int, int]:
-    """Validate a batch with pandera and load it into DuckDB in one transaction (safe to retry).
+def load_batch(db: Path, batch: Prepared, rejected: list[Rejection], names: list[tuple[str, str]]) -> None:
+    """Load a prepared batch, the rejections of its reading and every (article_id, source) name it was
+    read under into DuckDB, in one transaction (safe to retry).
 
-    Returns (claims that passed validation, rows rejected). Articles whose ids are in `extracted` get
-    exactly the claims extracted now (claims an older extractor gave them are replaced); the others
-    were extracted by an earlier run and only gain their names (article_sources).
+    Articles extracted now get exactly the claims extracted now (claims an older extractor gave them
+    are replaced); the others were extracted by an earlier run and only gain their names.
     """
-    article_rows, bad_articles = validate("articles", frame(first_of_each(articles), Article))
-    claim_rows, bad_claims = validate("claims", frame(claims, Claim))
-    rejected = rejected + bad_articles + bad_claims
-    with load_step.connect(db) as con:
-        load_step.load(con, article_rows, claim_rows, rejected, fresh_articles=extracted,
-                       sources=[(a.article_id, a.source) for a in articles])
-    return len(claim_rows), len(rejected)
+    with load_step.connect(db, setup=False) as con:
+        load_step.load(con, batch.articles, batch.claims, rejected + batch.rejected,
+                       fresh_articles=batch.extracted, sources=names)
 
 
 @task(cache_policy=NO_CACHE, retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1),
@@ -222,7 +290,7 @@ def export_views(
 ) -> tuple[list[Path], int, int, dict[str, list]]:
     """Write the comparison CSVs; return the files, the conflicts, those not in `before`, and the
     largest conflicts as {column: values}."""
-    with load_step.connect(db, read_only=True) as con:
+    with load_step.connect(db, read_only=True, memory_limit=EXPORT_MEMORY) as con:
         # The conflicts view is the costliest to compute; a temporary table of the same name shadows it
         # for this connection, so the export, the counts and the largest list read it once.
         con.execute("CREATE TEMP TABLE conflicts AS SELECT * FROM conflicts")
@@ -262,41 +330,49 @@ def pipeline(
     names: list[tuple[str, str]] = []  # (article_id, source) of every article read
     on_progress = progress_listener()
     files_seen: set[str] = set()
-    pending: deque[tuple[list[Article], list[Rejection], list[Article], PrefectFuture]] = deque()
+    pending: deque[InFlight] = deque()
 
     def load_oldest() -> None:
-        articles, rejected, new, extracted = pending.popleft()
-        claims, failed = extracted.result()
-        loaded, n_rejected = load_batch(db, quote(articles), quote(claims), quote(rejected + failed),
-                                        [a.article_id for a in new])
-        summary.articles += len(new)
-        summary.claims += loaded
+        oldest = pending.popleft()
+        batch: Prepared = oldest.future.result()
+        load_batch(db, quote(batch), quote(oldest.rejected), quote(oldest.names))
+        gc.collect()  # see frozen_heap
+        n_rejected = len(oldest.rejected) + len(batch.rejected)
+        summary.articles += len(batch.extracted)
+        summary.claims += batch.claims.num_rows
         summary.rejected += n_rejected
-        logger.info("Loaded %d new article(s), %d claim(s); %d row(s) rejected", len(new), loaded, n_rejected)
+        logger.info("Loaded %d new article(s), %d claim(s); %d row(s) rejected", len(batch.extracted),
+                    batch.claims.num_rows, n_rejected)
         if on_progress:
-            # A JSON Lines record's source is PATH#ID: count its file once.
-            files_seen.update(item.source.split("#")[0] for item in (*articles, *rejected))
+            files_seen.update(oldest.files)
             on_progress(Progress(min(len(files_seen), len(to_read)), len(to_read),
                                  summary.articles, summary.claims, summary.rejected))
 
-    for chunk in batches(records, batch_size):
-        articles = [a for a in chunk if isinstance(a, Article)]
-        names += [(a.article_id, a.source) for a in articles]
-        rejected = [r for r in chunk if isinstance(r, Rejection)]
-        new = [a for a in first_of_each(articles) if a.article_id not in done.article_ids]
-        done.article_ids.update(a.article_id for a in new)  # a copy in a later batch is not extracted
-        pending.append((articles, rejected, new, extract_batch.submit(new)))
-        if len(pending) >= IN_FLIGHT:
+    with frozen_heap():
+        for chunk in batches(records, batch_size):
+            articles = first_of_each(a for a in chunk if isinstance(a, Article))
+            new = {a.article_id for a in articles} - done.article_ids
+            done.article_ids.update(new)  # a copy in a later batch is not extracted again
+            sent = InFlight(
+                rejected=[r for r in chunk if isinstance(r, Rejection)],
+                names=[(a.article_id, a.source) for a in chunk if isinstance(a, Article)],
+                # A JSON Lines record's source is PATH#ID: the progress counts its file.
+                files={item.source.split("#")[0] for item in chunk},
+                future=extract_batch.submit(articles, new),
+            )
+            names += sent.names
+            pending.append(sent)
+            if len(pending) >= IN_FLIGHT:
+                load_oldest()
+        while pending:
             load_oldest()
-    while pending:
-        load_oldest()
     # Only now, with every batch committed: a run killed midway has its files read again next time.
     with load_step.connect(db) as con:
         load_step.record_files(con, {str(f): hashes[str(f)] for f in to_read if hashes[str(f)]}, names)
 
-    files, summary.conflicts, summary.new_conflicts, largest = export_views(db, exports, before)
+    files, summary.conflicts, summary.new_conflicts, summary.largest = export_views(db, exports, before)
     summary.exports = [str(f) for f in files]
-    publish_artifacts(summary, largest)
+    publish_artifacts(summary, summary.largest)
     logger.info("Read %d new article(s) (%d file(s) unchanged); loaded %d claim(s); %d row(s) rejected; "
                 "%d conflict(s), %d new", summary.articles, summary.unchanged_files, summary.claims,
                 summary.rejected, summary.conflicts, summary.new_conflicts)

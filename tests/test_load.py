@@ -116,6 +116,12 @@ def test_same_rejection_is_stored_once(con: duckdb.DuckDBPyConnection) -> None:
     assert len(table(con, "rejected")) == 2
 
 
+def test_fresh_article_named_without_its_row_loses_its_old_claims(con: duckdb.DuckDBPyConnection) -> None:
+    load(con, [ARTICLE], [CLAIM])
+    assert load(con, [], [], fresh_articles=[ARTICLE.article_id]).claims_deleted == 1
+    assert table(con, "claims") == []
+
+
 def test_re_extraction_deletes_only_that_articles_old_claims(con: duckdb.DuckDBPyConnection) -> None:
     other = Article("b.txt", "Officials said around 3,000 troops.")
     old_version = claim_in(ARTICLE, "nearly 10,000", 10000.0, version="0.0.1")
