@@ -165,7 +165,13 @@ def load(
         stats.rejected_inserted = _scalar(
             con, "INSERT INTO rejected BY NAME SELECT * FROM _rejected ON CONFLICT DO NOTHING"
         )
+        con.execute(_NOTE_STALE.format(articles="_articles UNION ALL SELECT article_id FROM _claims "
+                                                "UNION ALL SELECT article_id FROM _fresh_articles"))
     return stats
+
+
+# The comparison views' stored rows follow these articles at the next refresh (flows/refresh.py).
+_NOTE_STALE = "INSERT INTO derived.stale_articles SELECT article_id FROM {articles}"
 
 
 _INSERT_SOURCES = (
@@ -192,6 +198,7 @@ def delete_stale_claims(
     """
     tables = {"_stale": _id_table("article_id", article_ids), "_kept": _id_table("claim_id", keep_claim_ids)}
     with _registered(con, tables):
+        con.execute(_NOTE_STALE.format(articles="_stale"))
         return _scalar(con, _DELETE_STALE.format(articles="_stale", claims="_kept"))
 
 
@@ -358,8 +365,9 @@ def record_files(
             [extractor_fingerprint(), _now()],
         )
         con.execute(_DROP_OLD_NAMES)
-        dropped = _scalar(con, "SELECT count(*) FROM articles WHERE article_id NOT IN "
-                               "(SELECT article_id FROM article_sources)")
+        dropped = _scalar(con, f"SELECT count(*) FROM {_NAMELESS}")
+        if dropped:
+            con.execute(_NOTE_STALE.format(articles=_NAMELESS))
         con.execute(_DROP_NAMELESS)
     return dropped
 
@@ -370,6 +378,8 @@ DELETE FROM article_sources
 WHERE EXISTS (SELECT 1 FROM _files f WHERE source = f.path OR starts_with(source, f.path || '#'))
   AND (article_id, source) NOT IN (SELECT (article_id, source) FROM _seen)
 """
+
+_NAMELESS = "articles WHERE article_id NOT IN (SELECT article_id FROM article_sources)"
 
 # Articles with no name left go with their claims; one whose first name went takes its earliest other.
 _DROP_NAMELESS = """

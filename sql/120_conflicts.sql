@@ -34,21 +34,24 @@
 -- furthest claim above. Likewise below with the lowest high. That is a few hash aggregates and one
 -- join of each claim with one row of candidates: linear in the number of claims, no window sorts.
 -- Ties are broken by claim_id, so the view is deterministic.
-CREATE OR REPLACE VIEW conflicts AS
+--
+-- Stored (see sql/100_derived.sql): a refresh recomputes the rows of the pending comparison groups.
+CREATE OR REPLACE VIEW derived.conflicts_of_pending AS
 WITH
 intervals AS MATERIALIZED (
     SELECT
         *,
         -- -1e9: undated claims, a period no dated claim is in or next to.
         coalesce(date_diff('day', DATE '1970-01-01', as_of) // 30, -1000000000) AS period
-    FROM claim_intervals
+    FROM derived.claim_intervals
+    WHERE group_id IN (SELECT group_id FROM derived.pending_groups)
 ),
 
 source_extremes AS (
     -- Per group, period and source: its highest-reaching claim (highest low) and lowest-reaching
     -- one (lowest high), as sortable structs; ties go to the smaller claim_id.
     SELECT
-        measure, kind, unit_key, period, source_key,
+        group_id, period, source_key,
         min({'low': -low, 'claim_id': claim_id}) AS top,
         min({'high': high, 'claim_id': claim_id}) AS bottom
     FROM intervals
@@ -58,7 +61,7 @@ source_extremes AS (
 seen_from_periods AS (
     -- The same, as seen from each period it is compared with: its own and the two adjacent ones.
     SELECT
-        measure, kind, unit_key, period + shift AS period, source_key,
+        group_id, period + shift AS period, source_key,
         min(top) AS top,
         min(bottom) AS bottom
     FROM source_extremes, (VALUES (-1), (0), (1)) AS shifts(shift)
@@ -69,7 +72,7 @@ candidates AS (
     -- Per group and period, the two sources reaching highest and the two reaching lowest: whatever
     -- a claim's own source, one of each pair is another source.
     SELECT
-        measure, kind, unit_key, period,
+        group_id, period,
         min_by({'source_key': source_key, 'claim_id': top.claim_id, 'low': -top.low}, top, 2) AS tops,
         min_by({'source_key': source_key, 'claim_id': bottom.claim_id, 'high': bottom.high}, bottom, 2)
             AS bottoms
@@ -86,7 +89,7 @@ furthest AS (
         CASE WHEN x.tops[1].source_key <> c.source_key THEN x.tops[1] ELSE x.tops[2] END AS above,
         CASE WHEN x.bottoms[1].source_key <> c.source_key THEN x.bottoms[1] ELSE x.bottoms[2] END AS below
     FROM intervals AS c
-    JOIN candidates AS x USING (measure, kind, unit_key, period)
+    JOIN candidates AS x USING (group_id, period)
 ),
 
 furthest_above AS (
@@ -130,7 +133,12 @@ SELECT
     a.article_id AS article_id_a,
     b.article_id AS article_id_b,
     a.claim_id AS claim_id_a,
-    b.claim_id AS claim_id_b
+    b.claim_id AS claim_id_b,
+    a.group_id
 FROM conflicting_pairs AS p
 JOIN intervals AS a ON a.claim_id = p.upper_id
 JOIN intervals AS b ON b.claim_id = p.lower_id;
+
+CREATE TABLE IF NOT EXISTS derived.conflicts AS FROM derived.conflicts_of_pending LIMIT 0;
+
+CREATE OR REPLACE VIEW conflicts AS SELECT * EXCLUDE (group_id) FROM derived.conflicts;
