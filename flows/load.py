@@ -2,6 +2,7 @@
 
     con = connect("data/estimates.duckdb")          # applies sql/*.sql in file-name order
     stats = load(con, articles, claims, rejections)  # one transaction; upserts by id
+    refresh(con)                                     # the views' stored rows follow (flows/refresh.py)
     con.close()                                      # release the file lock for readers
 
 Only one process can hold a DuckDB file open for writing, and while it does no other process can

@@ -18,8 +18,7 @@ FROM (
              'as_of': as_of, 'claim_id': claim_id},
             (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
         ) AS latest
-    FROM derived.claim_intervals
-    WHERE group_id IN (SELECT group_id FROM derived.pending_groups)
+    FROM derived.pending_claims
     GROUP BY group_id, source_key
 );
 

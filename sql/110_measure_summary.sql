@@ -32,10 +32,6 @@
 -- Stored (see sql/100_derived.sql): a refresh recomputes the rows of the pending comparison groups.
 CREATE OR REPLACE VIEW derived.measure_summary_of_pending AS
 WITH
-intervals AS (
-    SELECT * FROM derived.claim_intervals WHERE group_id IN (SELECT group_id FROM derived.pending_groups)
-),
-
 source_rules AS (
     -- Over each source's latest claim (derived.latest_figures).
     SELECT
@@ -74,7 +70,7 @@ claim_stats AS (
         round(CASE WHEN min(value) > 0 THEN max(value) / min(value) END, 3) AS spread_ratio,
         min(as_of) AS first_seen,
         max(as_of) AS last_seen
-    FROM intervals
+    FROM derived.pending_claims
     GROUP BY group_id
 )
 

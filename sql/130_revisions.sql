@@ -24,8 +24,8 @@ CREATE OR REPLACE VIEW derived.revisions_of_pending AS
 WITH
 figure_of_the_day AS (
     SELECT *
-    FROM derived.claim_intervals
-    WHERE as_of IS NOT NULL AND group_id IN (SELECT group_id FROM derived.pending_groups)
+    FROM derived.pending_claims
+    WHERE as_of IS NOT NULL
     QUALIFY row_number() OVER (
         PARTITION BY group_id, source_key, as_of
         ORDER BY value IS NULL, value DESC, claim_id

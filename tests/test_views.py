@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import flows.refresh
 from flows.export import export
 from flows.extract import measure_key
 from flows.load import connect, delete_stale_claims, load
@@ -546,6 +547,21 @@ def test_export_writes_conflicts_largest_ratio_first(con: duckdb.DuckDBPyConnect
     assert ratios == [9.0, 3.0, 3.0]
 
 
+def test_export_writes_the_most_contested_measures_first(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    ledger(
+        con,
+        claim(10, claimant="A", event="killed"),
+        claim(500, claimant="A", event="wounded"), claim(600, claimant="B", event="wounded"),
+        claim(7, claimant="A", event="deployed"), claim(8, claimant="A", event="deployed"),
+    )
+    [path] = export(con, ["measure_summary"], tmp_path)
+    with path.open(newline="") as f:
+        order = [(r["measure"], r["n_claimants"], r["n_claims"]) for r in csv.DictReader(f)]
+    assert order == [("troops wounded", "2", "2"), ("troops deployed", "1", "2"), ("troops killed", "1", "1")]
+
+
 def test_export_writes_any_view_as_parquet(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     ledger(con, claim(10000, "approx", "Zelensky", high=10000), claim(3000, "approx", "Ukrainian sources"))
     [path] = export(con, ["claimant_names"], tmp_path, fmt="parquet")
@@ -596,6 +612,32 @@ def test_a_refresh_after_each_load_gives_what_a_rebuild_gives(con: duckdb.DuckDB
     assert refresh(con, full=True).full_rebuild
     assert every_row(con) == incremental
     assert incremental["conflicts"] and incremental["compositions"] and incremental["revisions"]
+
+
+def test_a_refresh_cut_short_is_finished_by_the_next(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(5)
+    ledger(con, *random_claims(rng, 120))
+    more = random_claims(rng, 120)
+    load(con, [a for a, _ in more], [c for _, c in more])
+    real, calls = flows.refresh._replace_pending_rows, []
+
+    def killed_at_compositions(con: duckdb.DuckDBPyConnection, name: str) -> None:
+        calls.append(name)
+        if name == "compositions":
+            raise KeyboardInterrupt  # as a run killed midway
+        real(con, name)
+
+    monkeypatch.setattr(flows.refresh, "_replace_pending_rows", killed_at_compositions)
+    with pytest.raises(KeyboardInterrupt):
+        refresh(con)
+    assert "conflicts" in calls, "cut short after the claims and the per-group rows"
+    monkeypatch.undo()
+    assert not refresh(con).full_rebuild
+    finished = every_row(con)
+    refresh(con, full=True)
+    assert every_row(con) == finished
 
 
 def test_views_show_a_load_at_the_next_refresh(con: duckdb.DuckDBPyConnection) -> None:
