@@ -24,11 +24,13 @@ two places, both timed:
   their claims and every row of the comparison groups they are in are recomputed), best of --repeat;
 - each view, by materialising its whole result in DuckDB (CREATE TEMP TABLE AS) on a read-only
   connection, as exports and queries read it, best of --repeat: claim_intervals, measure_summary,
-  conflicts and compositions (reported as missing where absent), then any other view.
+  conflicts and compositions (reported as missing where absent), then any other view. The
+  connection gets DuckDB memory limit --memory-limit (default 1GB; "" for DuckDB's own, 80 % of
+  RAM): the materialised rows spill to disk beyond it.
 Peak memory (the process's maximum resident set) is printed after each part.
 
     .venv/bin/python benchmarks/views.py [--claims 10000000] [--load 1000000] [--batch 10000] [--repeat 3]
-                                         [--batch-articles 500] [--full-refresh]
+                                         [--batch-articles 500] [--full-refresh] [--memory-limit 1GB]
 
 The database goes to data/bench/views.duckdb (git-ignored) and is reused when the same generator
 made it with the same number of claims; --rebuild makes it again.
@@ -304,6 +306,7 @@ def main() -> None:
     parser.add_argument("--batch-articles", type=int, default=500,
                         help="articles of the batch whose refresh is timed (the pipeline's batch size)")
     parser.add_argument("--full-refresh", action="store_true", help="time a refresh from scratch")
+    parser.add_argument("--memory-limit", default="1GB", help="DuckDB's memory limit while reading the views")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured, also into a file
     WORK.mkdir(parents=True, exist_ok=True)
@@ -324,6 +327,8 @@ def main() -> None:
     if not args.skip_views:
         time_refresh(db, args.batch_articles, args.repeat, args.full_refresh)
         with load_step.connect(db, read_only=True) as con:  # as exports and queries read them
+            if args.memory_limit:
+                con.execute(f"SET memory_limit = '{args.memory_limit}'")
             time_views(con, args.repeat, args.views)
         peak_memory()
     if args.load:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,29 +72,25 @@ def refresh(con: duckdb.DuckDBPyConnection, full: bool = False) -> RefreshStats:
                         "SELECT DISTINCT article_id FROM derived.stale_articles")
             stats.articles = _count(con, "_refresh_stale")
             stats.renamed = _refresh_names(con, stats.full_rebuild)
-        for _ in _article_slices(con):
-            with _transaction(con):
+        for articles in _article_slices(con):
+            with _transaction(con), _pending(con, articles=articles):
                 _fold_new_combinations(con)
                 _replace_claims(con, stats.full_rebuild)
         if stats.full_rebuild:
             con.execute("INSERT INTO derived.stale_groups SELECT group_id, 'rows' FROM derived.groups")
         stats.groups = _count(con, "(SELECT DISTINCT group_id FROM derived.stale_groups)")
         for groups in _group_slices(con, "rows"):
-            with _transaction(con):
-                _set_pending_groups(con, groups, with_claims=True)
+            with _transaction(con), _pending(con, groups=groups, with_claims=True):
                 for name in PER_GROUP:
                     _replace_pending_rows(con, name)
                 con.execute("UPDATE derived.stale_groups SET stage = 'compositions' "
                             "WHERE group_id IN (SELECT group_id FROM derived.pending_groups)")
         for groups in _group_slices(con, "compositions"):  # compositions reads every group's rows
-            with _transaction(con):
-                _set_pending_groups(con, groups, with_claims=False)
+            with _transaction(con), _pending(con, groups=groups):
                 _replace_pending_rows(con, "compositions")
                 con.execute("DELETE FROM derived.stale_groups "
                             "WHERE group_id IN (SELECT group_id FROM derived.pending_groups)")
         with _transaction(con):
-            for table in ("pending_articles", "pending_groups", "pending_claims"):
-                con.execute(f"DELETE FROM derived.{table}")
             con.execute(
                 "INSERT INTO derived.refreshed VALUES (?, now()::TIMESTAMP, ?, ?, ?)",
                 [fingerprint, stats.full_rebuild, stats.articles, stats.groups],
@@ -184,15 +180,13 @@ def _refresh_names(con: duckdb.DuckDBPyConnection, full_rebuild: bool) -> int:
     return renamed
 
 
-def _article_slices(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Make each slice of the stale articles (_refresh_stale) pending in turn: about SLICE_CLAIMS claims."""
+def _article_slices(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
+    """The stale articles (_refresh_stale) in slices of about SLICE_CLAIMS claims."""
     claims = _count(con, "claims WHERE article_id IN (SELECT article_id FROM _refresh_stale)")
     n = max(1, math.ceil(claims / SLICE_CLAIMS))
     for i in range(n):
-        con.execute("DELETE FROM derived.pending_articles")
-        con.execute("INSERT INTO derived.pending_articles "
-                    "SELECT article_id FROM _refresh_stale WHERE hash(article_id) % ? = ?", [n, i])
-        yield
+        rows = con.execute("SELECT article_id FROM _refresh_stale WHERE hash(article_id) % ? = ?", [n, i])
+        yield [article_id for (article_id,) in rows.fetchall()]
 
 
 def _fold_new_combinations(con: duckdb.DuckDBPyConnection) -> None:
@@ -258,13 +252,22 @@ def _group_slices(con: duckdb.DuckDBPyConnection, stage: str) -> list[list[int]]
     return [groups for _, groups in rows]
 
 
-def _set_pending_groups(con: duckdb.DuckDBPyConnection, groups: list[int], with_claims: bool) -> None:
-    """Make these groups pending, and copy their stored claims to derived.pending_claims if asked."""
-    con.execute("DELETE FROM derived.pending_groups; DELETE FROM derived.pending_claims")
-    con.execute("INSERT INTO derived.pending_groups SELECT unnest(?::INTEGER[])", [groups])
+@contextmanager
+def _pending(
+    con: duckdb.DuckDBPyConnection, articles: Sequence[str] = (), groups: Sequence[int] = (),
+    with_claims: bool = False,
+) -> Iterator[None]:
+    """Make these articles or groups pending (and copy the groups' stored claims to
+    derived.pending_claims if asked) for the duration. Emptied again within the slice's transaction,
+    so these rows are never written to the database file."""
+    con.execute("INSERT INTO derived.pending_articles SELECT unnest(?::VARCHAR[])", [list(articles)])
+    con.execute("INSERT INTO derived.pending_groups SELECT unnest(?::INTEGER[])", [list(groups)])
     if with_claims:
-        con.execute("INSERT INTO derived.pending_claims FROM derived.claim_intervals "
-                    "WHERE group_id IN (SELECT group_id FROM derived.pending_groups)")
+        con.execute("INSERT INTO derived.pending_claims SELECT c.* "
+                    "FROM derived.claim_intervals AS c JOIN derived.pending_groups USING (group_id)")
+    yield
+    for table in ("pending_articles", "pending_groups", "pending_claims"):
+        con.execute(f"DELETE FROM derived.{table}")
 
 
 def _replace_pending_rows(con: duckdb.DuckDBPyConnection, name: str) -> None:

@@ -25,9 +25,10 @@
 CREATE OR REPLACE VIEW derived.measure_keys_of_pending AS
 WITH
 stored AS (
-    SELECT DISTINCT subject, unit, event, kind
-    FROM claims
-    WHERE article_id IN (SELECT article_id FROM derived.pending_articles)
+    -- A join, not IN: DuckDB then estimates the few claims of the pending articles, not a fifth of all.
+    SELECT DISTINCT c.subject, c.unit, c.event, c.kind
+    FROM claims AS c
+    JOIN derived.pending_articles USING (article_id)
 ),
 
 subject_parts AS (
