@@ -37,7 +37,7 @@ PER_GROUP = ("latest_figures", "subject_parts", "measure_summary", "conflicts", 
 # Every stored table, in the order a rebuild recreates them.
 STORED = ("claimant_names", "measure_keys", "claim_intervals", *PER_GROUP, "compositions")
 SLICE_CLAIMS = 250_000
-MEMORY_LIMIT = "512MB"
+MEMORY_LIMIT = "1GB"
 
 
 @dataclass(slots=True)
