@@ -1,4 +1,4 @@
-"""Where the time of a run goes: ingest, extract, frame, validate, load, views, on one core, no Prefect.
+"""Where the time of a run goes, step by step (ingest … export), on one core and without Prefect.
 
 Runs the steps the pipeline runs (flows/pipeline.py), batch by batch, in this process and without
 Prefect, and adds up the CPU time (time.process_time: other engineers' load on a shared machine
@@ -34,6 +34,7 @@ from flows.extract import extract_claims  # noqa: E402
 from flows.ingest import iter_articles  # noqa: E402
 from flows.model import Article, Claim, Rejection  # noqa: E402
 from flows.pipeline import BATCH_SIZE, batches  # noqa: E402
+from flows.refresh import refresh  # noqa: E402
 from schemas import frame, validate  # noqa: E402
 
 T = TypeVar("T")
@@ -93,7 +94,9 @@ def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) ->
                            fresh_articles=[a.article_id for a in articles])
         n_articles += len(articles)
         n_claims += claim_table.num_rows
-    with clock.step("views+export"), load_step.connect(db, read_only=True) as con:
+    with clock.step("refresh"), load_step.connect(db, setup=False) as con:
+        refresh(con)
+    with clock.step("export"), load_step.connect(db, read_only=True) as con:
         export_step.export(con, list(export_step.DEFAULT_VIEWS), exports)
     return n_articles, n_claims
 

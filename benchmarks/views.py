@@ -16,11 +16,21 @@ Four claims in five lie within 15 % of their measure's value, the rest from 0.3 
 Claims of a measure are spread through the table (loaded in article order, not measure order),
 20 claims an article, 500 publishers, 2,000 named claimants (40 % of claims have none: the article
 asserts them), qualifiers and kinds in proportions like our gold set's, one claim in ten a change.
-Each view is timed by materialising its whole result in DuckDB (CREATE TEMP TABLE AS) on a
-read-only connection, as exports and queries read it, best of --repeat: claim_intervals,
-measure_summary, conflicts and compositions (reported as missing where absent), then any other view.
+The views read rows a refresh stores (flows/refresh.py, sql/100_derived.sql), so their cost is in
+two places, both timed:
+- the refresh: from scratch (a first run, or a lexicon or view SQL change; done when the stored rows
+  are missing or stale, or with --full-refresh), and after a pipeline-sized batch of --batch-articles
+  articles is loaded (the batch's articles are noted stale, as a load notes them, and refreshed:
+  their claims and every row of the comparison groups they are in are recomputed), best of --repeat;
+- each view, by materialising its whole result in DuckDB (CREATE TEMP TABLE AS) on a read-only
+  connection, as exports and queries read it, best of --repeat: claim_intervals, measure_summary,
+  conflicts and compositions (reported as missing where absent), then any other view. The
+  connection gets DuckDB memory limit --memory-limit (default 1GB; "" for DuckDB's own, 80 % of
+  RAM): the materialised rows spill to disk beyond it.
+Peak memory (the process's maximum resident set) is printed after each part.
 
     .venv/bin/python benchmarks/views.py [--claims 10000000] [--load 1000000] [--batch 10000] [--repeat 3]
+                                         [--batch-articles 500] [--full-refresh] [--memory-limit 1GB]
 
 The database goes to data/bench/views.duckdb (git-ignored) and is reused when the same generator
 made it with the same number of claims; --rebuild makes it again.
@@ -30,6 +40,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +51,7 @@ import pandas as pd
 import pyarrow as pa
 
 from flows import load as load_step
+from flows.refresh import refresh
 from schemas import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,8 +182,8 @@ def built_with(db: Path) -> str | None:
 
 
 def existing_views(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
-    return {name for (name,) in rows}
+    rows = con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'")
+    return {name for (name,) in rows.fetchall()}
 
 
 def time_views(con: duckdb.DuckDBPyConnection, repeat: int, only: list[str]) -> None:
@@ -186,6 +199,34 @@ def time_views(con: duckdb.DuckDBPyConnection, repeat: int, only: list[str]) -> 
         rows = con.execute("SELECT count(*) FROM _result").fetchall()[0][0]
         print(f"{view:<18}{rows:>12,}{wall:>9.2f}{cpu:>9.2f}")
     con.execute("DROP TABLE IF EXISTS _result")
+
+
+def time_refresh(db: Path, articles: int, repeat: int, full: bool) -> None:
+    """A refresh from scratch when needed (or asked), then the refresh after a batch of `articles`."""
+    with load_step.connect(db) as con:
+        start = time.process_time()
+        stats = refresh(con, full=full)
+        if stats.full_rebuild:
+            report(f"refresh from scratch ({stats.articles:,} articles, {stats.groups:,} groups)",
+                   (stats.seconds, time.process_time() - start))
+        # A pipeline batch: its articles' claims, each with a comparison group, as a load notes them.
+        batch = f"SELECT article_id FROM articles USING SAMPLE {articles} ROWS (reservoir, 7)"
+        claims = con.execute(f"SELECT count(*) FROM claims WHERE article_id IN ({batch})").fetchall()[0][0]
+        groups = 0
+
+        def after_a_batch() -> None:
+            nonlocal groups
+            con.execute(f"INSERT INTO derived.stale_articles {batch}")
+            groups = refresh(con).groups
+
+        seconds = best_of(repeat, after_a_batch)
+        report(f"refresh after a batch of {articles:,} articles ({claims:,} claims, {groups:,} groups)",
+               seconds)
+    peak_memory()
+
+
+def peak_memory() -> None:
+    print(f"peak memory so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
 
 
 def time_loading(source: duckdb.DuckDBPyConnection, n: int, batch: int, repeat: int) -> None:
@@ -276,7 +317,12 @@ def main() -> None:
     parser.add_argument("--views", nargs="*", default=[], help="time only these views")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--batch-articles", type=int, default=500,
+                        help="articles of the batch whose refresh is timed (the pipeline's batch size)")
+    parser.add_argument("--full-refresh", action="store_true", help="time a refresh from scratch")
+    parser.add_argument("--memory-limit", default="1GB", help="DuckDB's memory limit while reading the views")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # each figure as soon as it is measured, also into a file
     WORK.mkdir(parents=True, exist_ok=True)
     db = WORK / "views.duckdb"
     print(f"cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}; duckdb {duckdb.__version__}")
@@ -293,8 +339,12 @@ def main() -> None:
         ).fetchall()[0]
         print(f"claims: {args.claims:,}; measures: {top[0]:,}; largest measure: {top[1]:,} claims")
     if not args.skip_views:
+        time_refresh(db, args.batch_articles, args.repeat, args.full_refresh)
         with load_step.connect(db, read_only=True) as con:  # as exports and queries read them
+            if args.memory_limit:
+                con.execute(f"SET memory_limit = '{args.memory_limit}'")
             time_views(con, args.repeat, args.views)
+        peak_memory()
     if args.load:
         with load_step.connect(db, read_only=True) as con:
             time_loading(con, args.load, args.batch, args.repeat)

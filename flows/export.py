@@ -12,6 +12,7 @@ FORMATS = {"csv": "(FORMAT csv, HEADER)", "parquet": "(FORMAT parquet)"}
 # Views left unordered for speed are written in the order an analyst reads them; others keep their own.
 READING_ORDER = {
     "conflicts": "ratio DESC NULLS LAST, measure, claim_id_a, claim_id_b",
+    "measure_summary": "n_claimants DESC, n_claims DESC, measure, kind, unit",
     "compositions": "consistent, whole_measure, part_measure, part_source, whole_source, part_claim_ids",
 }
 

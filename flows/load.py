@@ -2,6 +2,7 @@
 
     con = connect("data/estimates.duckdb")          # applies sql/*.sql in file-name order
     stats = load(con, articles, claims, rejections)  # one transaction; upserts by id
+    refresh(con)                                     # the views' stored rows follow (flows/refresh.py)
     con.close()                                      # release the file lock for readers
 
 Only one process can hold a DuckDB file open for writing, and while it does no other process can
@@ -117,7 +118,7 @@ def connect(
 def apply_sql(con: duckdb.DuckDBPyConnection) -> list[Path]:
     """Run every sql/*.sql file in name order (010_… tables before 100_… views) in one transaction."""
     files = sorted(SQL_DIR.glob("*.sql"))
-    with _transaction(con):
+    with transaction(con):
         for file in files:
             con.execute(file.read_text(encoding="utf-8"))
     return files
@@ -154,7 +155,7 @@ def load(
         "_sources": pa.concat_tables([names.cast(_PAIRS), _pairs(list(sources))]),
     }
     stats = LoadStats()
-    with _registered(con, batch), _transaction(con):
+    with _registered(con, batch), transaction(con):
         # Usually every article of a batch is new, with its claims: no stored row can share an id with
         # them (a claim id hashes its article's id), so the upserts skip their look-ups of stored ids.
         new = _all_new(con, batch)
@@ -174,6 +175,11 @@ def load(
         stats.rejected_inserted = _scalar(
             con, "INSERT INTO rejected BY NAME SELECT * FROM _rejected ON CONFLICT DO NOTHING"
         )
+        # New articles' claims and fresh ids are all of the batch's articles (see _all_new).
+        touched = "_articles" if new else (
+            "(SELECT article_id FROM _articles UNION SELECT article_id FROM _claims "
+            "UNION SELECT article_id FROM _fresh_articles)")
+        con.execute(_NOTE_STALE.format(articles=touched))
     return stats
 
 
@@ -194,6 +200,10 @@ def _all_new(con: duckdb.DuckDBPyConnection, batch: dict[str, pa.Table]) -> bool
         if table.num_rows and not pc.all(in_batch).as_py():
             return False
     return not _scalar(con, "SELECT count(*) FROM _articles SEMI JOIN articles USING (article_id)")
+
+
+# The comparison views' stored rows follow these articles at the next refresh (flows/refresh.py).
+_NOTE_STALE = "INSERT INTO derived.stale_articles SELECT article_id FROM {articles}"
 
 
 _INSERT_SOURCES = (
@@ -220,11 +230,12 @@ def delete_stale_claims(
     """
     tables = {"_stale": _id_table("article_id", article_ids), "_kept": _id_table("claim_id", keep_claim_ids)}
     with _registered(con, tables):
+        con.execute(_NOTE_STALE.format(articles="_stale"))
         return _scalar(con, _DELETE_STALE.format(articles="_stale", claims="_kept"))
 
 
 @contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """BEGIN … COMMIT, or ROLLBACK and re-raise on any error."""
     con.begin()
     try:
@@ -390,14 +401,15 @@ def record_files(
         }),
         "_seen": pa.table({"article_id": pa.array(ids, pa.string()), "source": pa.array(names, pa.string())}),
     }
-    with _registered(con, tables), _transaction(con):
+    with _registered(con, tables), transaction(con):
         con.execute(
             "INSERT OR REPLACE INTO source_files SELECT path, content_hash, ?, ? FROM _files",
             [extractor_fingerprint(), _now()],
         )
         con.execute(_DROP_OLD_NAMES)
-        dropped = _scalar(con, "SELECT count(*) FROM articles WHERE article_id NOT IN "
-                               "(SELECT article_id FROM article_sources)")
+        dropped = _scalar(con, f"SELECT count(*) FROM {_NAMELESS}")
+        if dropped:
+            con.execute(_NOTE_STALE.format(articles=_NAMELESS))
         con.execute(_DROP_NAMELESS)
     return dropped
 
@@ -408,6 +420,8 @@ DELETE FROM article_sources
 WHERE EXISTS (SELECT 1 FROM _files f WHERE source = f.path OR starts_with(source, f.path || '#'))
   AND (article_id, source) NOT IN (SELECT (article_id, source) FROM _seen)
 """
+
+_NAMELESS = "articles WHERE article_id NOT IN (SELECT article_id FROM article_sources)"
 
 # Articles with no name left go with their claims; one whose first name went takes its earliest other.
 _DROP_NAMELESS = """

@@ -42,6 +42,7 @@ from flows import load as load_step
 from flows.extract import extract_claims
 from flows.ingest import expand_paths, file_digest, read_file
 from flows.model import Article, Claim, Rejection
+from flows.refresh import refresh
 from schemas import frame, validate
 
 # Articles per task and per load. Each load reopens the database and commits, rewriting the table's
@@ -369,6 +370,7 @@ def pipeline(
     # Only now, with every batch committed: a run killed midway has its files read again next time.
     with load_step.connect(db) as con:
         load_step.record_files(con, {str(f): hashes[str(f)] for f in to_read if hashes[str(f)]}, names)
+        refresh(con)  # the views' stored rows follow what this run (or a killed one) loaded
 
     files, summary.conflicts, summary.new_conflicts, summary.largest = export_views(db, exports, before)
     summary.exports = [str(f) for f in files]

@@ -11,7 +11,8 @@
 -- and event are the folded keys too. Claims are compared only within a group: like with like, so a
 -- rate is never compared with a count. unit_key is '' for counts (their unit is the counted noun, "soldiers"
 -- or "troops", which the measure already names) and the unit otherwise (a currency or physical unit:
--- 5 million USD and 5 million EUR are different claims).
+-- 5 million USD and 5 million EUR are different claims). Each group has a number, group_id (in
+-- derived.claim_intervals, not in this view): the stored rows of the other views are kept per group.
 --
 -- Interval [low, high] by qualifier; a bound the row itself sets (claims.low/high) wins, except for
 -- exact, whose interval always comes from the value:
@@ -34,25 +35,46 @@
 -- source are that name's claimant_key and display name (claimant_names): "Zelenskyy" and
 -- "President Volodymyr Zelensky" are one source, "Volodymyr Zelensky".
 -- as_of falls back to the article's published date.
-CREATE OR REPLACE VIEW claim_intervals AS
+--
+-- Stored (see sql/100_derived.sql): a refresh recomputes the rows of the claims of the articles loads
+-- touched (derived.claim_intervals_of_pending), and the source of the claims of names whose key or
+-- display name changed.
+CREATE OR REPLACE VIEW derived.claim_intervals_of_pending AS
 WITH
+pending_articles AS (
+    -- LEFT JOIN: a claim whose article is gone is still compared.
+    SELECT p.article_id, a.publisher, a.published
+    FROM (SELECT DISTINCT article_id FROM derived.pending_articles) AS p
+    LEFT JOIN articles AS a USING (article_id)
+),
+
 comparable_claims AS (
     SELECT
-        c.* REPLACE (
-            k.measure AS measure, k.subject_key AS subject, k.unit_key AS unit, k.event_key AS event
-        ),
-        c.low AS c_low,
-        c.high AS c_high,
+        c.claim_id,
+        c.article_id,
+        k.measure,
+        c.kind,
+        k.comparison_unit,
+        k.unit_key AS unit,
+        k.subject_key AS subject,
+        k.event_key AS event,
+        k.group_id,
+        c.qualifier,
+        c.surface,
+        c.value,
+        c.low,
+        c.high,
+        c.claimant,
         a.publisher,
         coalesce(c.as_of, a.published) AS seen_on,
         coalesce(n.claimant_name, 'article ' || c.article_id) AS source,
         coalesce(n.claimant_key, 'article ' || c.article_id) AS source_key
     FROM claims AS c
-    LEFT JOIN articles AS a USING (article_id)
-    LEFT JOIN measure_keys AS k
+    JOIN pending_articles AS a USING (article_id)
+    LEFT JOIN derived.measure_keys AS k
         ON k.subject IS NOT DISTINCT FROM c.subject AND k.unit IS NOT DISTINCT FROM c.unit
        AND k.event IS NOT DISTINCT FROM c.event AND k.kind = c.kind
-    LEFT JOIN claimant_names AS n ON n.name = coalesce(c.claimant, a.publisher)
+    LEFT JOIN derived.claimant_names AS n ON n.name = coalesce(c.claimant, a.publisher)
     WHERE c.change IS NULL
       AND c.kind IN ('count', 'money', 'percent', 'measurement', 'rate')
       AND (c.value IS NOT NULL OR c.low IS NOT NULL OR c.high IS NOT NULL)
@@ -95,7 +117,7 @@ SELECT
     article_id,
     measure,
     kind,
-    CASE WHEN kind = 'count' THEN '' ELSE coalesce(unit, '') END AS unit_key,
+    comparison_unit AS unit_key,
     unit,
     subject,
     event,
@@ -103,15 +125,23 @@ SELECT
     surface,
     value,
     -- The numbers as written, without slack: what the summary rules (measure_summary) count with.
-    CASE WHEN qualifier NOT IN ('at_most', 'less_than') THEN coalesce(c_low, value) END AS stated_floor,
-    coalesce(c_high, value) AS stated_ceiling,
+    CASE WHEN qualifier NOT IN ('at_most', 'less_than') THEN coalesce(low, value) END AS stated_floor,
+    coalesce(high, value) AS stated_ceiling,
     interval_low AS low,
     interval_high AS high,
     claimant,
     publisher,
     source,
     source_key,
-    seen_on AS as_of
+    seen_on AS as_of,
+    group_id
 FROM claims_with_interval
 -- An exact claim without a value, say, has no interval: nothing to compare.
 WHERE interval_low IS NOT NULL AND interval_high IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS derived.claim_intervals AS FROM derived.claim_intervals_of_pending LIMIT 0;
+
+-- The stored claims of the pending groups, copied once for the views that recompute those groups.
+CREATE TABLE IF NOT EXISTS derived.pending_claims AS FROM derived.claim_intervals LIMIT 0;
+
+CREATE OR REPLACE VIEW claim_intervals AS SELECT * EXCLUDE (group_id) FROM derived.claim_intervals;

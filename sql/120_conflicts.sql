@@ -28,40 +28,37 @@
 -- the full list of pairs grows with the square of the claims and buries the analyst; query
 -- claim_intervals directly for it.
 --
--- How, without comparing every pair: per comparison group and period, take each source's
--- highest-reaching claim (highest low) over that period and the two adjacent ones, and keep the top
--- two sources; whichever source a claim has, one of those two is another source, and it is the
--- furthest claim above. Likewise below with the lowest high. That is a few hash aggregates and one
--- join of each claim with one row of candidates: linear in the number of claims, no window sorts.
--- Ties are broken by claim_id, so the view is deterministic.
-CREATE OR REPLACE VIEW conflicts AS
+-- How, without comparing every pair: per comparison group, period and source, how high its claims
+-- reach (the highest low) over that period and the two adjacent ones; per group and period, the two
+-- sources reaching highest: whichever source a claim has, one of those two is another source, and
+-- its reach is the furthest claim above. Likewise below with the lowest high. Only then, for the
+-- claims so contradicted, is the claim behind that reach looked up. That is a few hash aggregates of
+-- numbers and joins on equality: linear in the number of claims, no window sorts. Ties are broken by
+-- the source key (between sources reaching as far) and by claim_id (between one source's claims),
+-- so the view is deterministic.
+--
+-- Stored (see sql/100_derived.sql): a refresh recomputes the rows of the pending comparison groups.
+CREATE OR REPLACE VIEW derived.conflicts_of_pending AS
 WITH
-intervals AS MATERIALIZED (
+intervals AS NOT MATERIALIZED (
     SELECT
         *,
         -- -1e9: undated claims, a period no dated claim is in or next to.
         coalesce(date_diff('day', DATE '1970-01-01', as_of) // 30, -1000000000) AS period
-    FROM claim_intervals
+    FROM derived.pending_claims
 ),
 
-source_extremes AS (
-    -- Per group, period and source: its highest-reaching claim (highest low) and lowest-reaching
-    -- one (lowest high), as sortable structs; ties go to the smaller claim_id.
-    SELECT
-        measure, kind, unit_key, period, source_key,
-        min({'low': -low, 'claim_id': claim_id}) AS top,
-        min({'high': high, 'claim_id': claim_id}) AS bottom
+source_reach AS (
+    -- Per group, period and source: how high its claims reach (highest low) and how low (lowest high).
+    SELECT group_id, period, source_key, max(low) AS top, min(high) AS bottom
     FROM intervals
     GROUP BY ALL
 ),
 
 seen_from_periods AS (
     -- The same, as seen from each period it is compared with: its own and the two adjacent ones.
-    SELECT
-        measure, kind, unit_key, period + shift AS period, source_key,
-        min(top) AS top,
-        min(bottom) AS bottom
-    FROM source_extremes, (VALUES (-1), (0), (1)) AS shifts(shift)
+    SELECT group_id, period + shift AS period, source_key, max(top) AS top, min(bottom) AS bottom
+    FROM source_reach, (VALUES (-1), (0), (1)) AS shifts(shift)
     GROUP BY ALL
 ),
 
@@ -69,41 +66,58 @@ candidates AS (
     -- Per group and period, the two sources reaching highest and the two reaching lowest: whatever
     -- a claim's own source, one of each pair is another source.
     SELECT
-        measure, kind, unit_key, period,
-        min_by({'source_key': source_key, 'claim_id': top.claim_id, 'low': -top.low}, top, 2) AS tops,
-        min_by({'source_key': source_key, 'claim_id': bottom.claim_id, 'high': bottom.high}, bottom, 2)
-            AS bottoms
+        group_id,
+        period,
+        min_by({'source_key': source_key, 'low': top}, (-top, source_key), 2) AS tops,
+        min_by({'source_key': source_key, 'high': bottom}, (bottom, source_key), 2) AS bottoms
     FROM seen_from_periods
     GROUP BY ALL
 ),
 
 furthest AS (
-    -- Each claim with the other source's claim reaching highest and the one reaching lowest.
+    -- Each claim with how far the other sources reach above and below it.
     SELECT
         c.claim_id,
+        c.group_id,
+        c.period,
         c.low,
         c.high,
         CASE WHEN x.tops[1].source_key <> c.source_key THEN x.tops[1] ELSE x.tops[2] END AS above,
         CASE WHEN x.bottoms[1].source_key <> c.source_key THEN x.bottoms[1] ELSE x.bottoms[2] END AS below
     FROM intervals AS c
-    JOIN candidates AS x USING (measure, kind, unit_key, period)
+    JOIN candidates AS x USING (group_id, period)
 ),
 
-furthest_above AS (
-    -- ... when that lies wholly above it,
-    SELECT above.claim_id AS upper_id, claim_id AS lower_id FROM furthest WHERE above.low > high
+contradicted AS (
+    -- ... when that lies wholly above (or below) it: a row per claim and side.
+    SELECT claim_id, group_id, period, 'above' AS side, above.source_key, above.low AS reach
+    FROM furthest
+    WHERE above.low > high
+    UNION ALL
+    SELECT claim_id, group_id, period, 'below', below.source_key, below.high
+    FROM furthest
+    WHERE below.high < low
 ),
 
-furthest_below AS (
-    -- ... and below.
-    SELECT claim_id AS upper_id, below.claim_id AS lower_id FROM furthest WHERE below.high < low
+behind AS (
+    -- The claim behind each such reach: that source's claim with that low (or high) in the window of
+    -- the period, the smaller claim_id on a tie.
+    SELECT r.group_id, r.period, r.side, r.source_key, min(i.claim_id) AS claim_id
+    FROM (SELECT DISTINCT group_id, period, side, source_key, reach FROM contradicted) AS r
+    JOIN intervals AS i
+        ON i.group_id = r.group_id AND i.source_key = r.source_key
+       AND r.reach = CASE r.side WHEN 'above' THEN i.low ELSE i.high END
+       AND i.period BETWEEN r.period - 1 AND r.period + 1
+    GROUP BY ALL
 ),
 
 conflicting_pairs AS (
-    -- UNION, not UNION ALL: a pair found from both of its ends is listed once.
-    SELECT upper_id, lower_id FROM furthest_above
-    UNION
-    SELECT upper_id, lower_id FROM furthest_below
+    -- DISTINCT: a pair found from both of its ends is listed once.
+    SELECT DISTINCT
+        CASE c.side WHEN 'above' THEN b.claim_id ELSE c.claim_id END AS upper_id,
+        CASE c.side WHEN 'above' THEN c.claim_id ELSE b.claim_id END AS lower_id
+    FROM contradicted AS c
+    JOIN behind AS b USING (group_id, period, side, source_key)
 )
 
 SELECT
@@ -130,7 +144,12 @@ SELECT
     a.article_id AS article_id_a,
     b.article_id AS article_id_b,
     a.claim_id AS claim_id_a,
-    b.claim_id AS claim_id_b
+    b.claim_id AS claim_id_b,
+    a.group_id
 FROM conflicting_pairs AS p
 JOIN intervals AS a ON a.claim_id = p.upper_id
 JOIN intervals AS b ON b.claim_id = p.lower_id;
+
+CREATE TABLE IF NOT EXISTS derived.conflicts AS FROM derived.conflicts_of_pending LIMIT 0;
+
+CREATE OR REPLACE VIEW conflicts AS SELECT * EXCLUDE (group_id) FROM derived.conflicts;

@@ -18,14 +18,16 @@
 --   direction      'first', 'up', 'down', or 'restated' (same value, other bounds, or no values)
 --   ratio          value / previous value (NULL when either is missing or the previous is not positive)
 --   days_since_previous
-CREATE OR REPLACE VIEW revisions AS
+--
+-- Stored (see sql/100_derived.sql): a refresh recomputes the rows of the pending comparison groups.
+CREATE OR REPLACE VIEW derived.revisions_of_pending AS
 WITH
 figure_of_the_day AS (
     SELECT *
-    FROM claim_intervals
+    FROM derived.pending_claims
     WHERE as_of IS NOT NULL
     QUALIFY row_number() OVER (
-        PARTITION BY measure, kind, unit_key, source_key, as_of
+        PARTITION BY group_id, source_key, as_of
         ORDER BY value IS NULL, value DESC, claim_id
     ) = 1
 ),
@@ -38,7 +40,7 @@ with_previous AS (
         lag(stated_ceiling) OVER series AS day_before_ceiling,
         row_number() OVER series AS day_no
     FROM figure_of_the_day
-    WINDOW series AS (PARTITION BY measure, kind, unit_key, source_key ORDER BY as_of)
+    WINDOW series AS (PARTITION BY group_id, source_key ORDER BY as_of)
 ),
 
 changed_figures AS (
@@ -55,12 +57,12 @@ series AS (
     SELECT
         *,
         row_number() OVER series AS step,
-        count(*) OVER (PARTITION BY measure, kind, unit_key, source_key) AS n_figures,
+        count(*) OVER (PARTITION BY group_id, source_key) AS n_figures,
         lag(as_of) OVER series AS previous_as_of,
         lag(value) OVER series AS previous_value,
         lag(surface) OVER series AS previous_surface
     FROM changed_figures
-    WINDOW series AS (PARTITION BY measure, kind, unit_key, source_key ORDER BY as_of)
+    WINDOW series AS (PARTITION BY group_id, source_key ORDER BY as_of)
 )
 
 SELECT
@@ -88,7 +90,12 @@ SELECT
     date_diff('day', previous_as_of, as_of) AS days_since_previous,
     claim_id,
     article_id,
-    publisher
+    publisher,
+    group_id
 FROM series
-WHERE n_figures > 1
-ORDER BY measure, kind, source_key, step;
+WHERE n_figures > 1;
+
+CREATE TABLE IF NOT EXISTS derived.revisions AS FROM derived.revisions_of_pending LIMIT 0;
+
+CREATE OR REPLACE VIEW revisions AS
+SELECT * EXCLUDE (group_id) FROM derived.revisions ORDER BY measure, kind, source_key, step;

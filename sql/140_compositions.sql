@@ -32,6 +32,14 @@
 --   consistent, 615,000 <= 1,100,000")
 --   part_: measure, source, surface, value, low, high, as_of, claim_ids (the claims summed)
 --   whole_: measure, source, surface, value, low, high, as_of, claim_id; days_apart
+--
+-- Stored (see sql/100_derived.sql). A row relates two measures, so a refresh recomputes the rows whose
+-- part or whole is a pending measure's figure, or whose part is a sum with a pending part
+-- (derived.composition_scope), from the figures of every measure such a row can involve: the pending
+-- ones, those they can be part or whole of, and the other parts of sums among those. Related
+-- measures are found by equality on one subject part (derived.subject_parts: a row per count fold
+-- and part of its subject, "russian+ukrainian" gives "russian" and "ukrainian"), event and unit,
+-- never by comparing every pair of measures.
 CREATE OR REPLACE MACRO readable_number(x) AS
     CASE
         WHEN isinf(x) THEN (CASE WHEN x > 0 THEN '∞' ELSE '-∞' END)
@@ -44,23 +52,86 @@ CREATE OR REPLACE MACRO readable_interval(low, high) AS
     '[' || readable_number(low) || ', ' || readable_number(high)
         || CASE WHEN isinf(high) THEN ')' ELSE ']' END;
 
-CREATE OR REPLACE VIEW compositions AS
+CREATE OR REPLACE VIEW derived.subject_parts_of_pending AS
+SELECT DISTINCT
+    group_id, unnest(string_split(subject_key, '+')) AS part, subject_key AS subject, unit_key AS unit,
+    event_key AS event, measure
+FROM derived.measure_keys
+WHERE kind = 'count' AND subject_key IS NOT NULL AND group_id IN (SELECT group_id FROM derived.pending_groups);
+
+CREATE TABLE IF NOT EXISTS derived.subject_parts AS FROM derived.subject_parts_of_pending LIMIT 0;
+
+CREATE OR REPLACE VIEW derived.composition_scope AS
+-- The rows a refresh recomputes: those whose part is the figure of a pending measure (is_sum false)
+-- or a sum with a pending part (is_sum true), and those whose whole is a pending measure's figure.
 WITH
+touched AS (
+    SELECT DISTINCT measure, subject, unit, event
+    FROM derived.subject_parts
+    WHERE group_id IN (SELECT group_id FROM derived.pending_groups)
+)
+SELECT measure, FALSE AS is_sum FROM touched
+UNION
+SELECT concat_ws(' ', t.subject, replace(t.unit, ' ', '_'), ep.whole), TRUE
+FROM touched AS t
+JOIN ref_event_parts AS ep ON ep.part = t.event;
+
+CREATE OR REPLACE VIEW derived.compositions_of_pending AS
+WITH
+touched AS (
+    -- The pending count measures, a row per subject part.
+    SELECT * FROM derived.subject_parts WHERE group_id IN (SELECT group_id FROM derived.pending_groups)
+),
+
+wholes_of_touched AS (
+    -- Measures a touched one can be part of (the relation of measure_pairs below, found from the part).
+    SELECT w.group_id
+    FROM touched AS t
+    JOIN (SELECT event, event AS whole_event FROM touched UNION SELECT part, whole FROM ref_event_parts) AS e
+        ON e.event = t.event
+    JOIN (SELECT unit, unit AS whole_unit FROM touched UNION SELECT unit, family FROM ref_unit_families) AS u
+        ON u.unit = t.unit
+    JOIN derived.subject_parts AS w ON w.part = t.part AND w.event = e.whole_event AND w.unit = u.whole_unit
+    WHERE list_has_all(string_split(w.subject, '+'), string_split(t.subject, '+'))
+),
+
+parts_of_touched AS (
+    -- Measures that can be part of a touched one (found from the whole).
+    SELECT p.group_id
+    FROM touched AS t
+    JOIN (SELECT event AS whole_event, event FROM touched UNION SELECT whole, part FROM ref_event_parts) AS e
+        ON e.whole_event = t.event
+    JOIN (SELECT unit AS whole_unit, unit FROM touched UNION SELECT family, unit FROM ref_unit_families) AS u
+        ON u.whole_unit = t.unit
+    JOIN derived.subject_parts AS p ON p.part = t.part AND p.event = e.event AND p.unit = u.unit
+    WHERE list_has_all(string_split(t.subject, '+'), string_split(p.subject, '+'))
+),
+
+involved AS (
+    SELECT group_id FROM touched
+    UNION SELECT group_id FROM wholes_of_touched
+    UNION SELECT group_id FROM parts_of_touched
+),
+
+involved_with_other_parts AS (
+    -- A sum needs every part: the other parts of the same subject and unit of an involved part.
+    SELECT group_id FROM involved
+    UNION
+    SELECT other.group_id
+    FROM derived.subject_parts AS i
+    JOIN ref_event_parts AS ep ON ep.part = i.event
+    JOIN ref_event_parts AS sibling ON sibling.whole = ep.whole
+    JOIN derived.subject_parts AS other
+        ON other.subject = i.subject AND other.unit = i.unit AND other.event = sibling.part
+    WHERE i.group_id IN (SELECT group_id FROM involved)
+),
+
 figures AS (
-    -- Each source's latest claim per count measure (on one day, the higher value); an aggregate, not a
-    -- window sort, to stay fast on large measures.
-    SELECT latest.*
-    FROM (
-        SELECT arg_max(
-            {'measure': measure, 'subject': subject, 'unit': unit, 'event': event, 'source_key': source_key,
-             'source': source, 'surface': surface, 'value': value, 'low': low, 'high': high,
-             'as_of': as_of, 'claim_id': claim_id},
-            (coalesce(as_of, DATE '0001-01-01'), value IS NOT NULL, value, claim_id)
-        ) AS latest
-        FROM claim_intervals
-        WHERE kind = 'count' AND subject IS NOT NULL
-        GROUP BY measure, source_key
-    )
+    -- Each source's latest claim per count measure (derived.latest_figures).
+    SELECT measure, subject, unit, event, source_key, source, surface, value, low, high, as_of, claim_id
+    FROM derived.latest_figures
+    WHERE kind = 'count' AND subject IS NOT NULL
+      AND group_id IN (SELECT group_id FROM involved_with_other_parts)
 ),
 
 parts_needed AS (
@@ -102,11 +173,13 @@ part_measures AS (
 ),
 
 whole_measures AS (
-    SELECT DISTINCT measure, subject, unit, event FROM figures
+    -- A row per measure and subject part: a part measure meets the wholes containing its first part.
+    SELECT DISTINCT measure, subject, unit, event, unnest(string_split(subject, '+')) AS part FROM figures
 ),
 
 measure_pairs AS (
-    -- Related measures, found by equality on the whole's event and unit, then subject containment.
+    -- Related measures, found by equality on the whole's event, unit and one subject part, then subject
+    -- containment.
     SELECT
         p.measure AS part_measure,
         p.is_sum,
@@ -122,7 +195,8 @@ measure_pairs AS (
         SELECT measure, unit AS whole_unit FROM part_measures
         UNION SELECT measure, family FROM part_measures JOIN ref_unit_families USING (unit)
     ) AS pu ON pu.measure = p.measure
-    JOIN whole_measures AS w ON w.event = pe.whole_event AND w.unit = pu.whole_unit
+    JOIN whole_measures AS w
+        ON w.event = pe.whole_event AND w.unit = pu.whole_unit AND w.part = string_split(p.subject, '+')[1]
     WHERE list_has_all(string_split(w.subject, '+'), string_split(p.subject, '+'))
       AND (p.is_sum OR p.measure <> w.measure)
 ),
@@ -211,5 +285,12 @@ SELECT
     whole_high,
     whole_as_of,
     whole_claim_id,
-    abs(date_diff('day', as_of, whole_as_of)) AS days_apart
-FROM judged;
+    abs(date_diff('day', as_of, whole_as_of)) AS days_apart,
+    is_sum AS part_is_sum
+FROM judged
+WHERE (measure, is_sum) IN (SELECT (measure, is_sum) FROM derived.composition_scope)
+   OR whole_measure IN (SELECT measure FROM derived.composition_scope WHERE NOT is_sum);
+
+CREATE TABLE IF NOT EXISTS derived.compositions AS FROM derived.compositions_of_pending LIMIT 0;
+
+CREATE OR REPLACE VIEW compositions AS SELECT * EXCLUDE (part_is_sum) FROM derived.compositions;

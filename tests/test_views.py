@@ -7,6 +7,7 @@ columns not null, accepted values, relationships) run on a random ledger of a fe
 from __future__ import annotations
 
 import csv
+import dataclasses
 import itertools
 import random
 from collections.abc import Iterator
@@ -16,10 +17,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import flows.refresh
 from flows.export import export
 from flows.extract import measure_key
-from flows.load import connect, load
+from flows.load import connect, delete_stale_claims, load
 from flows.model import Article, Claim, digest
+from flows.refresh import refresh
 
 _counter = itertools.count()
 
@@ -53,7 +56,9 @@ def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def ledger(con: duckdb.DuckDBPyConnection, *rows: tuple[Article, Claim]) -> None:
+    """Load the claims and refresh the views, as a run does."""
     load(con, [article for article, _ in rows], [record for _, record in rows])
+    refresh(con)
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
@@ -253,6 +258,7 @@ def test_a_lexicon_fold_regroups_stored_claims_without_reextraction(con: duckdb.
     ledger(con, claim(500, claimant="A", unit="blokes"), claim(5000, claimant="B", unit="troops"))
     assert len(rows(con, "SELECT * FROM measure_summary")) == 2
     con.execute("INSERT INTO ref_measure_terms VALUES ('unit', 'blokes', 'troops')")  # as a lexicon row would
+    refresh(con)  # as the next run does
     assert [r["measure"] for r in rows(con, "SELECT measure FROM measure_summary")] == ["troops deployed"]
     assert len(rows(con, "SELECT * FROM conflicts")) == 1
 
@@ -363,8 +369,9 @@ def test_troops_are_part_of_people_and_never_the_reverse(con: duckdb.DuckDBPyCon
     }
 
 
-def random_ledger(con: duckdb.DuckDBPyConnection, n: int = 400, seed: int = 7) -> None:
-    rng = random.Random(seed)
+def random_claims(
+    rng: random.Random, n: int, claimants: tuple[str | None, ...] = ("A", "a", "B", "C", "D", None)
+) -> list[tuple[Article, Claim]]:
     made = []
     for _ in range(n):
         qualifier = rng.choice(["exact", "approx", "at_least", "at_most", "range", "vague"])
@@ -374,7 +381,7 @@ def random_ledger(con: duckdb.DuckDBPyConnection, n: int = 400, seed: int = 7) -
             low, high = value * 0.8, value * 1.2
             value = None if qualifier == "vague" else value
         made.append(claim(
-            value, qualifier, rng.choice(["A", "a", "B", "C", "D", None]), low=low, high=high,
+            value, qualifier, rng.choice(claimants), low=low, high=high,
             unit=rng.choice(["troops", "soldiers", "people", "refugees"]),
             event=rng.choice(["deployed", "killed", "wounded", "killed_or_wounded", None]),
             subject=rng.choice(["russian", "russian+ukrainian", "Ukraine+Russia", None]),
@@ -382,7 +389,11 @@ def random_ledger(con: duckdb.DuckDBPyConnection, n: int = 400, seed: int = 7) -
             change=rng.choice([None] * 8 + ["up"]), publisher=rng.choice(["Daily", "Weekly", None]),
             as_of=rng.choice([None, date(2024, 1, 1) + timedelta(days=rng.randrange(120))]),
         ))
-    ledger(con, *made)
+    return made
+
+
+def random_ledger(con: duckdb.DuckDBPyConnection, n: int = 400, seed: int = 7) -> None:
+    ledger(con, *random_claims(random.Random(seed), n))
 
 
 @pytest.fixture(scope="module")
@@ -536,6 +547,21 @@ def test_export_writes_conflicts_largest_ratio_first(con: duckdb.DuckDBPyConnect
     assert ratios == [9.0, 3.0, 3.0]
 
 
+def test_export_writes_the_most_contested_measures_first(
+    con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    ledger(
+        con,
+        claim(10, claimant="A", event="killed"),
+        claim(500, claimant="A", event="wounded"), claim(600, claimant="B", event="wounded"),
+        claim(7, claimant="A", event="deployed"), claim(8, claimant="A", event="deployed"),
+    )
+    [path] = export(con, ["measure_summary"], tmp_path)
+    with path.open(newline="") as f:
+        order = [(r["measure"], r["n_claimants"], r["n_claims"]) for r in csv.DictReader(f)]
+    assert order == [("troops wounded", "2", "2"), ("troops deployed", "1", "2"), ("troops killed", "1", "1")]
+
+
 def test_export_writes_any_view_as_parquet(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     ledger(con, claim(10000, "approx", "Zelensky", high=10000), claim(3000, "approx", "Ukrainian sources"))
     [path] = export(con, ["claimant_names"], tmp_path, fmt="parquet")
@@ -550,3 +576,73 @@ def test_export_of_an_unknown_view_lists_the_available_ones(
     with pytest.raises(ValueError, match="unknown view.*conflict.*available: .*articles, claim_intervals,"):
         export(con, ["conflict"], tmp_path)
     assert not list(tmp_path.glob("*.csv")), "nothing written"
+
+
+STORED_VIEWS = (
+    "claimant_names", "measure_keys", "claim_intervals", "measure_summary", "conflicts", "revisions",
+    "compositions",
+)
+
+
+def every_row(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    return {view: con.execute(f"SELECT * FROM {view} ORDER BY ALL").fetchall() for view in STORED_VIEWS}
+
+
+def test_a_refresh_after_each_load_gives_what_a_rebuild_gives(con: duckdb.DuckDBPyConnection) -> None:
+    rng = random.Random(3)
+    first = random_claims(rng, 150, ("Mr Biden", "B", "C", None))
+    ledger(con, *first)
+    # "Joe Biden" arrives: "Mr Biden" becomes him, in every measure his claims are in.
+    ledger(con, *random_claims(rng, 150, ("President Joe Biden", "B", "D", None)))
+    assert {"Mr Biden": "Joe Biden"}.items() <= {r["name"]: r["claimant_name"] for r in rows(
+        con, "SELECT * FROM claimant_names")}.items()
+    # An article extracted again (other claims), one that lost its claims, and one whose publisher changed.
+    compared = [(a, record) for a, record in first if record.kind == "count" and not record.change]
+    (again, old), (emptied, _) = compared[0], compared[1]
+    moved = next(article for article, record in compared[2:] if record.claimant is None)
+    new = dataclasses.replace(old, claim_id=digest(old.claim_id, "again"), value=(old.value or 0) * 7 + 1)
+    load(con, [again], [new], fresh_articles=[again.article_id])
+    delete_stale_claims(con, [emptied.article_id], [])
+    load(con, [dataclasses.replace(moved, publisher="Elsewhere")], [])
+    stats = refresh(con)
+    assert not stats.full_rebuild and stats.groups > 0
+
+    incremental = every_row(con)
+    assert refresh(con).groups == 0, "nothing changed since"
+    assert refresh(con, full=True).full_rebuild
+    assert every_row(con) == incremental
+    assert incremental["conflicts"] and incremental["compositions"] and incremental["revisions"]
+
+
+def test_a_refresh_cut_short_is_finished_by_the_next(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(5)
+    ledger(con, *random_claims(rng, 120))
+    more = random_claims(rng, 120)
+    load(con, [a for a, _ in more], [c for _, c in more])
+    real, calls = flows.refresh._replace_pending_rows, []
+
+    def killed_at_compositions(con: duckdb.DuckDBPyConnection, name: str) -> None:
+        calls.append(name)
+        if name == "compositions":
+            raise KeyboardInterrupt  # as a run killed midway
+        real(con, name)
+
+    monkeypatch.setattr(flows.refresh, "_replace_pending_rows", killed_at_compositions)
+    with pytest.raises(KeyboardInterrupt):
+        refresh(con)
+    assert "conflicts" in calls, "cut short after the claims and the per-group rows"
+    monkeypatch.undo()
+    assert not refresh(con).full_rebuild
+    finished = every_row(con)
+    refresh(con, full=True)
+    assert every_row(con) == finished
+
+
+def test_views_show_a_load_at_the_next_refresh(con: duckdb.DuckDBPyConnection) -> None:
+    ledger(con, claim(10000, claimant="Zelensky"))
+    load(con, *[[part] for part in claim(3000, claimant="Ukrainian sources")])
+    assert rows(con, "SELECT count(*) AS n FROM claim_intervals") == [{"n": 1}], "as of the last refresh"
+    refresh(con)
+    assert len(rows(con, "SELECT * FROM conflicts")) == 1

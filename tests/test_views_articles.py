@@ -15,6 +15,7 @@ from flows.extract import extract_claims
 from flows.ingest import iter_articles
 from flows.load import connect, load
 from flows.model import Article
+from flows.refresh import refresh
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
 
@@ -24,6 +25,7 @@ def ledger_of(paths: list[Path], db: Path) -> duckdb.DuckDBPyConnection:
     claims = [c for a in articles for c in extract_claims(a.body, a.published, a.article_id)]
     con = connect(db)
     load(con, articles, claims)
+    refresh(con)
     return con
 
 

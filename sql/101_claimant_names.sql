@@ -17,12 +17,16 @@
 --                 names sharing the key, ties by the most frequent then alphabetically
 --
 -- normalized_name(name) is the macro for step 1's words; the views use it to match names to aliases.
+--
+-- Stored (see sql/100_derived.sql): a refresh recomputes every name, not only those of the pending
+-- articles (a new "Joe Biden" changes the key of "Mr Biden"; there are few names), stores them in
+-- derived.claimant_names and re-attributes the stored claims of names whose key or display name changed.
 CREATE OR REPLACE MACRO normalized_name(name) AS
     trim(regexp_replace(
         regexp_replace(lower(strip_accents(name)), '[''’]s\b', '', 'g'), '[^a-z0-9]+', ' ', 'g'
     ));
 
-CREATE OR REPLACE VIEW claimant_names AS
+CREATE OR REPLACE VIEW derived.claimant_names_of_pending AS
 WITH
 names AS (
     SELECT claimant AS name, count(*) AS n_uses FROM claims WHERE claimant IS NOT NULL GROUP BY ALL
@@ -84,3 +88,7 @@ SELECT
     ) AS claimant_name
 FROM with_keys
 WINDOW same_key AS (PARTITION BY claimant_key);
+
+CREATE TABLE IF NOT EXISTS derived.claimant_names AS FROM derived.claimant_names_of_pending LIMIT 0;
+
+CREATE OR REPLACE VIEW claimant_names AS FROM derived.claimant_names;

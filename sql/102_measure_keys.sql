@@ -14,10 +14,21 @@
 -- Different quantities stay apart: killed, wounded and killed_or_wounded are different events; North
 -- Korean and Russian different subjects. Kind and change are not part of the key: claim_intervals keeps
 -- changes out of the comparison and compares a kind only with itself (a rate never meets a level).
-CREATE OR REPLACE VIEW measure_keys AS
+--
+-- Stored (see sql/100_derived.sql): a refresh folds only the combinations not folded yet, those of the
+-- claims of the articles it refreshes (derived.measure_keys_of_pending); every combination is
+-- folded again when a lexicon changes. Each fold also names its comparison group (claim_intervals):
+--   comparison_unit  the unit the group compares in: '' for counts (their unit is the counted noun,
+--                    which the measure already names), the folded unit otherwise (a currency or
+--                    physical unit: 5 million USD and 5 million EUR are different claims)
+--   group_id         the group's number (derived.groups); neither is in the public view
+CREATE OR REPLACE VIEW derived.measure_keys_of_pending AS
 WITH
 stored AS (
-    SELECT DISTINCT subject, unit, event, kind FROM claims
+    -- A join, not IN: DuckDB then estimates the few claims of the pending articles, not a fifth of all.
+    SELECT DISTINCT c.subject, c.unit, c.event, c.kind
+    FROM claims AS c
+    JOIN derived.pending_articles USING (article_id)
 ),
 
 subject_parts AS (
@@ -48,9 +59,29 @@ folded AS (
     LEFT JOIN subject_keys AS sk ON sk.subject = s.subject
     LEFT JOIN ref_measure_terms AS u ON u.part = 'unit' AND u.word = lower(s.unit)
     LEFT JOIN ref_measure_terms AS e ON e.part = 'event' AND e.word = lower(s.event)
+),
+
+keyed AS (
+    SELECT
+        *,
+        concat_ws(' ', subject_key, replace(coalesce(unit_key, kind), ' ', '_'), event_key) AS measure,
+        CASE WHEN kind = 'count' THEN '' ELSE coalesce(unit_key, '') END AS comparison_unit
+    FROM folded
 )
 
-SELECT
-    *,
-    concat_ws(' ', subject_key, replace(coalesce(unit_key, kind), ' ', '_'), event_key) AS measure
-FROM folded;
+-- group_id is NULL for a group not numbered yet: the refresh numbers it.
+SELECT k.*, g.group_id
+FROM keyed AS k
+LEFT JOIN derived.groups AS g ON g.measure = k.measure AND g.kind = k.kind AND g.unit_key = k.comparison_unit;
+
+CREATE TABLE IF NOT EXISTS derived.measure_keys AS FROM derived.measure_keys_of_pending LIMIT 0;
+
+-- Folds are kept when their last claim goes; the public view shows those of the claims stored now.
+CREATE OR REPLACE VIEW measure_keys AS
+SELECT * EXCLUDE (comparison_unit, group_id)
+FROM derived.measure_keys AS k
+WHERE EXISTS (
+    SELECT 1 FROM claims AS c
+    WHERE c.subject IS NOT DISTINCT FROM k.subject AND c.unit IS NOT DISTINCT FROM k.unit
+      AND c.event IS NOT DISTINCT FROM k.event AND c.kind = k.kind
+);
