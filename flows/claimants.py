@@ -29,6 +29,11 @@ TEMPORAL = re.compile(
     r"|\s+(?:yesterday|today|tonight|overnight)$"
     r"|\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
 )
+# "Yesterday Ukraine's energy minister said", "Last week it had put …": when, not who, opens the phrase.
+LEADING_TEMPORAL = re.compile(
+    r"^(?i:(?:(?:earlier|later)\s+)?(?:this|last|next|that)\s+(?:week|month|year|weekend|morning|afternoon|evening"
+    r"|night)|(?:earlier|later)\s+today|yesterday|today|tonight|overnight|meanwhile|separately)\s+(?=\S)",
+)
 # Capitalised words, accented letters included ("Issa Traoré", "Émile Zola").
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 # What follows a name's first capital: "olodymyr Zelensky", "im Yong-Hyun".
@@ -452,8 +457,9 @@ class Reader:
             if token[0] in "“\"(":
                 break
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
+        phrase = LEADING_TEMPORAL.sub("", phrase)
         if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
-            phrase = agent.group(1)  # "A survey of 1,514 voters by the pollster Veritas Research put …"
+            phrase = _before_head_end(agent.group(1))  # "A survey of 1,514 voters by the pollster Veritas …"
         return (phrase, None) if _looks_like_source(phrase) else None
 
     def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
@@ -799,7 +805,7 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
     doc = _document(phrase) or _document(_head(phrase))
     if doc:
         owner = doc.group("owner") or doc.group("by") or doc.group("named")
-        return "document", phrase, (TEMPORAL.sub("", owner),)
+        return "document", phrase, (_before_head_end(TEMPORAL.sub("", owner)),)
     split_role, name = _split_role(phrase)
     if name:
         return "named", phrase, (split_role, name)
@@ -911,6 +917,14 @@ def _head(name: str) -> str:
     return name
 
 
+def _before_head_end(name: str) -> str:
+    """A name without a participle or clause after it: "Elabe published" (a poll by Elabe published on
+    Monday) → "Elabe"."""
+    words = name.split()
+    end = next((i for i, w in enumerate(words[1:], 1) if w.lower() in HEAD_ENDS), len(words))
+    return " ".join(words[:end])
+
+
 def _proper(name: str) -> bool:
     """Whether a name has a proper noun in it other than a nationality ("Russian military source")."""
     return any(w[:1].isupper() and w.strip("'’s") not in _demonym_words() and w not in _demonym_words()
@@ -1005,6 +1019,11 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
     title = _titles_re().match(" ".join(stripped))
     if title and title.group()[:1].isupper() and _is_person(" ".join(stripped)[title.end():].strip()):
         return title.group(), " ".join(stripped)[title.end():].strip()  # "High Commissioner Filippo Grandi"
+    # "Ukraine's Energy Minister Olha Lysenko": capitalised words ending in a title, then a person's name.
+    for k in range(1, len(stripped) - 1):
+        if stripped[k - 1][:1].isupper() and _titles().get(stripped[k - 1].lower()) is not None \
+                and _is_person(" ".join(stripped[k:])):
+            return " ".join(stripped[:k]), " ".join(stripped[k:])
     # The trailing run of capitalised words is the name when lower-case role words stand before it.
     i = len(stripped)
     while i > 0 and stripped[i - 1][:1].isupper():

@@ -1,9 +1,25 @@
-"""When a figure holds: a date the sentence gives ("on 3 October", "on Thursday"), else the article's."""
+"""Dates: when a figure holds, and the dates written in article headers.
+
+    as_of(sentence, published)  -> the date a sentence gives for what it reports ("on 3 October",
+                                   "on Thursday", "yesterday", "last week", "in 2023"), else the article's
+    parse_date(value)           -> a date from ISO or common news date text ("Published 19 Nov 2024, 10:42
+                                   GMT"), else None
+
+Relative dates resolve against the publication date to the latest day they can mean, not after it
+(data/lexicon/dates.toml says how each phrase resolves). When a sentence gives several dates, the one
+that dates the figure beats the one that dates the statement: in "cases doubled last year, the agency
+said on Thursday" the figure holds as of the end of last year.
+"""
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, timedelta
+import tomllib
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from flows.lexicon import LEXICON_DIR, phrase_pattern, rows
 
 MONTHS = {
     m: i
@@ -39,48 +55,243 @@ DAY_MONTH = re.compile(
     rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
-WEEKDAY = re.compile(r"\b(?i:on)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY_NAME = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "on Thursday", "last Thursday", "Thursday's vote"
+WEEKDAY = re.compile(
+    rf"\b(?:(?i:on)|(?P<last>(?i:last)))\s+{_WEEKDAY_NAME}\b"
+    r"|\b(?P<possessive>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b"
+)
+YEAR_MARKS = ("in 19", "in 20", "during", "throughout", "In 19", "In 20", "During", "Throughout")
+YEAR_IN = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)")
 
-
-# Every date pattern above has a capitalised month or weekday name: a sentence without one of these
-# three-letter stems gives no date, and this one pattern (a set of first letters, scanned in C) says so
-# faster than the three patterns would.
+# Every calendar pattern has a capitalised month or weekday name: a sentence without one of these
+# three-letter stems gives no calendar date, and this one pattern (scanned in C) says so faster.
 HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
 
+_WORDS_BEFORE = re.compile(r"[\w'’]+")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+DATELINE_AFTER = re.compile(r"\s*\([\w&.'’ -]{1,40}\)\s*[-–—]")
 
-def as_of(sentence: str, published: date | None) -> date | None:
-    """The date a sentence gives for what it reports, resolved against the publication date."""
-    if not HINT.search(sentence):
+
+class _Lexicon:
+    def __init__(self) -> None:
+        with (LEXICON_DIR / "dates.toml").open("rb") as f:
+            data = tomllib.load(f)
+        self.relative: dict[str, tuple[str, int]] = {
+            " ".join(k.lower().split()): (v[0], int(v[1])) for k, v in data["relative"].items()}
+        self.relative_re = phrase_pattern(list(data["relative"]))
+        cues = data["cues"]["words"]
+        # A relative phrase's cue or a year's mark ("in 2023"), as written (substring tests are fast)
+        self.cues = tuple(cues + [w.capitalize() for w in cues]) + YEAR_MARKS
+        with (LEXICON_DIR / "number_words.toml").open("rb") as f:
+            small = {k: int(v) for k, v in tomllib.load(f)["units"].items()}
+        small |= {"a": 1, "an": 1}
+        self.small_numbers = small
+        numbers = "|".join(sorted(small, key=len, reverse=True))
+        units = "|".join(data["ago"]["units"])
+        self.ago = re.compile(rf"\b(?P<n>\d{{1,3}}|(?i:{numbers}))\s+(?P<unit>(?i:{units}))s?\s+ago\b")
+        self.period_start = frozenset(data["period_start"]["words"])
+        self.period_clause = frozenset(data["period_start"]["clause_words"])
+        self.statement = frozenset(r["verb"].lower() for r in rows("reporting_verbs.csv")) \
+            | frozenset(data["statement"]["verbs"])
+        self.window = int(data["statement"]["window"])
+        self.future = timedelta(days=int(data["calendar"]["future_days"]))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def as_of(sentence: str, published: date | None, cues: tuple[str, ...] | None = None) -> date | None:
+    """The date a sentence gives for what it reports, resolved against the publication date.
+
+    `cues`: the relative-date cue words the whole article holds (article_cues), a shortcut when many of
+    its sentences are read; by default every cue is looked for."""
+    lex = _lexicon()
+    found: list[tuple[int, date, bool]] = []  # (where, the date, does it date a statement?)
+    for start, end, day in _dates_in(sentence, published, lex, lex.cues if cues is None else cues):
+        before = _WORDS_BEFORE.findall(sentence, max(0, start - 60), start)
+        if before and before[-1].lower() in lex.period_start:
+            continue  # "since 3 October": when a period began, not when the figure holds
+        clause = _CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1]
+        if any(w.lower() in lex.period_clause for w in _WORDS_BEFORE.findall(clause)):
+            continue  # "since the start of the war over two years ago"
+        # "said on Thursday", "figures published last week", a wire dateline "KYIV, Nov 19 (Reuters) -"
+        statement = any(w.lower() in lex.statement for w in before[-lex.window:]) \
+            or DATELINE_AFTER.match(sentence, end) is not None
+        found.append((start, day, statement))
+    if not found:
         return published
-    for pattern in (DAY_MONTH, MONTH_DAY):
-        m = pattern.search(sentence)
-        if m:
-            found = _calendar(m, published)
-            if found:
-                return found
-    m = WEEKDAY.search(sentence)
-    if m and published:
-        # News reports the past: "on Thursday" is the latest Thursday on or before publication.
-        back = (published.weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
-        return published - timedelta(days=back)
-    return published
+    found.sort(key=lambda f: f[0])
+    return next((day for _, day, statement in found if not statement), found[0][1])
 
 
-def _calendar(m: re.Match[str], published: date | None) -> date | None:
-    month = MONTHS[
-        m.group("month").lower().rstrip(".")[:4]
-        if m.group("month").lower().startswith("sept")
-        else m.group("month").lower()[:3]
-    ]
-    day = int(m.group("day"))
-    year = int(m.group("year")) if m.group("year") else (published.year if published else None)
-    if year is None:
-        return None
-    try:
-        found = date(year, month, day)
-    except ValueError:
-        return None
-    if not m.group("year") and published and found > published:
-        # "on 3 October" in a November article is this year's; in a February article, last year's.
-        found = found.replace(year=year - 1) if (month, day) != (2, 29) else found
+def article_cues(text: str) -> tuple[str, ...]:
+    """The cue words of relative dates and years (data/lexicon/dates.toml) that stand in TEXT."""
+    return tuple(cue for cue in _lexicon().cues if cue in text)
+
+
+def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
+              cues: tuple[str, ...]) -> list[tuple[int, int, date]]:
+    """(start, end, date) of every date the sentence gives; relative ones only with a publication date.
+    Each kind of date is looked for only where a cheap test finds its mark (a month or weekday stem, a
+    relative phrase's cue word or a year's mark, "ago"): most sentences give none."""
+    found: list[tuple[int, int, date]] = []
+    if HINT.search(sentence):
+        taken: list[tuple[int, int]] = []
+        for pattern in (DAY_MONTH, MONTH_DAY):
+            for m in pattern.finditer(sentence):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue  # "19 November 2024" is not also "November 20…"
+                day = _calendar(m, published, lex.future)
+                if day:
+                    found.append((*m.span(), day))
+                    taken.append(m.span())
+        for m in WEEKDAY.finditer(sentence) if published else ():
+            name = (m.group("weekday") or m.group("possessive")).lower()
+            back = (published.weekday() - WEEKDAYS[name]) % 7
+            if m.group("last") and back == 0:
+                back = 7  # "last Tuesday" in a Tuesday article
+            # News reports the past: "on Thursday" is the latest Thursday on or before publication.
+            found.append((*m.span(), published - timedelta(days=back)))
+    if published is None:
+        return found
+    if "ago" in sentence:
+        for m in lex.ago.finditer(sentence):
+            n = m.group("n").lower()
+            count = int(n) if n.isdigit() else lex.small_numbers[n]
+            found.append((*m.span(), _back(published, m.group("unit").lower(), count)))
+    if not any(cue in sentence for cue in cues):
+        return found
+    for m in lex.relative_re.finditer(sentence):
+        unit, offset = lex.relative[" ".join(m.group().lower().split())]
+        found.append((*m.span(), _relative(published, unit, offset)))
+    for m in YEAR_IN.finditer(sentence):
+        year = int(m.group("year"))
+        if year < published.year:  # "in 2023": as of the end of that year
+            found.append((*m.span(), date(year, 12, 31)))
     return found
+
+
+def _relative(published: date, unit: str, offset: int) -> date:
+    """The latest day a relative phrase can mean (data/lexicon/dates.toml)."""
+    if unit == "day":
+        return published + timedelta(days=offset)
+    if unit == "week":  # the Sunday that ended that week
+        return published - timedelta(days=published.weekday() + 1 + 7 * (-offset - 1))
+    if unit == "weekend":  # the last Sunday before publication
+        return published - timedelta(days=(published.weekday() + 1) % 7 or 7)
+    if unit == "month":
+        first = published.replace(day=1)
+        for _ in range(-offset):
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return date(published.year + offset, 12, 31)
+
+
+def _back(published: date, unit: str, count: int) -> date:
+    """Publication minus `count` days, weeks, months or years ("three days ago")."""
+    if unit in ("day", "week"):
+        return published - timedelta(days=count * (7 if unit == "week" else 1))
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
+    month += 1
+    return date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+
+
+def _calendar(m: re.Match[str], published: date | None, future: timedelta) -> date | None:
+    name = m.group("month").lower()
+    month = MONTHS["sept" if name.startswith("sept") else name[:3]]
+    day = int(m.group("day"))
+    if m.group("year"):
+        try:
+            return date(int(m.group("year")), month, day)
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    # "on 3 October" in a November article is this year's, in a February article last year's; "on 3
+    # February" in a January article this year's (a date just ahead): the latest not far ahead.
+    for year in (published.year + 1, published.year, published.year - 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue  # 29 February in a year without one
+        if found <= published + future:
+            return found
+    return None
+
+
+# --- dates written in article headers and metadata ------------------------------------------------
+
+# A label before a date: "Published", "Updated:", "First published on Tue", "Last modified on".
+_LABEL_WORDS = frozenset({"published", "updated", "posted", "first", "last", "modified", "originally", "on",
+                          "at", "date", "dated", "created", "issued"}
+                         | set(WEEKDAYS) | {d[:3] for d in WEEKDAYS} | {"tues", "thur", "thurs"})
+_LABEL = re.compile(r"^(?:[A-Za-z]+[.:,]?\s+)+?(?=\d|[A-Z][a-z]{2})")
+_LEADING_WORD = re.compile(r"^[A-Za-z]+[.:,]?\s+")
+_YEAR = re.compile(r"\b\d{4}\b")
+_MAX_DATE_CHARS = 80  # room for "Wednesday, September 18, 2024, 10:05 AM Eastern Daylight Time"
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+# A time of day before or after the date: "10:42 GMT", "06.15 GMT", "2:05 p.m. PT", "at 10.42am".
+_TIME = re.compile(r"(?:\b(?i:at)\s+)?\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?![\d.])"
+                   r"\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{1,5}\b)*"
+                   r"|\b\d{1,2}\s*(?i:[ap]\.?m\.?)(?:\s+[A-Z]{1,5}\b)*")
+_TRAILING_TIME = re.compile(r"(\d{4})\s*(?:[,-]|at)?\s+\d{1,2}[:.]\d{2}\b.*$", re.I)
+_ISO_INSIDE = re.compile(r"\b\d{4}-\d{2}-\d{2}"
+                         r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+_DATE_FORMATS = (
+    "%B %d %Y",  # November 19 2024
+    "%b %d %Y",  # Nov 19 2024
+    "%d %B %Y",  # 19 November 2024
+    "%d %b %Y",  # 19 Nov 2024
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d.%m.%Y",  # 19.11.2024 (day first wherever dots are used)
+)
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a date/datetime object or from ISO and common news date text; None if not one.
+
+    "2024-11-19", "2024-11-19T08:00:00Z", "Tuesday, November 19, 2024", "Nov. 19, 2024 10:42 a.m. ET",
+    "19 November 2024", "Updated: 19th Nov 2024 10:05 GMT", "Published 2:05 p.m. PT Sept. 12, 2024",
+    "First published on Tue 7 Feb 2023 06.15 GMT", "19.11.2024". Ambiguous "11/19/2024" is None, as is
+    anything else that is not a whole date (a label and times of day aside).
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    if len(text) > _MAX_DATE_CHARS or not _YEAR.search(text):
+        return None  # cheap exit for ordinary sentences, which are most first lines
+    label = _LABEL.match(text)
+    if label and all(w.lower().rstrip(".:,") in _LABEL_WORDS for w in label.group().split()):
+        text = text[label.end():]  # "Last modified on Tue 7 Feb 2023" -> "7 Feb 2023"
+    iso = _ISO_INSIDE.fullmatch(text)
+    if iso:
+        try:
+            return datetime.fromisoformat(text.replace(" ", "T", 1)).date()
+        except ValueError:
+            return None
+    text = _ORDINAL.sub(r"\1", text)
+    text = _TRAILING_TIME.sub(r"\1", text)
+    text = _TIME.sub(" ", text).strip(" ,|-–—")
+    for candidate in (text, _LEADING_WORD.sub("", text, count=1)):
+        candidate = re.sub(r"(?<=[A-Za-z])\.", "", candidate)  # "Nov." -> "Nov"
+        candidate = re.sub(r"\bsept\b", "sep", candidate, flags=re.I)
+        candidate = " ".join(candidate.replace(",", " ").split())
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
+    return None

@@ -12,11 +12,13 @@ import bisect
 import hashlib
 import re
 from datetime import date
+from functools import lru_cache
 
 from flows import model
 from flows.claimants import Reader, counts_sources
 from flows.context import ArticleContext, Context, happens_to
-from flows.dates import as_of
+from flows.dates import article_cues, as_of
+from flows.layout import Layout
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
 from flows.text import sentences
@@ -59,6 +61,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     spans = sentences(text)
     starts = [s.start for s in spans]
     context = ArticleContext(text)
+    layout = Layout(text)
+    cues = article_cues(text)
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
@@ -67,16 +71,20 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         if q.kind == "count" and q.qualifier == "exact" and q.value is not None and q.value <= MAX_SOURCES \
                 and counts_sources(text, q.start, q.end):
             continue  # "Two senior officials said …": who speaks, not a figure
+        if layout.is_furniture(q.start):
+            continue  # "1,204 comments", "Updated 3 hours ago", "Related: 5 things to know"
         i = max(0, bisect.bisect_right(starts, q.start) - 1)
         span = spans[i]
         if i not in read:
             sentence = text[span.start : span.end]
-            read[i] = sentence, as_of(sentence, published)
+            read[i] = sentence, as_of(sentence, published, cues)
         sentence, sentence_date = read[i]
         prev_span = spans[i - 1] if i > 0 else None
         ctx = context.describe(q.start, q.end, q.kind, (span.start, span.end),
                                (prev_span.start, prev_span.end) if prev_span else None,
                                quantities[n + 1].start if n + 1 < len(quantities) else None)
+        if ctx.unit is None or ctx.event is None:
+            _read_heading(ctx, layout.heading(q.start), q, ctx.kind or q.kind)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
         if left is None and q.kind == "count" and text.find("total", max(0, q.start - 40), q.start) >= 0:
@@ -150,6 +158,24 @@ def claim_id(id_prefix: hashlib._Hash, start: int, end: int) -> str:
     h = id_prefix.copy()
     h.update(f"{start}{model.SEPARATOR}{end}{model.SEPARATOR}{EXTRACTOR_VERSION}".encode())
     return h.hexdigest()[: model.ID_SIZE]
+
+
+def _read_heading(ctx: Context, headings: tuple[str, ...], q: Quantity, kind: str) -> None:
+    """What a table's header or a line's label says a figure counts, where its own words do not
+    ("| Deaths | Injured |" over "| 347 | 1,009 |", "Deaths: 1,136"): read as if written after it."""
+    for heading in headings:
+        found = _heading_context(q.surface, heading, kind)
+        if found.unit or found.event:
+            ctx.unit, ctx.named = ctx.unit or found.unit, ctx.named or found.unit is not None
+            ctx.subject = ctx.subject or found.subject
+            ctx.event = ctx.event or found.event
+            return
+
+
+@lru_cache(maxsize=1024)
+def _heading_context(surface: str, heading: str, kind: str) -> Context:
+    phrase = f"{surface} {heading}"
+    return ArticleContext(phrase).describe(0, len(surface), kind, (0, len(phrase)))
 
 
 def _share_backwards(claims: list[Claim], text: str) -> None:

@@ -43,12 +43,14 @@ import lzma
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import charset_normalizer
 import yaml
 
+from flows.dates import parse_date
+from flows.header import read_header
 from flows.model import Article, Rejection
 
 MAX_BYTES = 50 * 1024 * 1024  # larger files are rejected rather than read into memory
@@ -84,24 +86,6 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
-
-# Date lines in news copy: "Tuesday, November 19, 2024", "Nov. 19, 2024", "Updated: 19th November 2024".
-# A leading word (a weekday, "Updated:") is tried with and without, so no list of such words is needed.
-_LEADING_WORD = re.compile(r"^[A-Za-z]+[.:,]?\s+")
-_YEAR = re.compile(r"\b\d{4}\b")
-_MAX_DATE_CHARS = 80  # room for "Wednesday, September 18, 2024, 10:05 AM Eastern Daylight Time"
-_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
-_TRAILING_TIME = re.compile(r"(\d{4})\s*(?:[,-]|at)?\s+\d{1,2}[:.]\d{2}\b.*$", re.I)
-_DATE_FORMATS = (
-    "%B %d %Y",  # November 19 2024
-    "%b %d %Y",  # Nov 19 2024
-    "%d %B %Y",  # 19 November 2024
-    "%d %b %Y",  # 19 Nov 2024
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d.%m.%Y",  # 19.11.2024 (day first wherever dots are used)
-)
-
 
 def iter_articles(paths: Sequence[str | Path]) -> Iterator[Article | Rejection]:
     """Yield an Article per readable article in PATHS and a Rejection per input that is not one.
@@ -346,65 +330,20 @@ def _read_plain(path: Path, text: str) -> Article | Rejection:
             body = text[front.end():]
             if not body.strip():
                 return _path_rejection(path, "file has front matter but no text after it")
-    published, title = leading_date_and_title(body)
-    return Article(
-        source=str(path),
-        body=body,
-        title=_text_or_none(meta.get("title")) or title,
-        published=parse_date(meta.get("published")) or published,
-        publisher=_text_or_none(meta.get("publisher")),
-        url=_text_or_none(meta.get("url")),
-    )
+    return _article(str(path), body, meta.get("title"), parse_date(meta.get("published")),
+                    meta.get("publisher"), meta.get("url"))
 
 
-def leading_date_and_title(body: str) -> tuple[date | None, str | None]:
-    """(published, title) from a leading date line and the next non-empty line, else (None, None).
-
-    Only a first non-empty line that is a date and nothing else counts, so an article that opens
-    with a sentence is not mistaken for one with a dateline. A Markdown "# " is dropped from the title.
-    """
-    lines = [stripped for line in body.splitlines() if (stripped := line.strip())][:2]
-    if not lines:
-        return None, None
-    published = parse_date(lines[0])
-    if published is None:
-        return None, None
-    title = lines[1].lstrip("#").strip() if len(lines) > 1 else None
-    return published, title or None
-
-
-def parse_date(value: object) -> date | None:
-    """A date from a date/datetime object or from ISO and common news date text; None if not one.
-
-    "2024-11-19", "2024-11-19T08:00:00Z", "Tuesday, November 19, 2024", "Nov. 19, 2024",
-    "19 November 2024", "Updated: 19th Nov 2024 10:05 GMT", "19.11.2024". Ambiguous "11/19/2024"
-    is None, as is anything else that is not a whole date.
-    """
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
-    if len(text) > _MAX_DATE_CHARS or not _YEAR.search(text):
-        return None  # cheap exit for ordinary sentences, which are most first lines
-    text = _ORDINAL.sub(r"\1", text)
-    text = _TRAILING_TIME.sub(r"\1", text)
-    for candidate in (text, _LEADING_WORD.sub("", text, count=1)):
-        candidate = re.sub(r"(?<=[A-Za-z])\.", "", candidate)  # "Nov." -> "Nov"
-        candidate = re.sub(r"\bsept\b", "sep", candidate, flags=re.I)
-        candidate = " ".join(candidate.replace(",", " ").split())
-        for fmt in _DATE_FORMATS:
-            try:
-                return datetime.strptime(candidate, fmt).date()
-            except ValueError:
-                continue
-    return None
+def _article(source: str, body: str, title: object, published: date | None, publisher: object,
+             url: object) -> Article:
+    """An Article whose metadata the source gave, the fields it left out read from the text's header
+    (flows/header.py: a date line, a title line, a wire dateline's agency)."""
+    title, publisher, url = _text_or_none(title), _text_or_none(publisher), _text_or_none(url)
+    if title is None or published is None or publisher is None:
+        header = read_header(body)
+        title, published, publisher = title or header.title, published or header.published, \
+            publisher or header.publisher
+    return Article(source=source, body=body, title=title, published=published, publisher=publisher, url=url)
 
 
 def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
@@ -423,25 +362,54 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | Rejection]:
         if not isinstance(row, dict):
             yield Rejection(f"{path}#{number}", "ingest", f"line {number} is not a JSON object", record)
             continue
-        problem = _field_problem(row)
+        fields = _jsonl_fields(row)
+        problem = _field_problem(fields, _JSONL_ALIAS_FIELDS)
         raw_id = row.get("id")
         record_id = (_text_or_none(raw_id) if _field_problem({"id": raw_id}) is None else None) or str(number)
         source = f"{path}#{record_id}"
-        body = row.get("text")
+        body = fields.get("text")
         if problem is None and (not isinstance(body, str) or not body.strip()):
-            problem = "has no text (the 'text' field is missing or empty)"
+            problem = _no_text_problem(row)
         if problem is not None:
             record["id"] = record_id
             yield Rejection(source, "ingest", f"line {number} {problem}", record)
             continue
-        yield Article(
-            source=source,
-            body=body,
-            title=_text_or_none(row.get("title")),
-            published=parse_date(row.get("published")),
-            publisher=_text_or_none(row.get("publisher")),
-            url=_text_or_none(row.get("url")),
-        )
+        yield _article(source, body, fields.get("title"), parse_date(fields.get("published")),
+                       fields.get("publisher"), fields.get("url"))
+
+
+# Scrapers name the fields their own way (news-please's "maintext" and "date_publish", newspaper's
+# "publish_date", schema.org's "headline" and "datePublished", NewsAPI's "publishedAt"): each field is
+# read from the first of its names that a record holds, not null and, for the text, not blank.
+JSONL_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id",),
+    "text": ("text", "content", "body", "article", "maintext", "article_text", "full_text"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "published_at", "publishedAt", "datePublished", "date_published",
+                  "date_publish", "publish_date", "published_date", "pubDate"),
+    "publisher": ("publisher", "sitename", "site_name", "source_name"),
+    "url": ("url", "link", "canonical_url"),
+}
+
+
+def _jsonl_fields(row: dict) -> dict[str, object]:
+    """The record's fields under their own names, each from the first alias that holds a value; a
+    field of the wrong type is kept under the name it came with, so the rejection names it."""
+    fields: dict[str, object] = {}
+    for field, names in JSONL_ALIASES.items():
+        present = [n for n in names if row.get(n) is not None]
+        if field == "text":  # a blank "text" next to a full "content": the content is the article
+            present = [n for n in present if not isinstance(row[n], str) or row[n].strip()] or present
+        if present:
+            name = present[0]
+            fields[field if name == field or _field_problem({field: row[name]}) is None else name] = row[name]
+    return fields
+
+
+def _no_text_problem(row: dict) -> str:
+    names = ", ".join(f"'{n}'" for n in JSONL_ALIASES["text"])
+    keys = ", ".join(f"'{k}'" for k in list(row)[:12]) + (", …" if len(row) > 12 else "")
+    return f"has no text (none of {names} holds any; the line has {keys or 'no fields'})"
 
 
 # Types a metadata field may have. Names and titles take numbers too ("id": 17); nothing takes a list or
@@ -450,6 +418,9 @@ _JSONL_FIELDS: dict[str, tuple[type, ...]] = {
     "id": (str, int, float), "title": (str, int, float), "publisher": (str,), "url": (str,),
     "published": (str,), "text": (str,),
 }
+# ... and under any of their names (a wrong-typed field keeps the name it came with).
+_JSONL_ALIAS_FIELDS = {alias: _JSONL_FIELDS[field]
+                       for field, aliases in JSONL_ALIASES.items() for alias in aliases}
 # YAML types unquoted scalars by itself ("title: 1984" is a number, "title: No" false): any scalar will do.
 _YAML_SCALARS = (str, int, float, bool, date)
 _FRONT_MATTER_FIELDS: dict[str, tuple[type, ...]] = {
@@ -486,26 +457,28 @@ def _is_encodable(text: str) -> bool:
 _EMBEDDED = ["//iframe", "//frame", "//noscript", "//object", "//embed", "//template"]
 
 
+# The published date from the page's metadata (JSON-LD datePublished, article:published_time, <time
+# datetime>, a date in the URL or a byline), the original rather than an update's. Not htmldate's
+# "extensive search" of the text, which takes "© 2024" for 1 January 2024 and a date the story mentions
+# for the day it was published; a page without one gets its date from its text's header, if any.
+_HTML_DATES = {"original_date": True, "extensive_search": False}
+
+
 def _read_html(path: Path, html: str) -> Article | Rejection:
     """The page's main text and metadata by trafilatura, from the markup alone (no fetching)."""
     # Imported here so runs without HTML do not pay for loading trafilatura and lxml.
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(html, with_metadata=True, prune_xpath=_EMBEDDED)
+        document = trafilatura.bare_extraction(html, with_metadata=True, prune_xpath=_EMBEDDED,
+                                               date_extraction_params=_HTML_DATES)
     except Exception as error:  # a third-party parser: any failure is this file's problem, not the run's
         return _path_rejection(path, f"HTML could not be parsed: {error}")
     body = document.text if document is not None else None
     if not body or not body.strip():
         return _path_rejection(path, "HTML page has no main text")
-    return Article(
-        source=str(path),
-        body=body,
-        title=_text_or_none(document.title),
-        published=parse_date(document.date),
-        publisher=_text_or_none(document.sitename),
-        url=_text_or_none(document.url),
-    )
+    return _article(str(path), body, document.title, parse_date(document.date), document.sitename,
+                    document.url)
 
 
 def _text_or_none(value: object) -> str | None:

@@ -15,7 +15,8 @@ from types import ModuleType
 import pytest
 
 from flows import ingest
-from flows.ingest import expand_paths, iter_articles, parse_date
+from flows.dates import parse_date
+from flows.ingest import expand_paths, iter_articles
 from flows.model import Article, Rejection
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"

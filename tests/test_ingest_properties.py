@@ -13,7 +13,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.ingest import iter_articles, parse_date
+from flows.dates import parse_date
+from flows.ingest import iter_articles
 from flows.load import connect, load
 from flows.model import Article, Rejection, digest
 

@@ -1,0 +1,73 @@
+"""When a figure holds (as_of) and what an article's first lines say about it (read_header)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flows.dates import _lexicon, article_cues, as_of
+from flows.header import read_header
+
+TUESDAY = date(2024, 11, 19)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At least 40 people died yesterday.", date(2024, 11, 18)),
+    ("Three days ago 20 people died.", date(2024, 11, 16)),
+    ("The toll rose to 50 last week.", date(2024, 11, 17)),  # the Sunday that ended last week
+    ("The toll rose to 50 last month.", date(2024, 10, 31)),
+    ("In 2023 exports fell 3%.", date(2023, 12, 31)),
+    ("Nearly 10,000 troops were deployed, officials said on Thursday.", date(2024, 11, 14)),
+    ("The toll reached 120 last Tuesday.", date(2024, 11, 12)),  # not the day of a Tuesday article
+    ("Strikes are called for 15 December, involving 9,000 dockers.", date(2024, 12, 15)),  # soon after
+    ("Some 3,000 fled on 28 February.", date(2024, 2, 28)),  # else the latest one before publication
+])
+def test_sentence_dates_resolve_against_publication(sentence: str, expected: date) -> None:
+    assert as_of(sentence, TUESDAY) == expected
+
+
+def test_the_figures_own_date_beats_the_date_it_was_reported() -> None:
+    sentence = "Cases doubled to 4,000 last year, the agency said on Thursday."
+    assert as_of(sentence, TUESDAY) == date(2023, 12, 31)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some 500,000 were wounded since the start of the war over two years ago.",
+    "More than 2,000 have been killed since 3 October.",
+    "A total of 300 died.",
+])
+def test_a_period_start_or_no_date_leaves_the_publication_date(sentence: str) -> None:
+    assert as_of(sentence, TUESDAY) == TUESDAY
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert as_of("At least 40 people died yesterday.", None) is None
+    assert as_of("At least 40 people died on 3 October 2024.", None) == date(2024, 10, 3)
+
+
+def test_header_gives_title_date_and_wire_agency() -> None:
+    body = ("Floods leave 120,000 homeless\nBy Ines Kovac | 14 March 2024\nUpdated: 15 March 2024\n\n"
+            "DHAKA, March 14 (Reuters) - Floods have left 120,000 people homeless, officials said.")
+    assert read_header(body) == (date(2024, 3, 14), "Floods leave 120,000 homeless", "Reuters")
+
+
+def test_header_of_a_text_that_opens_with_its_story_is_empty() -> None:
+    body = "Floods have left 120,000 people homeless in the north, officials said on Thursday.\n\nMore text."
+    assert read_header(body) == (None, None, None)
+
+
+def test_an_update_stamp_dates_the_article_only_when_nothing_else_does() -> None:
+    body = "Updated 15 March 2024\n\nFloods have left 120,000 people homeless, officials said."
+    assert read_header(body).published == date(2024, 3, 15)
+
+
+def test_every_relative_phrase_holds_a_cue_word() -> None:
+    # A phrase without one would never be looked for (data/lexicon/dates.toml, [cues]).
+    lex = _lexicon()
+    assert all(any(cue in phrase for cue in lex.cues) for phrase in lex.relative)
+
+
+def test_an_articles_cues_give_the_same_dates_as_all_cues() -> None:
+    text = "Cases doubled last year, the agency said. In 2023 exports fell 3%. Prices rose 5% on Monday."
+    for sentence in text.split(". "):
+        assert as_of(sentence, TUESDAY, article_cues(text)) == as_of(sentence, TUESDAY)
