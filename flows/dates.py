@@ -61,6 +61,7 @@ WEEKDAY = re.compile(
     rf"\b(?:(?i:on)|(?P<last>(?i:last)))\s+{_WEEKDAY_NAME}\b"
     r"|\b(?P<possessive>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b"
 )
+_REACH = 30  # characters a relative phrase or "in 2023" reaches beyond its cue word
 YEAR_MARKS = ("in 19", "in 20", "during", "throughout", "In 19", "In 20", "During", "Throughout")
 YEAR_IN = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)")
 
@@ -111,14 +112,15 @@ def as_of(sentence: str, published: date | None, cues: tuple[str, ...] | None = 
     lex = _lexicon()
     found: list[tuple[int, date, bool]] = []  # (where, the date, does it date a statement?)
     for start, end, day in _dates_in(sentence, published, lex, lex.cues if cues is None else cues):
-        before = _WORDS_BEFORE.findall(sentence, max(0, start - 60), start)
-        if before and before[-1].lower() in lex.period_start:
+        before = [w.lower() for w in _WORDS_BEFORE.findall(sentence, max(0, start - 60), start)]
+        if before and before[-1] in lex.period_start:
             continue  # "since 3 October": when a period began, not when the figure holds
-        clause = _CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1]
-        if any(w.lower() in lex.period_clause for w in _WORDS_BEFORE.findall(clause)):
-            continue  # "since the start of the war over two years ago"
+        if not lex.period_clause.isdisjoint(before):
+            clause = _CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1]
+            if any(w.lower() in lex.period_clause for w in _WORDS_BEFORE.findall(clause)):
+                continue  # "since the start of the war over two years ago"
         # "said on Thursday", "figures published last week", a wire dateline "KYIV, Nov 19 (Reuters) -"
-        statement = any(w.lower() in lex.statement for w in before[-lex.window:]) \
+        statement = any(w in lex.statement for w in before[-lex.window:]) \
             or DATELINE_AFTER.match(sentence, end) is not None
         found.append((start, day, statement))
     if not found:
@@ -162,16 +164,30 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
             n = m.group("n").lower()
             count = int(n) if n.isdigit() else lex.small_numbers[n]
             found.append((*m.span(), _back(published, m.group("unit").lower(), count)))
-    if not any(cue in sentence for cue in cues):
+    present = [cue for cue in cues if cue in sentence]
+    if not present:
         return found
-    for m in lex.relative_re.finditer(sentence):
+    for m in _near(lex.relative_re, sentence, [c for c in present if c not in YEAR_MARKS]):
         unit, offset = lex.relative[" ".join(m.group().lower().split())]
         found.append((*m.span(), _relative(published, unit, offset)))
-    for m in YEAR_IN.finditer(sentence):
+    for m in _near(YEAR_IN, sentence, [c for c in present if c in YEAR_MARKS]):
         year = int(m.group("year"))
         if year < published.year:  # "in 2023": as of the end of that year
             found.append((*m.span(), date(year, 12, 31)))
     return found
+
+
+def _near(pattern: re.Pattern[str], sentence: str, cues: list[str]) -> list[re.Match[str]]:
+    """The matches of PATTERN that lie around the cues in the sentence: a phrase pattern searched only
+    near the few places a cue stands costs far less than one searched along every sentence."""
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for cue in cues:
+        at = sentence.find(cue)
+        while at >= 0:
+            for m in pattern.finditer(sentence, max(0, at - _REACH), at + len(cue) + _REACH):
+                found.setdefault(m.span(), m)
+            at = sentence.find(cue, at + 1)
+    return [found[span] for span in sorted(found)]
 
 
 def _relative(published: date, unit: str, offset: int) -> date:
