@@ -25,13 +25,12 @@ from datetime import date
 from typing import NamedTuple
 
 from flows.dates import parse_date
-from flows.layout import is_furniture_line, is_update_stamp, line_parts
+from flows.layout import SENTENCE_END, is_furniture_line, is_update_stamp, line_parts
 
 _MAX_HEADER_LINES = 10
 _MAX_DATELINE_LINES = 3  # the story's paragraphs in which a dateline is looked for
 _MIN_SENTENCE_WORDS = 6
 _MAX_HEADER_CHARS = 200
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _MARKUP = re.compile(r"\]\([^)]*\)|[*_\[\]]|^#+\s*|^>\s*")
 _HEADING = re.compile(r"^#{1,3}\s+\S")
 _BYLINE = re.compile(r"^(?i:by|posted\s+by|written\s+by|words\s+by|story\s+by)\s+[A-Z]")
@@ -83,7 +82,7 @@ def _is_story(line: str) -> bool:
     """Does the line read as the story rather than its header: a sentence of several words, or long?"""
     if len(line) > _MAX_HEADER_CHARS:
         return True
-    return bool(_SENTENCE_END.search(line)) and len(line.split()) >= _MIN_SENTENCE_WORDS \
+    return bool(SENTENCE_END.search(line)) and len(line.split()) >= _MIN_SENTENCE_WORDS \
         and parse_date(line) is None
 
 

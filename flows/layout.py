@@ -22,7 +22,7 @@ from functools import cache
 from flows.dates import parse_date
 from flows.lexicon import LEXICON_DIR, phrase_pattern
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 _PART_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
 _MARKUP = re.compile(r"\]\([^)]*\)|[*_#>\[\]]")  # Markdown emphasis, headings, quotes and link targets
 _BULLET = re.compile(r"^\s*(?:[-–•·]|\d{1,2}[.)])\s+")
@@ -120,7 +120,7 @@ class Layout:
         if lex.trailer.match(line) or _is_promotion(line, lex) \
                 or _is_credit(line if len(raw) <= _LABEL_CHARS else _clean(raw[-_LABEL_CHARS:]), lex):
             return True
-        if _SENTENCE_END.search(raw, max(0, len(raw.rstrip()) - 8)):
+        if SENTENCE_END.search(raw, max(0, len(raw.rstrip()) - 8)):
             return bool(lex.links.match(line))
         line = _clean(raw)
         if lex.links.match(line) or lex.byline.match(line) or self._in_link_list(start):
@@ -137,7 +137,7 @@ class Layout:
         if not raw[:1].isalpha() or raw.split(None, 1)[0].rstrip(":,.;").lower() in self.lex.opening_words:
             return False
         tail = raw[-_LABEL_CHARS:]
-        return ":" not in tail and _SENTENCE_END.search(raw, max(0, len(raw.rstrip()) - 8)) is not None \
+        return ":" not in tail and SENTENCE_END.search(raw, max(0, len(raw.rstrip()) - 8)) is not None \
             and not tail.rstrip().lower().endswith(self.lex.agencies)
 
     def _in_link_list(self, start: int) -> bool:
@@ -150,7 +150,7 @@ class Layout:
             if not raw.strip():
                 continue
             lines += 1
-            if _SENTENCE_END.search(raw):
+            if SENTENCE_END.search(raw):
                 return False
             heading = _clean(raw)
             if (m := self.lex.link_heading.match(heading)) and m.end() == len(heading.rstrip(" :")):
