@@ -12,7 +12,9 @@ coverage: a few measures every outlet reports, a long tail mentioned once or twi
     5,000         100           500,000
     rest          about 2       8,000,000 (for 10 M claims)
 
-Four claims in five lie within 15 % of their measure's value, the rest from 0.3 to 3 times it.
+Four claims in five lie within 15 % of their measure's value, the rest from 0.3 to 3 times it. The
+top and large measures count people killed, and each large measure's subject combines a top one's
+with another ("top 3+other 13"), so compositions has 10,000-claim wholes over 100,000-claim parts.
 Claims of a measure are spread through the table (loaded in article order, not measure order),
 20 claims an article, 500 publishers, 2,000 named claimants (40 % of claims have none: the article
 asserts them), qualifiers and kinds in proportions like our gold set's, one claim in ten a change.
@@ -72,7 +74,10 @@ measured AS (
             WHEN i < 1500000 THEN 'medium ' || (i % 500)
             WHEN i < 2000000 THEN 'small ' || (i % 5000)
             ELSE 'tail ' || (i % greatest(({n} - 2000000) // 2, 1))
-        END AS measure
+        END AS measure,
+        -- The 50 large measures count a combined subject whose first part is one of the 5 top measures
+        -- ("top 3+other 13"), so compositions tests 10,000-claim wholes against 100,000-claim parts.
+        CASE WHEN i >= 500000 AND i < 1000000 THEN 'top ' || (i % 5) || '+other ' || (i % 50) END AS whole
     FROM rows
 ),
 drawn AS (
@@ -97,8 +102,8 @@ SELECT
               ELSE 'people' END AS unit,
     -- The views group by subject, unit and event (sql/101_measure_keys.sql): the subject carries the
     -- measure, so each synthetic measure stays one group.
-    measure AS subject,
-    CASE WHEN measure_hash % 3 = 0 THEN 'killed' END AS event,
+    coalesce(whole, measure) AS subject,
+    CASE WHEN whole IS NOT NULL OR measure LIKE 'top %' OR measure_hash % 3 = 0 THEN 'killed' END AS event,
     measure,
     CASE WHEN r_claimant < 0.4 THEN NULL ELSE 'claimant ' || (hash(i, 5) % 2000) END AS claimant,
     DATE '2024-01-01' + (hash(i, 6) % 366)::INTEGER AS as_of,
@@ -117,7 +122,8 @@ FROM (
              WHEN r_qualifier < 0.78 THEN 'more_than' WHEN r_qualifier < 0.83 THEN 'at_least'
              WHEN r_qualifier < 0.88 THEN 'at_most' WHEN r_qualifier < 0.90 THEN 'less_than'
              WHEN r_qualifier < 0.95 THEN 'range' ELSE 'vague' END AS qualifier,
-        CASE WHEN measure_hash % 20 < 14 THEN 'count' WHEN measure_hash % 20 < 16 THEN 'money'
+        CASE WHEN whole IS NOT NULL OR measure LIKE 'top %' OR measure_hash % 20 < 14 THEN 'count'
+             WHEN measure_hash % 20 < 16 THEN 'money'
              WHEN measure_hash % 20 < 18 THEN 'percent' WHEN measure_hash % 20 < 19 THEN 'measurement'
              ELSE 'duration' END AS kind
     FROM drawn
