@@ -97,6 +97,8 @@ class _Lexicon:
             | frozenset(data["statement"]["verbs"])
         self.window = int(data["statement"]["window"])
         self.future = timedelta(days=int(data["calendar"]["future_days"]))
+        self.label_words = frozenset(data["header"]["label_words"]) | set(WEEKDAYS) \
+            | {d[:3] for d in WEEKDAYS} | {"tues", "thur", "thurs"}
 
 
 @cache
@@ -241,10 +243,6 @@ def _calendar(m: re.Match[str], published: date | None, future: timedelta) -> da
 
 # --- dates written in article headers and metadata ------------------------------------------------
 
-# A label before a date: "Published", "Updated:", "First published on Tue", "Last modified on".
-_LABEL_WORDS = frozenset({"published", "updated", "posted", "first", "last", "modified", "originally", "on",
-                          "at", "date", "dated", "created", "issued"}
-                         | set(WEEKDAYS) | {d[:3] for d in WEEKDAYS} | {"tues", "thur", "thurs"})
 _LABEL = re.compile(r"^(?:[A-Za-z]+[.:,]?\s+)+?(?=\d|[A-Z][a-z]{2})")
 _LEADING_WORD = re.compile(r"^[A-Za-z]+[.:,]?\s+")
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -290,7 +288,7 @@ def parse_date(value: object) -> date | None:
     if len(text) > _MAX_DATE_CHARS or not _YEAR.search(text):
         return None  # cheap exit for ordinary sentences, which are most first lines
     label = _LABEL.match(text)
-    if label and all(w.lower().rstrip(".:,") in _LABEL_WORDS for w in label.group().split()):
+    if label and all(w.lower().rstrip(".:,") in _lexicon().label_words for w in label.group().split()):
         text = text[label.end():]  # "Last modified on Tue 7 Feb 2023" -> "7 Feb 2023"
     iso = _ISO_INSIDE.fullmatch(text)
     if iso:
