@@ -97,6 +97,7 @@ class _Lexicon:
             | frozenset(data["statement"]["verbs"])
         self.window = int(data["statement"]["window"])
         self.future = timedelta(days=int(data["calendar"]["future_days"]))
+        self.future_words = phrase_pattern(data["calendar"]["future_words"])
         self.label_words = frozenset(data["header"]["label_words"]) | set(WEEKDAYS) \
             | {d[:3] for d in WEEKDAYS} | {"tues", "thur", "thurs"}
 
@@ -144,11 +145,13 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
     found: list[tuple[int, int, date]] = []
     if HINT.search(sentence):
         taken: list[tuple[int, int]] = []
+        # News reports the past: a date ahead of publication only where the sentence speaks of the future.
+        ahead = lex.future if published and lex.future_words.search(sentence) else timedelta(0)
         for pattern in (DAY_MONTH, MONTH_DAY):
             for m in pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue  # "19 November 2024" is not also "November 20…"
-                day = _calendar(m, published, lex.future)
+                day = _calendar(m, published, ahead)
                 if day:
                     found.append((*m.span(), day))
                     taken.append(m.span())

@@ -21,6 +21,7 @@ TUESDAY = date(2024, 11, 19)
     ("The toll reached 120 last Tuesday.", date(2024, 11, 12)),  # not the day of a Tuesday article
     ("Strikes are called for 15 December, involving 9,000 dockers.", date(2024, 12, 15)),  # soon after
     ("Some 3,000 fled on 28 February.", date(2024, 2, 28)),  # else the latest one before publication
+    ("Some 3,000 fled on 28 December.", date(2023, 12, 28)),  # soon, but nothing says it is to come
 ])
 def test_sentence_dates_resolve_against_publication(sentence: str, expected: date) -> None:
     assert as_of(sentence, TUESDAY) == expected
