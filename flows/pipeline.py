@@ -31,6 +31,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.states import State
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
@@ -367,6 +368,7 @@ def pipeline(
                 load_oldest()
         while pending:
             load_oldest()
+    release_workers()
     # Only now, with every batch committed: a run killed midway has its files read again next time.
     with load_step.connect(db) as con:
         load_step.record_files(con, {str(f): hashes[str(f)] for f in to_read if hashes[str(f)]}, names)
@@ -381,6 +383,14 @@ def pipeline(
     if on_progress:
         on_progress(Progress(len(to_read), len(to_read), summary.articles, summary.claims, summary.rejected))
     return summary
+
+
+def release_workers() -> None:
+    """End the flow's process pool once every batch is extracted: its workers hold about 300 MB each,
+    which the refresh and the export, the run's largest memory after extraction, need more."""
+    context = FlowRunContext.get()
+    if context is not None and isinstance(context.task_runner, ProcessPoolTaskRunner):
+        context.task_runner.cancel_all()  # nothing is left to cancel: it shuts the pool down
 
 
 def publish_artifacts(summary: RunSummary, largest: dict[str, list]) -> None:
