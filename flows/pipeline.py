@@ -376,7 +376,7 @@ def pipeline(
 
     files, summary.conflicts, summary.new_conflicts, summary.largest = export_views(db, exports, before)
     summary.exports = [str(f) for f in files]
-    publish_artifacts(summary, summary.largest)
+    publish_artifacts(summary)
     logger.info("Read %d new article(s) (%d file(s) unchanged); loaded %d claim(s); %d row(s) rejected; "
                 "%d conflict(s), %d new", summary.articles, summary.unchanged_files, summary.claims,
                 summary.rejected, summary.conflicts, summary.new_conflicts)
@@ -393,7 +393,7 @@ def release_workers() -> None:
         context.task_runner.cancel_all()  # nothing is left to cancel: it shuts the pool down
 
 
-def publish_artifacts(summary: RunSummary, largest: dict[str, list]) -> None:
+def publish_artifacts(summary: RunSummary) -> None:
     """The run summary (markdown) and the largest conflicts (table), under keys stable across runs."""
     rows = "\n".join(f"| {name} | {value:,} |" for name, value in (
         ("new articles read", summary.articles),
@@ -407,5 +407,5 @@ def publish_artifacts(summary: RunSummary, largest: dict[str, list]) -> None:
                 "Why rows were rejected: `estimates query \"select source, stage, reason from rejected\"`\n")
     create_markdown_artifact(markdown, key=SUMMARY_ARTIFACT,
                              description="Articles, claims, rejected rows and conflicts of this run")
-    create_table_artifact(largest, key=CONFLICTS_ARTIFACT,
+    create_table_artifact(summary.largest, key=CONFLICTS_ARTIFACT,
                           description="The 20 largest conflicts between sources, largest ratio first")
