@@ -50,10 +50,6 @@ REJECTED_COLUMNS = ["rejected_id", "source", "stage", "record", "reason", "rejec
 
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a run holds the lock only while it loads a batch
 
-# A batch of at least 1/BULK_FRACTION of a table's rows is checked against it with one join, which
-# reads every stored key; a smaller one key by key through the index (see _upsert).
-BULK_FRACTION = 10
-
 
 class DatabaseLocked(RuntimeError):
     """Another process holds the database file open for writing."""
@@ -119,9 +115,21 @@ def apply_sql(con: duckdb.DuckDBPyConnection) -> list[Path]:
     """Run every sql/*.sql file in name order (010_… tables before 100_… views) in one transaction."""
     files = sorted(SQL_DIR.glob("*.sql"))
     with transaction(con):
+        indexed = _scalar(con, _CLAIMS_PRIMARY_KEY)
+        if indexed:  # a database from before 0.3: claims move to a table without the index
+            con.execute("ALTER TABLE claims RENAME TO claims_indexed")
         for file in files:
             con.execute(file.read_text(encoding="utf-8"))
+        if indexed:
+            con.execute("INSERT INTO claims BY NAME SELECT * FROM claims_indexed; DROP TABLE claims_indexed")
     return files
+
+
+# DuckDB cannot drop a primary key (sql/020_claims.sql says why claims no longer have one).
+_CLAIMS_PRIMARY_KEY = (
+    "SELECT count(*) FROM duckdb_constraints() WHERE database_name = current_database() "
+    "AND schema_name = 'main' AND table_name = 'claims' AND constraint_type = 'PRIMARY KEY'"
+)
 
 
 def load(
@@ -163,7 +171,7 @@ def load(
         # replace its first: the row follows its first source.
         stats.articles_inserted, stats.articles_updated = _upsert(
             con, "articles", "article_id", "_articles", ARTICLE_COLUMNS, keep=("ingested_at", "source"),
-            only_if="articles.source = excluded.source", new=new,
+            only_if="articles.source = b.source", new=new,
         )
         stats.sources_inserted = _scalar(con, _INSERT_SOURCES, [_now()])
         stats.claims_inserted, stats.claims_updated = _upsert(
@@ -262,36 +270,22 @@ def _upsert(
     con: duckdb.DuckDBPyConnection, table: str, key: str, batch: str, columns: list[str],
     keep: Sequence[str] = (), only_if: str = "TRUE", new: bool = False,
 ) -> tuple[int, int]:
-    """Insert new rows and update changed ones (unchanged rows are not rewritten); return both counts.
+    """Update the stored rows the batch changes, insert its new keys; return (inserted, updated).
 
-    Columns in `keep` are never updated; rows failing the SQL condition `only_if` are not updated.
-    new: the caller knows that no key of the batch is stored, and the rows are simply inserted.
-
-    New rows go in first; only when some keys were already there is the batch offered again to
-    update them. A batch small against the table goes in through the key's index (ON CONFLICT);
-    a large one (a first or bulk load) is matched against the table's keys in one join and, when
-    none is known, inserted without per-row conflict checks: a third less CPU per million rows.
+    Rows are matched on `key` by joins, not ON CONFLICT, which needs an index (claims have none, see
+    sql/020_claims.sql); the batch holds each key once (_arrow). Unchanged rows are not rewritten,
+    columns in `keep` never change, and rows failing the SQL condition `only_if` (on `table` and the
+    batch row `b`) are not updated. new: the caller knows that no key of the batch is stored.
     """
     if new:
         return _scalar(con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch}"), 0
-    size = _scalar(con, f"SELECT count(*) FROM {batch}")
-    stored = _scalar(con, f"SELECT estimated_size FROM duckdb_tables() WHERE table_name = '{table}'")
-    if size * BULK_FRACTION >= stored and not _scalar(
-        con, f"SELECT count(*) FROM {batch} JOIN {table} USING ({key})"
-    ):
-        return _scalar(con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch}"), 0
-    inserted = _scalar(con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch} ON CONFLICT DO NOTHING")
-    if inserted == size:
-        return inserted, 0
     updated = [c for c in columns if c != key and c not in keep]
-    sets = ", ".join(f"{c} = excluded.{c}" for c in updated)
-    differs = " OR ".join(f"{table}.{c} IS DISTINCT FROM excluded.{c}" for c in updated)
-    changed = f"({only_if}) AND ({differs})"
-    # Every row of the batch now conflicts, so the rows written are the changed ones.
-    written = _scalar(
-        con,
-        f"INSERT INTO {table} BY NAME SELECT * FROM {batch} "
-        f"ON CONFLICT ({key}) DO UPDATE SET {sets} WHERE {changed}",
+    sets = ", ".join(f"{c} = b.{c}" for c in updated)
+    differs = " OR ".join(f"{table}.{c} IS DISTINCT FROM b.{c}" for c in updated)
+    written = _scalar(con, f"UPDATE {table} SET {sets} FROM {batch} AS b "
+                           f"WHERE {table}.{key} = b.{key} AND ({only_if}) AND ({differs})")
+    inserted = _scalar(
+        con, f"INSERT INTO {table} BY NAME SELECT * FROM {batch} ANTI JOIN {table} USING ({key})"
     )
     return inserted, written
 

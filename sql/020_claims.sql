@@ -8,8 +8,13 @@
 -- claimant NULL means the article itself asserts the number. change is 'up'/'down' for a change
 -- ("rose by 5,000"), NULL for a level; only levels are compared (see claim_intervals). trend is
 -- 'up'/'down' for a level a movement reached ("the toll rose to 240"), NULL otherwise.
+--
+-- claim_id is the key: one row per claim_id, kept so by the load (flows/load.py matches a batch to the
+-- stored rows by joins, and a batch holds each id once). It is not declared PRIMARY KEY because DuckDB
+-- keeps a primary key's index in memory: each load into a ledger of 2.3 M claims took 110 MB more to
+-- check 23,000 new ids against it, growing with the ledger, and a load of 1 M claims 1.4 s more.
 CREATE TABLE IF NOT EXISTS claims (
-    claim_id          VARCHAR PRIMARY KEY,
+    claim_id          VARCHAR NOT NULL,
     article_id        VARCHAR NOT NULL,
     char_start        INTEGER NOT NULL,
     char_end          INTEGER NOT NULL,

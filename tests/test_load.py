@@ -99,6 +99,17 @@ def test_duplicate_ids_within_a_batch_keep_the_first(con: duckdb.DuckDBPyConnect
     assert con.execute("SELECT value FROM claims").fetchall() == [(10000.0,)]
 
 
+def test_claim_ids_stay_unique_when_stored_claims_come_again_with_new_ones(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    load(con, [ARTICLE], [CLAIM])
+    new = claim_in(ARTICLE, "troops arrived", 1.0)
+    for _ in range(2):
+        load(con, [ARTICLE], [new, CLAIM, new])
+    rows, ids = con.execute("SELECT count(*), count(DISTINCT claim_id) FROM claims").fetchall()[0]
+    assert (rows, ids) == (2, 2), "claims have no index on their key: the load keeps it unique"
+
+
 def test_failed_load_rolls_back_the_whole_batch(con: duckdb.DuckDBPyConnection) -> None:
     broken = dataclasses.replace(CLAIM, measure=None)  # claims.measure is NOT NULL
     with pytest.raises(duckdb.ConstraintException):
@@ -261,3 +272,18 @@ def test_claims_table_of_an_older_version_gains_the_trend_column(tmp_path: Path)
     with connect(path) as con:
         load(con, [ARTICLE], [dataclasses.replace(CLAIM, trend="up")])
         assert con.execute("SELECT trend FROM claims").fetchall() == [("up",)]
+
+
+def test_claims_of_an_older_version_keep_their_rows_without_the_key_index(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute(OLD_CLAIMS_TABLE)
+        old.execute("INSERT INTO claims (claim_id, article_id, char_start, char_end, surface, sentence, "
+                    "qualifier, kind, measure, extractor_version) "
+                    "VALUES ('c1', 'a1', 0, 2, '40', 'About 40.', 'exact', 'count', 'count', '0.1')")
+    with connect(path) as con:
+        assert con.execute("SELECT claim_id, trend FROM claims").fetchall() == [("c1", None)]
+        kinds = con.execute("SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'claims'")
+        assert "PRIMARY KEY" not in {row[0] for row in kinds.fetchall()}
+    with connect(path) as con:
+        assert table(con, "claims")[0][0] == "c1", "the next connection finds them as they are"
