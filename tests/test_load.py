@@ -14,6 +14,7 @@ import pytest
 
 import schemas
 from flows.load import (
+    ROW_GROUP_SIZE,
     DatabaseLocked,
     connect,
     delete_stale_claims,
@@ -149,6 +150,15 @@ def test_delete_stale_claims_takes_ids_as_an_arrow_column(con: duckdb.DuckDBPyCo
     kept = pa.chunked_array([[CLAIM.claim_id]])
     assert delete_stale_claims(con, [ARTICLE.article_id], kept) == 1
     assert con.execute("SELECT claim_id FROM claims").fetchall() == [(CLAIM.claim_id,)]
+
+
+def test_writer_fills_row_groups_of_at_most_row_group_size(con: duckdb.DuckDBPyConnection) -> None:
+    # Small row groups keep each close's checkpoint small (flows/load.py, _open_for_writing).
+    con.execute(f"CREATE TABLE numbers AS SELECT range AS n FROM range({3 * ROW_GROUP_SIZE})")
+    groups = con.execute(
+        "SELECT count(DISTINCT row_group_id), max(count) FROM pragma_storage_info('numbers')"
+    )
+    assert groups.fetchall() == [(3, ROW_GROUP_SIZE)]
 
 
 def test_connect_twice_keeps_the_data(tmp_path: Path) -> None:
