@@ -89,7 +89,7 @@ def run(folder: Path, db: Path, exports: Path, batch_size: int, clock: Clock) ->
             # As the flow hands batches from the workers to the load: Arrow tables.
             article_table = load_step.article_table(article_rows)
             claim_table = load_step.claim_table(claim_rows)
-        with clock.step("load"), load_step.connect(db, setup=False) as con:
+        with clock.step("load"), load_step.connect_for_loading(db) as con:
             load_step.load(con, article_table, claim_table, rejected + bad_articles + bad_claims,
                            fresh_articles=[a.article_id for a in articles])
         n_articles += len(articles)

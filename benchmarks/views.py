@@ -278,7 +278,7 @@ def time_loading(source: duckdb.DuckDBPyConnection, n: int, batch: int, repeat: 
     def at_once() -> None:
         fresh()
         load_step.connect(target).close()  # the run's set-up, once: tables, lexicon tables, views
-        with load_step.connect(target, setup=False) as con:
+        with load_step.connect_for_loading(target) as con:  # as the pipeline loads a batch
             load_step.load(con, tables["articles"], tables["claims"],
                            fresh_articles=tables["articles"]["article_id"].to_pylist())
 
@@ -296,7 +296,7 @@ def time_loading(source: duckdb.DuckDBPyConnection, n: int, batch: int, repeat: 
         fresh()
         load_step.connect(target).close()
         for some_articles, some_claims in batches:
-            with load_step.connect(target, setup=False) as con:
+            with load_step.connect_for_loading(target) as con:
                 load_into(con, some_articles, some_claims)
 
     def batched_one_connection() -> None:

@@ -280,7 +280,7 @@ def load_batch(db: Path, batch: Prepared, rejected: list[Rejection], names: list
     Articles extracted now get exactly the claims extracted now (claims an older extractor gave them
     are replaced); the others were extracted by an earlier run and only gain their names.
     """
-    with load_step.connect(db, setup=False) as con:
+    with load_step.connect_for_loading(db) as con:
         load_step.load(con, batch.articles, batch.claims, rejected + batch.rejected,
                        fresh_articles=batch.extracted, sources=names)
 

@@ -14,9 +14,10 @@ import pytest
 
 import schemas
 from flows.load import (
-    ROW_GROUP_SIZE,
+    LOAD_ROW_GROUP_SIZE,
     DatabaseLocked,
     connect,
+    connect_for_loading,
     delete_stale_claims,
     extracted,
     extractor_fingerprint,
@@ -152,13 +153,15 @@ def test_delete_stale_claims_takes_ids_as_an_arrow_column(con: duckdb.DuckDBPyCo
     assert con.execute("SELECT claim_id FROM claims").fetchall() == [(CLAIM.claim_id,)]
 
 
-def test_writer_fills_row_groups_of_at_most_row_group_size(con: duckdb.DuckDBPyConnection) -> None:
-    # Small row groups keep each close's checkpoint small (flows/load.py, _open_for_writing).
-    con.execute(f"CREATE TABLE numbers AS SELECT range AS n FROM range({3 * ROW_GROUP_SIZE})")
-    groups = con.execute(
-        "SELECT count(DISTINCT row_group_id), max(count) FROM pragma_storage_info('numbers')"
-    )
-    assert groups.fetchall() == [(3, ROW_GROUP_SIZE)]
+def test_loading_connection_writes_small_row_groups(tmp_path: Path) -> None:
+    # Small row groups keep each close's checkpoint small (flows/load.py, connect_for_loading).
+    connect(tmp_path / "db.duckdb").close()
+    with connect_for_loading(tmp_path / "db.duckdb") as con:
+        con.execute(f"CREATE TABLE numbers AS SELECT range AS n FROM range({3 * LOAD_ROW_GROUP_SIZE})")
+        groups = con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('numbers')")
+        assert groups.fetchall() == [(3,)]
+    with connect(tmp_path / "db.duckdb", read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM numbers").fetchall() == [(3 * LOAD_ROW_GROUP_SIZE,)]
 
 
 def test_connect_twice_keeps_the_data(tmp_path: Path) -> None:
