@@ -149,7 +149,7 @@ def apply_sql(con: duckdb.DuckDBPyConnection) -> list[Path]:
     files = sorted(SQL_DIR.glob("*.sql"))
     with transaction(con):
         indexed = _scalar(con, _CLAIMS_PRIMARY_KEY)
-        if indexed:  # a database from before 0.3: claims move to a table without the index
+        if indexed:  # written by an earlier version: the claims move to a table without the index
             con.execute("ALTER TABLE claims RENAME TO claims_indexed")
         for file in files:
             con.execute(file.read_text(encoding="utf-8"))

@@ -180,7 +180,9 @@ def test_reader_of_a_missing_database_gets_a_clear_error(tmp_path: Path) -> None
         connect(tmp_path / "none.duckdb", read_only=True)
 
 
-def test_reader_gives_up_on_a_locked_database_naming_it(tmp_path: Path) -> None:
+def test_reader_and_loader_give_up_on_a_locked_database_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "busy.duckdb"
     connect(path).close()
     hold_open = f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('open', flush=True); " \
@@ -190,6 +192,9 @@ def test_reader_gives_up_on_a_locked_database_naming_it(tmp_path: Path) -> None:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         with pytest.raises(DatabaseLocked, match=f"database {path} is locked by another process"):
             connect(path, read_only=True, timeout=0.3, wait=0.1)
+        monkeypatch.setenv("ESTIMATES_LOCK_TIMEOUT", "0.3")
+        with pytest.raises(DatabaseLocked, match=f"database {path} is locked by another process"):
+            connect_for_loading(path)  # attaches the file: the same wait, the same message
     finally:
         holder.kill()
         holder.wait()
