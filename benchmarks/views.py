@@ -340,7 +340,8 @@ def main() -> None:
         for stale in (db, Path(f"{db}.wal")):
             stale.unlink(missing_ok=True)
         start = time.perf_counter()
-        with load_step.connect(db) as con:
+        load_step.connect(db).close()  # the run's set-up: tables, lexicon tables, views
+        with load_step.connect_for_loading(db) as con:  # claims in the row groups a run's loads write
             build(con, args.claims)
         print(f"built {args.claims:,} synthetic claims in {time.perf_counter() - start:.1f} s")
         peak_memory()

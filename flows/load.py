@@ -98,8 +98,9 @@ def connect(
     config = {"memory_limit": memory_limit} if memory_limit else {}
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only, config=config) if row_group_size is None \
-                else _attach(path, config, row_group_size)
+            # (a reader writes no row groups: it opens the file as it is)
+            con = duckdb.connect(str(path), read_only=read_only, config=config) \
+                if read_only or row_group_size is None else _attach(path, config, row_group_size)
             break
         except duckdb.IOException as err:
             if "lock" not in str(err).lower():
