@@ -40,7 +40,7 @@ STORED = ("claimant_names", "measure_keys", "claim_intervals", *PER_GROUP, "comp
 SLICE_CLAIMS = 250_000
 # DuckDB holds what it is given: a rebuild of 2.4 M claims' rows took 13 s with 1 GB (the process peaked
 # 930 MB above its start) and with 700 MB (760 MB above), memory a run's other parts need. 700 MB still
-# rebuilds 10 M claims (287 s, 0.95 GB); 500 MB ran out there, in a slice of the largest measures.
+# rebuilds 10 M claims (about 300 s, 0.98 GB); 500 MB ran out there, in a slice of the largest measures.
 MEMORY_LIMIT = "700MB"
 
 
