@@ -15,8 +15,8 @@ contrast. Events that happen to people are not read onto things (units.csv marks
 people, events.csv says what each event needs). What a figure that refers back ("7,000 of them")
 counts is settled by the caller, which knows the figure before it (flows/extract.py).
 
-Lexicon phrases are found by word lookups, once per sentence for all its quantities (_Sentence), which an
-ArticleContext keeps while it describes one article's quantities.
+Lexicon phrases are found by one Aho-Corasick scan, once per sentence for all its quantities (_Sentence),
+which an ArticleContext keeps while it describes one article's quantities.
 """
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress, count
 from typing import NamedTuple
+
+from ahocorasick_rs import BytesAhoCorasick
 
 from flows.lexicon import LEXICON_DIR, mapping, phrase_pattern, rows
 
@@ -193,17 +194,17 @@ def _plain(phrase: str) -> bytes:
 
 
 @cache
-def _first_word_index() -> dict[bytes, tuple[tuple[str, tuple[int, ...], dict[bytes, str]], ...]]:
-    """first word → for each list holding phrases that start with it: (list name, how many words its
-    phrases have, most first so "killed or wounded" beats "killed"; its phrases, plain form → lexicon key)."""
-    index: dict[bytes, dict[str, dict[bytes, str]]] = {}
+def _phrase_automaton() -> tuple[BytesAhoCorasick, list[tuple[tuple[str, str], ...]]]:
+    """Every phrase of every list as the word scan sees it, padded with a space each side so that it
+    matches whole words only, in one Aho-Corasick automaton; and for each pattern, the (list name,
+    lexicon key) pairs it stands for (a list's longest spelling of a plain form is its key)."""
+    readings: dict[bytes, dict[str, str]] = {}
     for name, phrases in _lexicon_phrases().items():
         for phrase in sorted(phrases, key=len, reverse=True):
-            words = _plain(phrase).split()
-            index.setdefault(words[0], {}).setdefault(name, {}).setdefault(b" ".join(words), phrase)
-    return {first: tuple((name, tuple(sorted({p.count(b" ") + 1 for p in table}, reverse=True)), table)
-                         for name, table in by_list.items())
-            for first, by_list in index.items()}
+            padded = b" " + b" ".join(_plain(phrase).split()) + b" "
+            readings.setdefault(padded, {}).setdefault(name, phrase)
+    patterns = list(readings)
+    return BytesAhoCorasick(patterns), [tuple(readings[p].items()) for p in patterns]
 
 
 Hits = dict[str, tuple[list[int], list[int], list[str]]]
@@ -234,34 +235,26 @@ class _Sentence:
 
 def _scan(text: str, lo: int, hi: int) -> Hits:
     """Every phrase of every list in text[lo:hi] as whole words, left to right: list name → (starts,
-    ends, lexicon keys), for the lists that have some. Found by dictionary lookups on its words (several
-    times faster than regexes of hundreds of alternatives): only the words that start some phrase are
-    looked at, and each of those only as long as that list's phrases run. The sentence is read as plain
-    bytes, one byte per character, so offsets carry over; splitting on single spaces keeps an empty part
-    for each extra separator, so part k starts at cum[k] + k."""
-    plain = _plain(text[lo:hi])
-    parts = plain.split(b" ")
-    cum = list(accumulate(map(len, parts), initial=0))
-    index = _first_word_index()
+    ends, lexicon keys), for the lists that have some; per list the longest phrase at each word, phrases
+    not overlapping. The sentence is read as plain bytes, one byte per character, so offsets carry over,
+    and scanned once for all lists' phrases by an Aho-Corasick automaton (in Rust: twice as fast as
+    looking its words up in Python, and many times faster than regexes of hundreds of alternatives)."""
+    automaton, readings = _phrase_automaton()
+    found = automaton.find_matches_as_indexes(b" " + _plain(text[lo:hi]) + b" ", overlapping=True)
+    found.sort(key=lambda m: (m[1], -m[2]))  # leftmost first, then longest
     hits: Hits = {}
-    free: dict[str, int] = {}  # per list, the first part not yet taken by one of its phrases
-    for k in compress(count(), map(index.__contains__, parts)):  # the parts that start some phrase
-        for name, word_counts, table in index[parts[k]]:
-            if k < free.get(name, 0):
+    free: dict[str, int] = {}  # per list, where the last phrase taken ends
+    for pattern, start, end in found:  # start: the space before the phrase; end: after the one after it
+        for name, key in readings[pattern]:
+            if start < free.get(name, 0):
                 continue
-            for n in word_counts:  # a phrase is its words joined by single spaces, as parts[k:k + n] are
-                phrase = parts[k] if n == 1 else b" ".join(parts[k:k + n])
-                key = table.get(phrase)
-                if key is not None:
-                    if name not in hits:
-                        hits[name] = ([], [], [])
-                    starts, ends, found = hits[name]
-                    begin = lo + cum[k] + k
-                    starts.append(begin)
-                    ends.append(begin + len(phrase))
-                    found.append(key)
-                    free[name] = k + n
-                    break
+            if name not in hits:
+                hits[name] = ([], [], [])
+            starts, ends, keys = hits[name]
+            starts.append(lo + start)  # the padding space shifts the sentence one to the right
+            ends.append(lo + end - 2)
+            keys.append(key)
+            free[name] = end - 1
     return hits
 
 

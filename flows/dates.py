@@ -19,6 +19,8 @@ import tomllib
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from ahocorasick_rs import AhoCorasick
+
 from flows.lexicon import LEXICON_DIR, phrase_pattern, rows
 
 MONTHS = {
@@ -84,6 +86,7 @@ class _Lexicon:
         cues = data["cues"]["words"]
         # A relative phrase's cue or a year's mark ("in 2023"), as written (substring tests are fast)
         self.cues = tuple(cues + [w.capitalize() for w in cues]) + YEAR_MARKS
+        self.cue_scan = AhoCorasick(list(self.cues))  # all of them in one pass over an article
         with (LEXICON_DIR / "number_words.toml").open("rb") as f:
             small = {k: int(v) for k, v in tomllib.load(f)["units"].items()}
         small |= {"a": 1, "an": 1}
@@ -134,7 +137,9 @@ def as_of(sentence: str, published: date | None, cues: tuple[str, ...] | None = 
 
 def article_cues(text: str) -> tuple[str, ...]:
     """The cue words of relative dates and years (data/lexicon/dates.toml) that stand in TEXT."""
-    return tuple(cue for cue in _lexicon().cues if cue in text)
+    lex = _lexicon()
+    found = {index for index, _, _ in lex.cue_scan.find_matches_as_indexes(text, overlapping=True)}
+    return tuple(cue for index, cue in enumerate(lex.cues) if index in found)
 
 
 def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
