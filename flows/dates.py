@@ -150,13 +150,16 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
     found: list[tuple[int, int, date]] = []
     if HINT.search(sentence):
         taken: list[tuple[int, int]] = []
-        # News reports the past: a date ahead of publication only where the sentence speaks of the future.
-        ahead = lex.future if published and lex.future_words.search(sentence) else timedelta(0)
+        ahead: timedelta | None = None  # read on the first date without a year (its pattern is slow)
         for pattern in (DAY_MONTH, MONTH_DAY):
             for m in pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue  # "19 November 2024" is not also "November 20…"
-                day = _calendar(m, published, ahead)
+                if ahead is None and published and not m.group("year"):
+                    # News reports the past: a date ahead of publication only where the sentence speaks
+                    # of the future.
+                    ahead = lex.future if lex.future_words.search(sentence) else timedelta(0)
+                day = _calendar(m, published, ahead or timedelta(0))
                 if day:
                     found.append((*m.span(), day))
                     taken.append(m.span())
