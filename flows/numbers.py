@@ -1007,7 +1007,9 @@ def _anchors(text: str, lex: _Lexicon) -> list[int]:
     return found
 
 
-def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
+def _hit_at(text: str, p: int, lex: _Lexicon, reversed_text: str) -> _Hit | None:
+    """The numeral at an anchor, or None; `reversed_text` is text[::-1], where what precedes the
+    numeral is read leftwards by anchored matches (at most 48 characters back)."""
     if p and text[p - 1] == "." and (p < 2 or not text[p - 2].isdigit()):
         p -= 1  # ".5"
     m = lex.core.match(text, p)
@@ -1025,11 +1027,12 @@ def _hit_at(text: str, p: int, lex: _Lexicon) -> _Hit | None:
     core = next(iter(spans))
     start = p
     if core != "skip":
-        head = lex.prefix.match(text[max(0, p - 48):p][::-1])
-        if head.end():  # every part of the prefix is optional: it always matches, mostly empty
+        at = len(text) - p  # text[p - 1] is reversed_text[at]
+        head = lex.prefix.match(reversed_text, at, at + 48)
+        if head.end() > at:  # every part of the prefix is optional: it always matches, mostly empty
             for g, found in head.groupdict().items():
                 if found is not None:
-                    a, b = head.span(g)
+                    a, b = head.start(g) - at, head.end(g) - at  # characters back from p
                     spans[g] = (p - b, p - a)
                     if g != "pre" and a < b:
                         start = min(start, p - b)  # "between"/"from" start only a range
@@ -1047,10 +1050,11 @@ def find_numerals(text: str) -> list[Numeral]:
     (their rule); a number joined to letters that are no scale ("180ml", "4th", "1m") gives none.
     """
     lex = _lexicon()
+    reversed_text = text[::-1]
     found = []
     pos = 0
     for p in _anchors(text, lex):
-        if p < pos or (hit := _hit_at(text, p, lex)) is None:
+        if p < pos or (hit := _hit_at(text, p, lex, reversed_text)) is None:
             continue
         pos = p + 1
         if hit.group("skip") is not None:
@@ -1120,10 +1124,11 @@ def _compose(text: str, core: _Core, lex: _Lexicon) -> tuple[float, int]:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in the text, in order, with exact offsets and its interval (see module doc)."""
     lex = _lexicon()
+    reversed_text = text[::-1]
     out: list[Quantity] = []
     pos = 0
     for p in _anchors(text, lex):
-        if p < pos or (hit := _hit_at(text, p, lex)) is None:
+        if p < pos or (hit := _hit_at(text, p, lex, reversed_text)) is None:
             continue
         if hit.group("skip") is not None:
             pos = hit.end("skip")
