@@ -111,6 +111,9 @@ def connect(
                     f"after {limit:g} s of retrying (wait longer with ESTIMATES_LOCK_TIMEOUT=SECONDS)"
                 ) from err
             time.sleep(wait)
+    # DuckDB draws a progress bar on stdout for queries over two seconds, terminal or not: it would
+    # garble a scheduled run's log and the output of `estimates query ... > file`.
+    con.execute("SET enable_progress_bar = false")
     if setup and not read_only:
         reference.load_reference_tables(con)  # lexicon tables the comparison views read
         apply_sql(con)

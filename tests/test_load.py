@@ -164,6 +164,22 @@ def test_loading_connection_writes_small_row_groups(tmp_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM numbers").fetchall() == [(3 * LOAD_ROW_GROUP_SIZE,)]
 
 
+def test_no_connection_draws_duckdb_progress_bars(tmp_path: Path) -> None:
+    # DuckDB's bar goes to stdout even when that is a file or a pipe: a long export would garble a
+    # scheduled run's log, a long `estimates query ... > file` the file. (In a subprocess: under
+    # pytest's capture DuckDB starts with the bar off.)
+    script = f"""
+from flows.load import connect, connect_for_loading
+path = {str(tmp_path / "db.duckdb")!r}
+connect(path).close()
+for open_ in (connect, connect_for_loading, lambda p: connect(p, read_only=True)):
+    with open_(path) as con:
+        print(con.execute("SELECT current_setting('enable_progress_bar')").fetchall()[0][0])
+"""
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert shown.stdout.split() == ["False", "False", "False"]
+
+
 def test_connect_twice_keeps_the_data(tmp_path: Path) -> None:
     path = tmp_path / "test.duckdb"
     with connect(path) as con:
