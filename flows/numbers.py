@@ -59,7 +59,7 @@ _SPACE = "[ \u00a0\u202f\u2009]"  # normal, no-break, narrow no-break and thin s
 # Exactly what \s matches, spelled out: re tests a set of characters faster than the \s category.
 _WHITESPACE = "\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # The characters a number word may follow: whitespace, an opening bracket or quote, a hyphen ("-two").
-_BEFORE_WORD = [c for c in map(chr, range(0x3001)) if re.fullmatch(rf"[{_WHITESPACE}(\"“'‘-]", c)]
+_BEFORE_WORD = rf"[{_WHITESPACE}(\"“'‘-]"
 _UPPER_BOUND = ("at_most", "less_than")
 _LOWER_BOUND = ("at_least", "more_than")
 
@@ -320,8 +320,9 @@ def _lexicon() -> _Lexicon:
     anchor_words += [f"{a} {u}" for a in ("a", "an") for u in a_units]
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
     # Each anchor word after each character a word may follow, as one automaton: its leftmost-longest
-    # matches are where a regex of those words would match, found four times faster.
-    word_anchor = AhoCorasick([c + w for c in _BEFORE_WORD for w in set(anchor_words)],
+    # matches are where a regex of those words would match (as the regex trie did), found twice as fast.
+    before_word = [c for c in map(chr, range(0x3001)) if re.fullmatch(_BEFORE_WORD, c)]
+    word_anchor = AhoCorasick([c + w for c in before_word for w in set(anchor_words)],
                               matchkind=MATCHKIND_LEFTMOST_LONGEST)
     scale_words = [s for s in scales if len(s) > 3]
     scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
