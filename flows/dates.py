@@ -13,6 +13,7 @@ said on Thursday" the figure holds as of the end of last year.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 import tomllib
@@ -69,7 +70,9 @@ YEAR_IN = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?
 
 # Every calendar pattern has a capitalised month or weekday name: a sentence without one of these
 # three-letter stems gives no calendar date, and this one pattern (scanned in C) says so faster.
-HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+HINT_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+              "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HINT = re.compile("|".join(HINT_STEMS))
 
 _WORDS_BEFORE = re.compile(r"[\w'’]+")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
@@ -86,7 +89,8 @@ class _Lexicon:
         cues = data["cues"]["words"]
         # A relative phrase's cue or a year's mark ("in 2023"), as written (substring tests are fast)
         self.cues = tuple(cues + [w.capitalize() for w in cues]) + YEAR_MARKS
-        self.cue_scan = AhoCorasick(list(self.cues))  # all of them in one pass over an article
+        # Every mark a date needs: the cues first (their indexes are the cues'), the stems, "ago".
+        self.mark_scan = AhoCorasick([*self.cues, *HINT_STEMS, "ago"])
         with (LEXICON_DIR / "number_words.toml").open("rb") as f:
             small = {k: int(v) for k, v in tomllib.load(f)["units"].items()}
         small |= {"a": 1, "an": 1}
@@ -113,7 +117,7 @@ def _lexicon() -> _Lexicon:
 def as_of(sentence: str, published: date | None, cues: tuple[str, ...] | None = None) -> date | None:
     """The date a sentence gives for what it reports, resolved against the publication date.
 
-    `cues`: the relative-date cue words the whole article holds (article_cues), a shortcut when many of
+    `cues`: the relative-date cue words the whole article holds (ArticleDates), a shortcut when many of
     its sentences are read; by default every cue is looked for."""
     lex = _lexicon()
     found: list[tuple[int, date, bool]] = []  # (where, the date, does it date a statement?)
@@ -135,11 +139,28 @@ def as_of(sentence: str, published: date | None, cues: tuple[str, ...] | None = 
     return next((day for _, day, statement in found if not statement), found[0][1])
 
 
-def article_cues(text: str) -> tuple[str, ...]:
-    """The cue words of relative dates and years (data/lexicon/dates.toml) that stand in TEXT."""
-    lex = _lexicon()
-    found = {index for index, _, _ in lex.cue_scan.find_matches_as_indexes(text, overlapping=True)}
-    return tuple(cue for index, cue in enumerate(lex.cues) if index in found)
+class ArticleDates:
+    """The dates of one article's sentences (as_of), after one scan of the whole article for the marks a
+    date needs: a month or weekday stem, "ago", a relative phrase's cue word or a year's mark. Three
+    sentences in four that hold a figure have none, and are dated by publication without being read."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        lex = _lexicon()
+        found = lex.mark_scan.find_matches_as_indexes(text, overlapping=True)
+        self.text = text
+        self.published = published
+        present = {index for index, _, _ in found}
+        self.cues = tuple(cue for index, cue in enumerate(lex.cues) if index in present)
+        self._marks = sorted((start, end) for _, start, end in found)
+
+    def as_of(self, start: int, end: int) -> date | None:
+        """as_of(text[start:end], published)."""
+        i = bisect.bisect_left(self._marks, (start,))
+        while i < len(self._marks) and self._marks[i][0] < end:
+            if self._marks[i][1] <= end:
+                return as_of(self.text[start:end], self.published, self.cues)
+            i += 1
+        return self.published
 
 
 def _dates_in(sentence: str, published: date | None, lex: _Lexicon,

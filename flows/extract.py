@@ -17,7 +17,7 @@ from functools import lru_cache
 from flows import model
 from flows.claimants import Reader, counts_sources
 from flows.context import ArticleContext, Context, happens_to
-from flows.dates import article_cues, as_of
+from flows.dates import ArticleDates
 from flows.layout import Layout
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
@@ -62,7 +62,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     starts = [s.start for s in spans]
     context = ArticleContext(text)
     layout = Layout(text)
-    cues = article_cues(text)
+    dates = ArticleDates(text, published)
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
@@ -77,7 +77,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         span = spans[i]
         if i not in read:
             sentence = text[span.start : span.end]
-            read[i] = sentence, as_of(sentence, published, cues)
+            read[i] = sentence, dates.as_of(span.start, span.end)
         sentence, sentence_date = read[i]
         prev_span = spans[i - 1] if i > 0 else None
         ctx = context.describe(q.start, q.end, q.kind, (span.start, span.end),
