@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.claimants import claimant_kind
+from flows.claimants import claimant_kind, quotations
 from flows.extract import extract_claims
 
 
@@ -31,6 +31,15 @@ def test_inverted_said_keeps_the_role_after_the_name():
 def test_body_named_in_apposition_is_the_claimant():
     text = "Chile's emergency office, Senapred, said 1,400 homes had burned."
     assert credit(text, 1400)[:2] == ("Senapred", "government")
+
+
+def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
+    text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
+    assert [text[a:b] for a, b in quotations(text)] == [
+        '“we counted "about 40" bodies”',  # straight quotes inside curly ones belong to them
+        '"no more than 12',  # an unclosed quotation runs to the end of the text
+    ]
+    assert quotations("No quotation here, 300 people.") == []
 
 
 def test_quote_takes_the_speaker_after_it_through_a_pronoun():
