@@ -205,7 +205,7 @@ def extract(text_or_file: str, as_json: bool) -> None:
 
     path = Path(text_or_file)
     claims = []
-    if len(text_or_file) < 4096 and path.is_file():
+    if _is_file(path):
         for item in iter_articles([path]):
             if not isinstance(item, Article):
                 raise click.ClickException(f"{item.source}: {item.reason}")
@@ -223,6 +223,15 @@ def extract(text_or_file: str, as_json: bool) -> None:
 
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
         click.echo(pd.DataFrame(records).to_string(index=False))
+
+
+def _is_file(path: Path) -> bool:
+    """Whether the argument names a file; pasted text is not one, even when the OS cannot say so (a
+    paragraph longer than a file name may be raises "File name too long")."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # ValueError: a NUL character in the text
+        return False
 
 
 @main.command()

@@ -46,6 +46,14 @@ def test_extract_reads_a_file_with_its_date(tmp_path):
     assert (claim["value"], claim["as_of"], claim["event"]) == (300.0, "2024-02-27", "arrested")
 
 
+def test_extract_reads_a_pasted_paragraph_longer_than_a_file_name():
+    # Linux refuses names over 255 bytes with "File name too long": that is text, not a missing file.
+    text = "Officials said at least 40 people were killed. " + "The rescue went on through the night. " * 8
+    result = CliRunner().invoke(main, ["extract", text, "--json"])
+    assert result.exit_code == 0, result.output
+    assert [c["surface"] for c in json.loads(result.output)] == ["at least 40"]
+
+
 def test_extract_prints_a_table():
     result = CliRunner().invoke(main, ["extract", "About 2,000 people fled, the UN said."])
     assert result.exit_code == 0
