@@ -759,7 +759,8 @@ class Reader:
             kind = claimant_kind(noun)
             generic = kind in (None, "other")
             for p, name, role in reversed(self._credited):
-                if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind):
+                if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind) \
+                        and not _other_type(name, noun):  # "the ministry" is not the "Police" before it
                     return name, role
             # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
             i = bisect.bisect_right(self.starts, pos) - 1
@@ -767,7 +768,8 @@ class Reader:
             if opening and _is_body(opening.group()):
                 return _bare(opening.group()), None
         for name in reversed(names):
-            if any(w.lower() in _words("org_word") for w in name.split()) and len(name.split()) > 1:
+            if any(w.lower() in _words("org_word") for w in name.split()) and len(name.split()) > 1 \
+                    and not (noun and _other_type(name, noun)):
                 return _bare(name), None
         return None
 
@@ -931,6 +933,16 @@ def _is_body(name: str) -> bool:
     return bool(words) and not _is_person(name) and not any(w in _demonym_words() for w in words) \
         and words[0].lower() not in DETERMINERS | _words("boundary") | {"in", "on", "at", "by", "after"} \
         and not _is_role(name)
+
+
+def _other_type(name: str, noun: str) -> bool:
+    """Whether a body's name says it is another sort of body than the noun does: "Police", "Interior
+    Ministry" or "Ministry of Health" for "the commission". A proper name ("FEMA", "Global Carbon
+    Project"), a noun of people ("the researchers") and a noun for any body ("the agency", "World Health
+    Organization") say no sort."""
+    sorts = _words("org_word") - _words("any_body")
+    named = {w.strip(PUNCTUATION) for w in name.lower().split()} & sorts
+    return noun in sorts and bool(named) and noun not in named
 
 
 def _head(name: str) -> str:

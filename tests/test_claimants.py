@@ -66,6 +66,19 @@ def test_the_agency_is_the_agency_the_article_named():
     assert credit(text, 5.2)[0] == "Federal Statistics Agency"
 
 
+@pytest.mark.parametrize("earlier", ["Police said 20,000 people had gathered.",
+                                     "The Interior Ministry said 20,000 people had gathered."])
+def test_the_commission_is_not_an_earlier_body_of_another_sort(earlier: str):
+    # Both are government bodies, but a commission is not the police or a ministry.
+    text = f"{earlier} About 45% of voters backed the plan, the commission said."
+    assert credit(text, 45)[0] == "commission"
+
+
+def test_the_charity_is_the_named_body_of_its_kind_before_it():
+    text = "Médecins Sans Frontières said 40 people had died. The charity said 300 were injured."
+    assert credit(text, 300)[0] == "Médecins Sans Frontières"
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"
