@@ -3,8 +3,11 @@
 -- measure_summary, conflicts, revisions and compositions read it.
 --
 -- Which claims: levels of the kinds that are estimates of a quantity (count, money, percent,
--- measurement, rate) that carry at least one number. Changes ("rose by 5,000", change NOT NULL),
--- durations ("over the past two years") and ages ("aged 21") are never compared.
+-- measurement, rate) that carry at least one number, on a measure that says what is measured: a
+-- subject or an event. Changes ("rose by 5,000", change NOT NULL), durations ("over the past two
+-- years") and ages ("aged 21") are never compared, nor are figures with only a unit ("278kg",
+-- "$40 million", "45%", "3,000 students"): every such figure of the ledger would meet under "kg",
+-- "USD", "percent" or "students" and contradict the others, whatever each measured.
 --
 -- Comparison group: (measure, kind, unit_key). measure is the canonical measure of measure_keys
 -- (synonyms of subject, unit and event folded), not the extractor's claims.measure; subject, unit
@@ -77,6 +80,7 @@ comparable_claims AS (
     LEFT JOIN derived.claimant_names AS n ON n.name = coalesce(c.claimant, a.publisher)
     WHERE c.change IS NULL
       AND c.kind IN ('count', 'money', 'percent', 'measurement', 'rate')
+      AND (k.subject_key IS NOT NULL OR k.event_key IS NOT NULL)
       AND (c.value IS NOT NULL OR c.low IS NOT NULL OR c.high IS NOT NULL)
 ),
 

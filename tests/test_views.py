@@ -114,6 +114,26 @@ def test_changes_durations_and_ages_are_never_compared(con: duckdb.DuckDBPyConne
     assert rows(con, "SELECT * FROM conflicts") == []
 
 
+def test_a_figure_that_names_only_its_unit_is_never_compared(con: duckdb.DuckDBPyConnection) -> None:
+    # "278kg" and "1.99×10−30 kilograms" from two articles say nothing about what they weigh.
+    ledger(
+        con,
+        claim(278, claimant="A", kind="measurement", unit="kg", event=None),
+        claim(1.99e-30, claimant="B", kind="measurement", unit="kg", event=None),
+        claim(5e6, claimant="C", kind="money", unit="USD", event=None),
+        claim(3000, claimant="D", unit="students", event=None),
+        claim(40, claimant="E", unit="people", event="killed"),
+        claim(9000, claimant="F", unit="troops", subject="russian", event=None),
+    )
+    assert rows(con, "SELECT claimant FROM claim_intervals ORDER BY claimant") == [
+        {"claimant": "E"}, {"claimant": "F"}
+    ]
+    assert rows(con, "SELECT measure FROM measure_summary ORDER BY measure") == [
+        {"measure": "people killed"}, {"measure": "russian troops"}
+    ]
+    assert rows(con, "SELECT * FROM conflicts") == []
+
+
 def test_like_is_compared_with_like_only(con: duckdb.DuckDBPyConnection) -> None:
     ledger(
         con,
@@ -489,6 +509,12 @@ def test_only_levels_of_comparable_kinds_reach_the_comparison(random_con: duckdb
         SELECT DISTINCT c.kind, c.change FROM claim_intervals i JOIN claims c USING (claim_id)
     """)
     assert {(r["kind"], r["change"]) for r in compared} == {("count", None), ("rate", None)}
+
+
+def test_every_compared_claim_names_a_subject_or_an_event(random_con: duckdb.DuckDBPyConnection) -> None:
+    unnamed = "SELECT count(*) AS n FROM {} WHERE subject IS NULL AND event IS NULL"
+    assert rows(random_con, unnamed.format("claim_intervals")) == [{"n": 0}]
+    assert rows(random_con, unnamed.format("claims"))[0]["n"] > 0, "the test ledger has such claims"
 
 
 def test_conflict_sides_are_two_sources_with_a_wholly_above_b(random_con: duckdb.DuckDBPyConnection) -> None:
