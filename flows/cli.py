@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from flows.api_server import TemporaryServer
+
 if TYPE_CHECKING:
     from prefect import Flow
 
@@ -42,6 +44,19 @@ def prefect_env(log_level: str = "WARNING") -> None:
     # The temporary server's default 20 s to start is too short on a busy machine: runs failed with
     # "Timed out while attempting to connect to ephemeral Prefect API server".
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+
+def _api_configured() -> bool:
+    """Whether a Prefect API is configured, as far as can be told without importing Prefect (seconds):
+    from the environment, or from Prefect's settings when it is imported already. A server configured
+    only in a Prefect profile is found later, and the temporary one started meanwhile is stopped."""
+    if os.environ.get("PREFECT_API_URL"):
+        return True
+    if "prefect.settings" in sys.modules:
+        from prefect.settings import get_current_settings
+
+        return bool(get_current_settings().api.url)
+    return False
 
 
 def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -101,14 +116,20 @@ def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_r
     extract their claims, load them into DuckDB and write the comparison CSVs. Without PATHS, reads
     data/articles/. Files read before (same path and bytes) are skipped unless --full-refresh."""
     prefect_env()
+    server = None if _api_configured() else TemporaryServer()  # boots while Prefect is imported
     from flows.load import DatabaseLocked
     from flows.pipeline import shared_api
 
-    pipeline = configured_pipeline(task_runner, workers, dask_address)
+    try:
+        pipeline = configured_pipeline(task_runner, workers, dask_address)
+    except BaseException:
+        if server is not None:
+            server.stop()
+        raise
     db.parent.mkdir(parents=True, exist_ok=True)
     show_progress = sys.stderr.isatty() if progress is None else progress
     try:
-        with shared_api(), progress_bar(show_progress):
+        with shared_api(server), progress_bar(show_progress):
             summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size,
                                full_refresh=full_refresh)
     except DatabaseLocked as exc:

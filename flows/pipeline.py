@@ -41,6 +41,7 @@ from prefect.utilities.annotations import quote
 
 from flows import export as export_step
 from flows import load as load_step
+from flows.api_server import TemporaryServer
 from flows.extract import extract_claims
 from flows.ingest import expand_paths, file_digest, read_file
 from flows.model import Article, Claim, Rejection
@@ -149,28 +150,33 @@ def task_runner(
 
 
 @contextmanager
-def shared_api() -> Iterator[None]:
+def shared_api(server: TemporaryServer | None = None) -> Iterator[None]:
     """Point this process and the workers it starts at one Prefect API for the duration.
 
     Without PREFECT_API_URL, Prefect starts a temporary API server on first use in each process: every
     process-pool or Dask worker would start its own (seconds each, on one SQLite file). So when no
-    server is configured, start the temporary one here and hand its URL down through the environment,
-    which worker processes inherit. A remote Dask cluster needs a server it can reach: PREFECT_API_URL.
+    server is configured, the temporary one is started here (or `server`, started before Prefect was
+    imported, is used) and its URL handed down through the environment, which worker processes
+    inherit; it stops at the end. A remote Dask cluster needs a server it can reach: PREFECT_API_URL.
     """
-    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.logging import get_logger
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
-    if get_current_settings().api.url:
+    if get_current_settings().api.url:  # configured (environment, profile): a started one is not needed
+        if server is not None:
+            server.stop()
         yield
         return
-    server = SubprocessASGIServer()
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
+    server = server or TemporaryServer()
     try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
+        url = server.ready()
+        get_logger("estimates").info("Prefect's temporary server is at %s", url)
+        os.environ["PREFECT_API_URL"] = url
+        with temporary_settings({PREFECT_API_URL: url}):
             yield
     finally:
-        del os.environ["PREFECT_API_URL"]
+        os.environ.pop("PREFECT_API_URL", None)
+        server.stop()
 
 
 @contextmanager

@@ -1,0 +1,77 @@
+"""The temporary Prefect API server a run starts before importing Prefect (flows/api_server.py)."""
+from __future__ import annotations
+
+import sys
+import urllib.request
+
+import pytest
+
+from flows import api_server
+from flows.api_server import ServerError, TemporaryServer
+
+
+def health(url: str) -> int:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(f"{url}/health", timeout=5) as response:
+        return response.status
+
+
+def test_temporary_server_answers_until_stopped():
+    server = TemporaryServer()
+    try:
+        url = server.ready(timeout=120)
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/api")
+        assert health(url) == 200
+    finally:
+        server.stop()
+    with pytest.raises(OSError):
+        health(url)
+    server.stop()  # a second stop is harmless
+
+
+def test_a_server_that_keeps_exiting_is_an_error_naming_its_exit_code(monkeypatch):
+    starts = []
+
+    def failing(port: int) -> list[str]:
+        starts.append(port)
+        return [sys.executable, "-c", "raise SystemExit(3)"]
+
+    monkeypatch.setattr(api_server, "server_command", failing)
+    with pytest.raises(ServerError, match="exited with code 3"):
+        TemporaryServer().ready(timeout=60)
+    assert len(starts) == 3, "started again on another port, then gave up"
+
+
+def test_a_server_that_never_answers_times_out_and_is_stopped(monkeypatch):
+    monkeypatch.setattr(api_server, "server_command",
+                        lambda port: [sys.executable, "-c", "import time; time.sleep(60)"])
+    server = TemporaryServer()
+    process = server.process
+    with pytest.raises(ServerError, match="PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"):
+        server.ready(timeout=0.5)
+    assert process is not None and process.poll() is not None, "the silent server was ended"
+
+
+def test_run_uses_the_server_it_started_early_and_stops_it(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows import cli
+
+    started: list[TemporaryServer] = []
+
+    class Recorded(TemporaryServer):
+        def __init__(self) -> None:
+            super().__init__()
+            started.append(self)
+
+    monkeypatch.setattr(cli, "TemporaryServer", Recorded)
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    article = tmp_path / "a.txt"
+    article.write_text("Tuesday, March 5, 2024\nFlood\nOfficials said at least 40 people were killed.\n")
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        result = CliRunner().invoke(cli.main, ["run", str(article), "--db", str(tmp_path / "e.duckdb"),
+                                               "--exports", str(tmp_path / "out"), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "loaded 1 claim(s)" in result.output
+    assert len(started) == 1 and started[0].process is None, "one server, stopped at the end"
