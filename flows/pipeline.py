@@ -159,6 +159,7 @@ def shared_api(server: TemporaryServer | None = None) -> Iterator[None]:
     imported, is used) and its URL handed down through the environment, which worker processes
     inherit; it stops at the end. A remote Dask cluster needs a server it can reach: PREFECT_API_URL.
     """
+    from prefect.context import refresh_global_settings_context
     from prefect.logging import get_logger
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
@@ -172,10 +173,14 @@ def shared_api(server: TemporaryServer | None = None) -> Iterator[None]:
         url = server.ready()
         get_logger("estimates").info("Prefect's temporary server is at %s", url)
         os.environ["PREFECT_API_URL"] = url
+        # Threads Prefect starts without this context (the process pool's event forwarder) read the
+        # global settings: without the URL there, they would start a temporary server of their own.
+        refresh_global_settings_context()
         with temporary_settings({PREFECT_API_URL: url}):
             yield
     finally:
         os.environ.pop("PREFECT_API_URL", None)
+        refresh_global_settings_context()
         server.stop()
 
 

@@ -52,7 +52,7 @@ def test_a_server_that_never_answers_times_out_and_is_stopped(monkeypatch):
     assert process is not None and process.poll() is not None, "the silent server was ended"
 
 
-def test_run_uses_the_server_it_started_early_and_stops_it(monkeypatch, tmp_path):
+def test_a_run_uses_the_server_it_started_early_and_no_other_and_stops_it(monkeypatch, tmp_path):
     from click.testing import CliRunner
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
@@ -65,13 +65,20 @@ def test_run_uses_the_server_it_started_early_and_stops_it(monkeypatch, tmp_path
             super().__init__()
             started.append(self)
 
+    from prefect.server.api.server import SubprocessASGIServer
+
+    prefects_own: list[int] = []
+    monkeypatch.setattr(SubprocessASGIServer, "start", lambda self, *a, **k: prefects_own.append(1))
     monkeypatch.setattr(cli, "TemporaryServer", Recorded)
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     article = tmp_path / "a.txt"
     article.write_text("Tuesday, March 5, 2024\nFlood\nOfficials said at least 40 people were killed.\n")
     with temporary_settings(restore_defaults={PREFECT_API_URL}):
         result = CliRunner().invoke(cli.main, ["run", str(article), "--db", str(tmp_path / "e.duckdb"),
-                                               "--exports", str(tmp_path / "out"), "--no-progress"])
+                                               "--exports", str(tmp_path / "out"), "--no-progress",
+                                               "--task-runner", "process", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "loaded 1 claim(s)" in result.output
     assert len(started) == 1 and started[0].process is None, "one server, stopped at the end"
+    # Threads of the process pool that do not inherit the run's context see it too.
+    assert prefects_own == [], "Prefect started no temporary server of its own"
