@@ -160,7 +160,9 @@ def shared_api(server: TemporaryServer | None = None) -> Iterator[None]:
     inherit; it stops at the end. A remote Dask cluster needs a server it can reach: PREFECT_API_URL.
     """
     from prefect.context import refresh_global_settings_context
+    from prefect.events.worker import EventsWorker
     from prefect.logging import get_logger
+    from prefect.logging.handlers import APILogWorker
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     if get_current_settings().api.url:  # configured (environment, profile): a started one is not needed
@@ -179,6 +181,10 @@ def shared_api(server: TemporaryServer | None = None) -> Iterator[None]:
         with temporary_settings({PREFECT_API_URL: url}):
             yield
     finally:
+        # Logs and events Prefect still holds for the server go now: sent at exit to a stopped server,
+        # they kept the process waiting a minute ("Error logging to API").
+        APILogWorker.drain_all(timeout=10)
+        EventsWorker.drain_all(timeout=10)
         os.environ.pop("PREFECT_API_URL", None)
         refresh_global_settings_context()
         server.stop()

@@ -82,3 +82,22 @@ def test_a_run_uses_the_server_it_started_early_and_no_other_and_stops_it(monkey
     assert len(started) == 1 and started[0].process is None, "one server, stopped at the end"
     # Threads of the process pool that do not inherit the run's context see it too.
     assert prefects_own == [], "Prefect started no temporary server of its own"
+
+
+def test_a_run_logging_to_the_temporary_server_sends_everything_before_stopping_it(tmp_path):
+    # At INFO, Prefect queues the run's last log lines for the server; stopped before they were sent,
+    # the process spent a minute at exit retrying them and printed "Error logging to API".
+    import os
+    import subprocess
+
+    article = tmp_path / "a.txt"
+    article.write_text("Tuesday, March 5, 2024\nFlood\nOfficials said at least 40 people were killed.\n")
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"PREFECT_LOGGING_LEVEL": "INFO"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from flows.cli import main; main()", "run", str(article),
+         "--db", str(tmp_path / "e.duckdb"), "--exports", str(tmp_path / "out"), "--no-progress"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "loaded 1 claim(s)" in result.stdout
+    assert "Error logging to API" not in result.stdout + result.stderr
