@@ -148,6 +148,12 @@ def test_figure_that_refers_back_counts_what_the_earlier_one_counts():
     assert described(text, "1,200") == ("refugees", None, "displaced")
 
 
+def test_the_real_number_refers_back_to_the_figure_it_disputes():
+    text = ("The ministry said 3,000 soldiers had been deployed, but a spokesman for the rebels said "
+            "the real number was closer to 10,000.")
+    assert described(text, "closer to 10,000") == ("troops", None, "deployed")
+
+
 def test_more_without_a_noun_refers_back():
     text = "At least 30 miners were killed on Monday, and dozens more are missing."
     assert described(text, "dozens") == ("miners", None, "missing")

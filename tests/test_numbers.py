@@ -22,7 +22,8 @@ def test_plain_number_is_exact() -> None:
     assert (q.value, q.low, q.high, q.qualifier, q.kind, q.unit) == (4500, None, None, "exact", "count", None)
 
 
-@pytest.mark.parametrize("hedge", ["about", "around", "roughly", "some", "approximately", "an estimated"])
+@pytest.mark.parametrize("hedge", ["about", "around", "roughly", "some", "approximately", "an estimated",
+                                   "closer to"])
 def test_approximate_hedges_keep_the_value(hedge: str) -> None:
     q = only(f"The army lost {hedge} 3,000 tanks.")
     assert (q.value, q.low, q.high, q.qualifier) == (3000, None, None, "approx")
