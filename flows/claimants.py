@@ -399,13 +399,16 @@ class Reader:
         s, e = span.start, span.end
         sentence = text[s:e]
         # Cheap substring guards first: most sentences have none of these, and the patterns backtrack.
+        citing = "citing" in sentence or "quoting" in sentence
         if "ccording" in sentence:
             for m in ACCORDING.finditer(sentence):
                 name_end = _phrase_end(text, s + m.end(), e)
                 role = APPOSITION_ROLE.match(text, name_end, e)  # "…, a rights group that tracks the toll"
-                found.append(self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span,
-                                        role=role.group(1) if role else None))
-        citing = "citing" in sentence or "quoting" in sentence
+                according = self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span,
+                                       role=role.group(1) if role else None)
+                if citing and CITING_AFTER.match(text, name_end, e):  # "according to Reuters, citing …"
+                    according = self._cited_after(according, name_end, e, span)
+                found.append(according)
         if citing:
             for m in _citing_matches(sentence):
                 verb = _verbs_re().match(text, s + m.end())

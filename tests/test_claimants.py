@@ -84,6 +84,17 @@ def test_possessive_figures_credit_their_publisher():
     assert credit(text, 48)[0] == "Coastal Fire Service"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to the Kyiv Courier, citing the General Staff, 1,200 soldiers were killed in a day.",
+     ("General Staff", "military", "Kyiv Courier")),
+    ("According to Reuters, citing three people familiar with the matter, the deal is worth $2 billion.",
+     ("Reuters", "media", "three people familiar with the matter")),
+])
+def test_according_to_an_outlet_citing_a_source_records_both(text: str, expected: tuple) -> None:
+    [claim] = extract_claims(text)
+    assert (claim.claimant, claim.claimant_kind, claim.via) == expected
+
+
 def test_citing_a_named_source_after_the_verb_makes_it_the_claimant():
     text = "The Valley Post said 300 families had fled, citing the regional disaster office."
     assert credit(text, 300) == ("regional disaster office", "government", "Valley Post")
