@@ -473,7 +473,8 @@ class Reader:
             previous = tokens[-i - 2] if i + 1 < len(tokens) else ""
             inside_name = bare == "and" and kept and kept[-1][:1].isupper() and previous[:1].isupper() \
                 and previous[-1] not in ",;:"
-            if bare in boundaries and not inside_name and (
+            acronym = len(bare) > 1 and token.strip(PUNCTUATION).isupper()  # "the WHO said": no "who"
+            if bare in boundaries and not inside_name and not acronym and (
                     bare not in ("who", "that") or not kept or not previous
                     or previous.strip(PUNCTUATION).lower() in _verb_words()):
                 break
@@ -566,8 +567,8 @@ class Reader:
             role = self._own_role(role, pos) if role else split_role
             if role and split_role and split_role != role:
                 role = f"{role}, {split_role}"  # "Dr Amara Okafor, who heads the intensive care unit"
-            if len(name.split()) == 1:
-                name = self._full_name(name) or self._expand_acronym(name, pos)
+            if len(name.split()) == 1:  # a surname, or an acronym ("WHO" is no one's surname)
+                name = (None if name.isupper() else self._full_name(name)) or self._expand_acronym(name, pos)
             if role:
                 self._learned_roles.setdefault(role.lower(), name)
                 self._role_of.setdefault(name, role)
@@ -931,11 +932,12 @@ def _bare(raw: str) -> str:
 
 
 def _is_body(name: str) -> bool:
-    """A capitalised name that is neither a person, a country or people, nor a common sentence opener."""
+    """A capitalised name that is neither a person, a country or people, a common sentence opener, nor
+    a quantity ("Sales", "Inflation")."""
     words = name.split()
     return bool(words) and not _is_person(name) and not any(w in _demonym_words() for w in words) \
         and words[0].lower() not in DETERMINERS | _words("boundary") | {"in", "on", "at", "by", "after"} \
-        and not _is_role(name)
+        and words[0].lower() not in _words("quantity_noun") and not _is_role(name)
 
 
 def _other_type(name: str, noun: str) -> bool:

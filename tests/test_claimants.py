@@ -79,6 +79,18 @@ def test_the_charity_is_the_named_body_of_its_kind_before_it():
     assert credit(text, 300)[0] == "Médecins Sans Frontières"
 
 
+@pytest.mark.parametrize("text", ["The virus has killed 45 people in the province, the WHO said.",
+                                  "The WHO said 45 people had died."])
+def test_an_acronym_spelling_a_pronoun_is_a_name(text: str) -> None:
+    assert credit(text, 45)[0] == "WHO"
+
+
+@pytest.mark.parametrize("text", ["Sales fell 12% in May, the company said.",
+                                  "Inflation rose to 12% in May, the bank said."])
+def test_a_quantity_opening_the_sentence_is_not_the_body_that_reports_it(text: str) -> None:
+    assert credit(text, 12)[0] in ("company", "bank")
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"
