@@ -91,6 +91,11 @@ def test_a_quantity_opening_the_sentence_is_not_the_body_that_reports_it(text: s
     assert credit(text, 12)[0] in ("company", "bank")
 
 
+def test_those_who_fear_a_toll_claim_it_but_feared_dead_credits_nobody():
+    assert credit("Officials fear the number of dead could exceed 1,000.", 1000)[0] == "Officials"
+    assert credit("At least 40 people are feared dead after the landslide.", 40)[0] is None
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"
