@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from flows.api_server import TemporaryServer
+from flows.api_server import ServerError, TemporaryServer
 
 if TYPE_CHECKING:
     from prefect import Flow
@@ -132,7 +132,7 @@ def run(paths: tuple[str, ...], db: Path, exports: Path, batch_size: int, task_r
         with shared_api(server), progress_bar(show_progress):
             summary = pipeline(list(paths) or [str(DEFAULT_ARTICLES)], db, exports, batch_size,
                                full_refresh=full_refresh)
-    except DatabaseLocked as exc:
+    except (DatabaseLocked, ServerError) as exc:
         raise click.ClickException(str(exc)) from exc
 
     if summary.conflicts:

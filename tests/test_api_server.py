@@ -101,3 +101,19 @@ def test_a_run_logging_to_the_temporary_server_sends_everything_before_stopping_
     assert result.returncode == 0, result.stderr
     assert "loaded 1 claim(s)" in result.stdout
     assert "Error logging to API" not in result.stdout + result.stderr
+
+
+def test_a_run_whose_server_cannot_start_exits_1_with_the_reason(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows import cli
+
+    monkeypatch.setattr(api_server, "server_command",
+                        lambda port: [sys.executable, "-c", "raise SystemExit(1)"])
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        result = CliRunner().invoke(cli.main, ["run", str(tmp_path), "--db", str(tmp_path / "e.duckdb"),
+                                               "--exports", str(tmp_path / "out"), "--no-progress"])
+    assert result.exit_code == 1
+    assert "temporary server exited with code 1" in result.output
