@@ -67,6 +67,13 @@ WEEKDAY = re.compile(
 _REACH = 30  # characters a relative phrase or "in 2023" reaches beyond its cue word
 YEAR_MARKS = ("in 19", "in 20", "during", "throughout", "In 19", "In 20", "During", "Throughout")
 YEAR_IN = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)")
+# "in March", "by the end of October", "in late June 2023": a month without its day ("by March" alone is
+# mostly a deadline, and "backed by May" a name).
+MONTH_IN = re.compile(
+    rf"\b(?i:in|during|throughout|(?:at|by|to|until)\s+the\s+end\s+of)\s+"
+    rf"(?:(?P<part>(?i:early|mid|late))[-\s]+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b(?!\s*\d)"
+)
+PART_OF_MONTH = {"early": 10, "mid": 20}  # the latest day "early March", "mid-March" can mean
 
 # Every calendar pattern has a capitalised month or weekday name: a sentence without one of these
 # three-letter stems gives no calendar date, and this one pattern (scanned in C) says so faster.
@@ -191,6 +198,13 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                 back = 7  # "last Tuesday" in a Tuesday article
             # News reports the past: "on Thursday" is the latest Thursday on or before publication.
             found.append((*m.span(), published - timedelta(days=back)))
+        for m in MONTH_IN.finditer(sentence):
+            if not any(a < m.end() and m.start() < b for a, b in taken):  # "by March 3" is that day
+                if ahead is None and published and not m.group("year"):
+                    ahead = lex.future if lex.future_words.search(sentence) else timedelta(0)
+                day = _month_end(m, published, ahead or timedelta(0))
+                if day:
+                    found.append((*m.span(), day))
     if published is None:
         return found
     if "ago" in sentence:
@@ -248,6 +262,24 @@ def _back(published: date, unit: str, count: int) -> date:
     year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
     month += 1
     return date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_end(m: re.Match[str], published: date | None, future: timedelta) -> date | None:
+    """The latest day a month named without its day can mean ("in March": its last day, "in early
+    March" the 10th), not after publication; without a year, the latest such month that begins by
+    publication, or soon after it where the sentence speaks of the future (as `_calendar`)."""
+    name = m.group("month").lower()
+    month = MONTHS["sept" if name.startswith("sept") else name[:3]]
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif published is None:
+        return None
+    else:
+        year = next(y for y in (published.year + 1, published.year, published.year - 1)
+                    if date(y, month, 1) <= published + future)
+    last = PART_OF_MONTH.get((m.group("part") or "").lower()) or calendar.monthrange(year, month)[1]
+    day = date(year, month, last)
+    return min(day, published) if published and (year, month) == (published.year, published.month) else day
 
 
 def _calendar(m: re.Match[str], published: date | None, future: timedelta) -> date | None:

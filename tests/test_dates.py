@@ -23,6 +23,12 @@ TUESDAY = date(2024, 11, 19)
     ("Strikes are called for 15 December, involving 9,000 dockers.", date(2024, 12, 15)),  # soon after
     ("Some 3,000 fled on 28 February.", date(2024, 2, 28)),  # else the latest one before publication
     ("Some 3,000 fled on 28 December.", date(2023, 12, 28)),  # soon, but nothing says it is to come
+    ("Inflation rose to 10.1% in September.", date(2024, 9, 30)),  # a month: its last day
+    ("In December, 3,000 fled.", date(2023, 12, 31)),  # the latest December up to publication
+    ("In November, 3,000 fled.", TUESDAY),  # the month of publication: not after it
+    ("By the end of October, 1.2 million doses had been given.", date(2024, 10, 31)),
+    ("Some 40 died in early March 2023.", date(2023, 3, 10)),
+    ("The bank will cut its rate to 4.5% in December.", date(2024, 12, 31)),  # soon, and to come
 ])
 def test_sentence_dates_resolve_against_publication(sentence: str, expected: date) -> None:
     assert as_of(sentence, TUESDAY) == expected
@@ -35,6 +41,8 @@ def test_the_figures_own_date_beats_the_date_it_was_reported() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Some 500,000 were wounded since the start of the war over two years ago.",
+    "Since March, 3,000 people have fled.",
+    "The plan, backed by May, will cost £3bn.",  # "by May" alone is a deadline or a name
     "More than 2,000 have been killed since 3 October.",
     "A total of 300 died.",
 ])
