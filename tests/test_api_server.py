@@ -117,3 +117,39 @@ def test_a_run_whose_server_cannot_start_exits_1_with_the_reason(monkeypatch, tm
                                                "--exports", str(tmp_path / "out"), "--no-progress"])
     assert result.exit_code == 1
     assert "temporary server exited with code 1" in result.output
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the server ends with its parent on Linux only")
+def test_the_server_ends_when_the_run_is_killed(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    pid_file = tmp_path / "server.pid"
+    run = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from flows.api_server import TemporaryServer\n"
+        "server = TemporaryServer()\n"
+        f"open({str(pid_file)!r}, 'w').write(str(server.process.pid))\n"
+        "time.sleep(120)\n"
+    )])
+    deadline = time.monotonic() + 60
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline, "the run did not start its server"
+        time.sleep(0.1)
+    server_pid = int(pid_file.read_text())
+    run.send_signal(signal.SIGKILL)  # no atexit, no cleanup: as a scheduler's timeout kills
+    run.wait()
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            os.kill(server_pid, 0)
+        except ProcessLookupError:
+            break  # ended (reaped by init)
+        # a zombie still answers os.kill; it has ended all the same
+        with open(f"/proc/{server_pid}/stat") as stat:
+            if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                break
+        assert time.monotonic() < deadline, "the server outlived the killed run"
+        time.sleep(0.2)
