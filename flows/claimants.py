@@ -875,8 +875,20 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     noun ("the ministry's own estimate")."""
     needs = _verb_needs()
     return [(offset + start, offset + end) for start, end, previous in _verb_words_at(sentence)
-            if previous not in DETERMINERS and previous != "own" and not previous.endswith(("'s", "’s"))
+            if not _determined(previous) and not (previous in _words("before_noun")
+                                                  and _determined(_word_before(sentence, start)))
             and (needs.get(sentence[start:end].lower()) != "at" or AT_FIGURE.search(sentence, end))]
+
+
+def _determined(word: str) -> bool:
+    """An article, a possessive determiner or a possessive: what stands before a noun."""
+    return word in DETERMINERS or word.endswith(("'s", "’s"))
+
+
+def _word_before(sentence: str, start: int) -> str:
+    """The word before the one that ends right before `start`, lower case, punctuation stripped."""
+    words = sentence[max(0, start - 60):start].lower().split()
+    return words[-2].strip(PUNCTUATION) if len(words) > 1 else ""
 
 
 def _ends_word(text: str, end: int) -> bool:

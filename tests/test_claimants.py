@@ -96,6 +96,12 @@ def test_those_who_fear_a_toll_claim_it_but_feared_dead_credits_nobody():
     assert credit("At least 40 people are feared dead after the landslide.", 40)[0] is None
 
 
+def test_an_earlier_forecast_is_a_noun_not_a_reporting_verb():
+    text = "The IMF expects growth of 3.2% this year, up from its earlier forecast of 2.9%."
+    assert credit(text, 2.9)[0] == "IMF"  # the sentence's source, not "up from its"
+    assert credit("The ministry earlier said 40 people had died.", 40)[0] == "ministry"
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"

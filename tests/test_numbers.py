@@ -23,7 +23,7 @@ def test_plain_number_is_exact() -> None:
 
 
 @pytest.mark.parametrize("hedge", ["about", "around", "roughly", "some", "approximately", "an estimated",
-                                   "closer to"])
+                                   "closer to", "nearer"])
 def test_approximate_hedges_keep_the_value(hedge: str) -> None:
     q = only(f"The army lost {hedge} 3,000 tanks.")
     assert (q.value, q.low, q.high, q.qualifier) == (3000, None, None, "approx")
