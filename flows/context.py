@@ -55,6 +55,7 @@ SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit
 # "children under five", "people over 65": an age bound, not a count of anything.
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
+STRONG = re.compile(r"-strong\s+([a-z]+)(?:\s+([a-z]+))?")  # "3,000-strong (rebel) force"
 REFER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}[\s,“\"]*", re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
 POSSESSIVE_AT = re.compile(r"['’]s\b")
@@ -597,6 +598,13 @@ class ArticleContext:
                 if ctx.unit in (None, "people"):
                     ctx.unit = unit
                 ctx.event = event or ctx.event
+            strong = STRONG.match(text, q_end, s_end) if ctx.unit is None else None
+            # "a 3,000-strong (rebel) force": the body after the figure, as "a force of 3,000" before it
+            bodies = [f"{w.lower()} of" for w in strong.groups() if w] if strong else []
+            body = next((b for b in bodies if b in _formations()), None)
+            if body:
+                ctx.unit, event = _formations()[body]
+                ctx.named, ctx.event = True, event or ctx.event
         if ctx.unit is None:
             ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
                                    or _refers_before(text, max(s_start, q_start - 40), q_start, sent))

@@ -154,6 +154,14 @@ def test_the_real_number_refers_back_to_the_figure_it_disputes():
     assert described(text, "closer to 10,000") == ("troops", None, "deployed")
 
 
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("A 3,000-strong force crossed the river.", "3,000", ("troops", None, "deployed")),
+    ("A 2,000-strong rebel militia attacked the town.", "2,000", ("fighters", None, None)),
+])
+def test_a_strong_body_after_the_figure_says_what_it_counts(text: str, surface: str, expected: tuple) -> None:
+    assert described(text, surface) == expected
+
+
 def test_more_without_a_noun_refers_back():
     text = "At least 30 miners were killed on Monday, and dozens more are missing."
     assert described(text, "dozens") == ("miners", None, "missing")
