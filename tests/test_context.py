@@ -157,8 +157,9 @@ def test_the_real_number_refers_back_to_the_figure_it_disputes():
 @pytest.mark.parametrize(("text", "surface", "expected"), [
     ("A 3,000-strong force crossed the river.", "3,000", ("troops", None, "deployed")),
     ("A 2,000-strong rebel militia attacked the town.", "2,000", ("fighters", None, None)),
+    ("The country's population of 44 million has shrunk.", "44 million", ("people", None, None)),
 ])
-def test_a_strong_body_after_the_figure_says_what_it_counts(text: str, surface: str, expected: tuple) -> None:
+def test_a_body_around_the_figure_says_what_it_counts(text: str, surface: str, expected: tuple) -> None:
     assert described(text, surface) == expected
 
 

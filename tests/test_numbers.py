@@ -167,7 +167,8 @@ def test_rates(text: str, unit: str) -> None:
     ("text", "change"),
     [("Exports rose by 5,000 tonnes.", "up"), ("Shares fell 3% on Monday.", "down"),
      ("The index was up 19 per cent.", "up"), ("There was a 5% increase in thefts.", "up"),
-     ("Sales dropped 7% last year.", "down")],
+     ("Sales dropped 7% last year.", "down"), ("The population has shrunk by 8 million.", "down"),
+     ("The camp has swelled by 20,000 since May.", "up")],
 )
 def test_change_is_read_from_the_verb(text: str, change: str) -> None:
     assert find_quantities(text)[0].change == change
