@@ -834,6 +834,9 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
             return shape, phrase, ()
     if low in _words("document"):
         return "document_alone", phrase, ()
+    first, _, rest = low.partition(" ")
+    if first in ("its", "their") and rest.split()[-1:] and rest.split()[-1] in _words("document"):
+        return "document", phrase, ("it" if first == "its" else "they",)  # "its accounts show"
     doc = _document(phrase) or _document(_head(phrase))
     if doc:
         owner = doc.group("owner") or doc.group("by") or doc.group("named")
@@ -933,7 +936,8 @@ def _opening_org(text: str, span: Span) -> str | None:
     opening = text[span.start : m.end()].strip("“”\"' ")
     if not opening or not opening[0].isupper() or len(opening.split()) > 5 or "," in opening:
         return None
-    return _bare(opening)
+    name = ORG_NAME.match(text, m.end() + 1) if text.startswith(" ", m.end()) else None
+    return _bare(name.group() if name else opening)  # "The charity Shelter Now said": its name
 
 
 @lru_cache(maxsize=4096)

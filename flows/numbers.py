@@ -387,7 +387,10 @@ def _lexicon() -> _Lexicon:
         change_by_before=change_by_before,
         change_after=change_after,
         trend_before=trend_before,
-        month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?\.?(?:{_reversed(calendar['months'])})"),
+        # "October 3", "Oct. 3"; a full name and a full stop end a sentence: "by March. Less than 5%"
+        month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?"
+                                rf"(?:\.(?:{_reversed([m for m in calendar['months'] if len(m) <= 4])})"
+                                rf"|(?:{_reversed(calendar['months'])}))"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
         # when the first end of "from X ... to Y" held: "in 2008", "at 10.45pm last night", "on December 20"
         time_said=re.compile(

@@ -102,6 +102,12 @@ def test_an_earlier_forecast_is_a_noun_not_a_reporting_verb():
     assert credit("The ministry earlier said 40 people had died.", 40)[0] == "ministry"
 
 
+def test_its_accounts_credit_the_body_it_stands_for():
+    text = ("The charity Shelter Now said it had raised £4m. Less than 5% of the money has come from "
+            "companies, its accounts show.")
+    assert credit(text, 5)[0] == "Shelter Now"
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"

@@ -163,6 +163,12 @@ def test_rates(text: str, unit: str) -> None:
     assert (q.kind, q.unit) == ("rate", unit)
 
 
+def test_a_month_ending_the_sentence_before_is_no_date() -> None:
+    # "by March. Less than 5%" is not "March 5"; "Oct. 5" is.
+    text = "It hopes to raise £10m by March. Less than 5% came in. On Oct. 5 it closed."
+    assert [q.surface for q in find_quantities(text)] == ["£10m", "Less than 5%"]
+
+
 @pytest.mark.parametrize(
     ("text", "change"),
     [("Exports rose by 5,000 tonnes.", "up"), ("Shares fell 3% on Monday.", "down"),
