@@ -1016,7 +1016,9 @@ def _last_clause(phrase: str) -> str:
 
 PHRASE_END = re.compile(r"[,;:.“”\"]|\s(?:that|which|or|while)\s|\sand\s(?=[a-z])")
 # "…, said Tomas Berg, an economist at Nordbank", "…, said an aid worker who asked not to be named".
-INVERTED = re.compile(r"\s+((?:the\s+)?[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z][^,.;:“”\"]*)"
+# A title or an acronym may carry full stops: "said Col. Ahmed Saleh", "said U.S. officials".
+INVERTED = re.compile(r"\s+((?:the\s+)?(?:[A-Z]\.){2,}\s+[A-Za-z][^,.;:“”\"]*"
+                      r"|(?:the\s+)?(?:[A-Z][a-z]{0,3}\.\s+)*[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z][^,.;:“”\"]*)"
                       r"(?:,\s+((?:an?\s+|the\s+)?[a-z][^,.;:“”\"]*))?")
 # Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
 ROLE_BEFORE = re.compile(r"^\s*(?:\.?[a-z]*[A-Z]\s+)?,([^,.;:“”\"\n]{3,80}?)\s*(?:$|[.;:“”\"\n])")
@@ -1058,8 +1060,9 @@ def _looks_like_source(phrase: str) -> bool:
         return False  # "the number of confirmed cases": "confirmed" is no reporting verb here
     # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural
     # ("officials", "Ukrainian media", "local authorities").
+    head = _head(phrase).split()[-1].lower()  # "analysts at the Institute for the Study of War"
     return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
-        or words[-1].lower().endswith("s") or words[-1].lower() in {"media", "police", "staff"} \
+        or any(w.endswith("s") or w in {"media", "police", "staff"} for w in (words[-1].lower(), head)) \
         or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 
 
@@ -1076,8 +1079,11 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
     if not stripped:
         return None, None
     title = _titles_re().match(" ".join(stripped))
-    if title and title.group()[:1].isupper() and _is_person(" ".join(stripped)[title.end():].strip()):
-        return title.group(), " ".join(stripped)[title.end():].strip()  # "High Commissioner Filippo Grandi"
+    after_title = " ".join(stripped)[title.end():].removeprefix(".").strip() if title else ""
+    while title and (more := _titles_re().match(after_title)) and more.group()[:1].isupper():
+        after_title = after_title[more.end():].removeprefix(".").strip()  # "Lt. Gen. Mark Hertling"
+    if title and title.group()[:1].isupper() and _is_person(after_title):
+        return title.group(), after_title  # "High Commissioner Filippo Grandi", "Col. Ahmed Saleh"
     # "Ukraine's Energy Minister Olha Lysenko": capitalised words ending in a title, then a person's name.
     for k in range(1, len(stripped) - 1):
         if stripped[k - 1][:1].isupper() and _titles().get(stripped[k - 1].lower()) is not None \

@@ -108,6 +108,21 @@ def test_its_accounts_credit_the_body_it_stands_for():
     assert credit(text, 5)[0] == "Shelter Now"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We have recovered 212 bodies,” said Col. Ahmed Saleh, a civil defence spokesman.", "Ahmed Saleh"),
+    ("Lt. Gen. Mark Hertling said 212 tanks were lost.", "Mark Hertling"),
+    ("The toll is 212, said U.S. officials.", "U.S. officials"),
+])
+def test_titles_and_acronyms_with_full_stops_keep_the_name_whole(text: str, expected: str) -> None:
+    assert credit(text, 212)[0] == expected
+
+
+def test_a_nameless_plural_source_may_name_where_it_works():
+    text = ("Citing satellite imagery, analysts at the Institute for the Study of War estimated that "
+            "2,000 vehicles had been destroyed.")
+    assert credit(text, 2000)[:2] == ("analysts at the Institute for the Study of War", "expert")
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"
