@@ -458,6 +458,8 @@ class Reader:
         auxiliaries, boundaries = _words("auxiliary"), _words("boundary")
         while tokens and tokens[-1] in auxiliaries:  # "Shelter Now said": a capital makes it a name
             tokens.pop()
+        if tokens and ACRONYM_IN_BRACKETS.fullmatch(tokens[-1]):
+            tokens.pop()  # "the Armed Conflict Location & Event Data Project (Acled) show": the name before
         if not tokens:
             return None
         if tokens[-1].endswith(","):  # "The energy minister, Alparslan Demir, later told": the apposition
@@ -1015,6 +1017,7 @@ def _last_clause(phrase: str) -> str:
 
 
 PHRASE_END = re.compile(r"[,;:.“”\"]|\s(?:that|which|or|while)\s|\sand\s(?=[a-z])")
+ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z&.]{1,11}\)")
 # "…, said Tomas Berg, an economist at Nordbank", "…, said an aid worker who asked not to be named".
 # A title or an acronym may carry full stops: "said Col. Ahmed Saleh", "said U.S. officials".
 INVERTED = re.compile(r"\s+((?:the\s+)?(?:[A-Z]\.){2,}\s+[A-Za-z][^,.;:“”\"]*"

@@ -123,6 +123,11 @@ def test_a_nameless_plural_source_may_name_where_it_works():
     assert credit(text, 2000)[:2] == ("analysts at the Institute for the Study of War", "expert")
 
 
+def test_an_acronym_in_brackets_after_a_source_restates_it():
+    text = "Floods have killed at least 1,136 people, the National Disaster Management Authority (NDMA) said."
+    assert credit(text, 1136)[:2] == ("National Disaster Management Authority", "government")
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"
