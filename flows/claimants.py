@@ -63,6 +63,7 @@ FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
 CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+([^,;.]+)(?:,\s+([A-Z][^,;.]*))?")
 QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
+NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+$", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$",
                      re.IGNORECASE)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -427,6 +428,8 @@ class Reader:
         for v_start, v_end in _verb_spans(sentence, s):
             if any(a <= v_start < b for a, b in taken) or text[v_start:v_end].lower() == "quoted":
                 continue
+            if NEGATED.search(text, max(s, v_start - 12), v_start):
+                continue  # "a figure Moscow has not confirmed", "did not say": no one claims it
             if PASSIVE.search(text, max(s, v_start - 20), v_start):
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))

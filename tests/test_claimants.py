@@ -128,6 +128,11 @@ def test_an_acronym_in_brackets_after_a_source_restates_it():
     assert credit(text, 1136)[:2] == ("National Disaster Management Authority", "government")
 
 
+def test_a_source_that_has_not_confirmed_a_figure_does_not_claim_it():
+    text = "Kyiv estimates Russia has lost about 700,000 troops, a figure Moscow has not confirmed."
+    assert credit(text, 700000)[:2] == ("Kyiv", "government")
+
+
 def test_possessive_figures_credit_their_publisher():
     text = "The Coastal Fire Service's latest figures show 48 homes were destroyed."
     assert credit(text, 48)[0] == "Coastal Fire Service"
