@@ -498,11 +498,13 @@ class Reader:
         if not SHARED_VERB.search(self.text, max(floor, verb_start - 12), verb_start):
             return None
         opening = OPENING_SUBJECT.match(self.text, floor, verb_start)
-        if opening is None:
-            return None
-        if opening.group("role"):
+        if opening is not None and opening.group("role"):
             return _apposition(f"{opening.group('role')}, {opening.group('name')}")
-        return (opening.group("name"), None) if _is_person(opening.group("name")) else None
+        if opening is not None and _is_person(opening.group("name")):
+            return opening.group("name"), None
+        # "The ministry does not distinguish …, but says more than half …": a body opening the sentence
+        body = _opening_org(self.text, Span(floor, verb_start, 0))
+        return (body, None) if body else None
 
     def _source_after(self, verb_end: int, limit: int) -> tuple[str, str | None] | None:
         """Inverted attribution: '…, said Andrei Lankov, director of …'."""

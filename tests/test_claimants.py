@@ -278,6 +278,8 @@ def test_a_pronoun_keeps_the_kind_of_the_title_the_person_was_named_with():
     ("The transport minister, Ilse Varga, declined to confirm it but told parliament the railway had lost "
      "640 million forints.", "Ilse Varga"),
     ("Ilse Varga visited the depot and said 640 million forints had been lost.", "Ilse Varga"),
+    ("The rail ministry does not publish monthly data, but says 640 million forints were lost.",
+     "rail ministry"),
 ])
 def test_a_reporting_verb_after_and_or_but_shares_the_subject_opening_the_sentence(text: str, claimant: str):
     assert credit(text, 640e6)[0] == claimant
