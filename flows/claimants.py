@@ -503,7 +503,7 @@ class Reader:
         if opening is not None and _is_person(opening.group("name")):
             return opening.group("name"), None
         # "The ministry does not distinguish …, but says more than half …": a body opening the sentence
-        body = _opening_org(self.text, Span(floor, verb_start, 0))
+        body = _opening_org(self.text, floor, verb_start)
         return (body, None) if body else None
 
     def _source_after(self, verb_end: int, limit: int) -> tuple[str, str | None] | None:
@@ -722,7 +722,7 @@ class Reader:
                 return bodies[-1]
         for j in (i - 1, i):
             if j >= 0:
-                subject = _opening_org(self.text, self.sentences[j])
+                subject = _opening_org(self.text, self.sentences[j].start, self.sentences[j].end)
                 if subject and (j == i - 1 or self.text.find(subject, self.sentences[j].start) < pos):
                     return subject
         found = self._last_credited(pos, people=None if plural else False)
@@ -934,13 +934,14 @@ def _clause_tail(phrase: str) -> str:
     return phrase
 
 
-def _opening_org(text: str, span: Span) -> str | None:
-    """An organisation that opens a sentence ("Ukraine's general staff gave a different picture")."""
+def _opening_org(text: str, start: int, end: int) -> str | None:
+    """An organisation that opens text[start:end], a sentence or a clause ("Ukraine's general staff gave a
+    different picture")."""
     words, pattern, _ = _kinds()
-    m = pattern.search(text, span.start, min(span.end, span.start + 60))
+    m = pattern.search(text, start, min(end, start + 60))
     if not m or words[re.sub(r"\s+", " ", m.group().lower())] == "anonymous":
         return None
-    opening = text[span.start : m.end()].strip("“”\"' ")
+    opening = text[start : m.end()].strip("“”\"' ")
     if not opening or not opening[0].isupper() or len(opening.split()) > 5 or "," in opening:
         return None
     name = ORG_NAME.match(text, m.end() + 1) if text.startswith(" ", m.end()) else None

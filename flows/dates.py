@@ -264,12 +264,17 @@ def _back(published: date, unit: str, count: int) -> date:
     return date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
 
 
+def _month_number(name: str) -> int:
+    """1-12 for a month's name as written ("Sept", "October", "Oct.")."""
+    low = name.lower()
+    return MONTHS["sept" if low.startswith("sept") else low[:3]]
+
+
 def _month_end(m: re.Match[str], published: date | None, future: timedelta) -> date | None:
     """The latest day a month named without its day can mean ("in March": its last day, "in early
     March" the 10th), not after publication; without a year, the latest such month that begins by
     publication, or soon after it where the sentence speaks of the future (as `_calendar`)."""
-    name = m.group("month").lower()
-    month = MONTHS["sept" if name.startswith("sept") else name[:3]]
+    month = _month_number(m.group("month"))
     if m.group("year"):
         year = int(m.group("year"))
     elif published is None:
@@ -283,8 +288,7 @@ def _month_end(m: re.Match[str], published: date | None, future: timedelta) -> d
 
 
 def _calendar(m: re.Match[str], published: date | None, future: timedelta) -> date | None:
-    name = m.group("month").lower()
-    month = MONTHS["sept" if name.startswith("sept") else name[:3]]
+    month = _month_number(m.group("month"))
     day = int(m.group("day"))
     if m.group("year"):
         try:
