@@ -421,7 +421,8 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
             return _units()[unit[0]], subjects, unit[1]
         dem_end = demonym_ends.get(pos)
         if dem_end and dem_end <= end:
-            subjects.append(subject_key(text[pos:dem_end]))
+            if (key := subject_key(text[pos:dem_end])) is not None:  # demonym_ends holds known demonyms
+                subjects.append(key)
             pos = dem_end
             if POSSESSIVE_AT.match(text, pos):  # "Pyongyang's missiles": an owner, read on
                 pos += 2
@@ -496,7 +497,8 @@ def _is_source(text: str, end: int) -> bool:
     owner? It is when a name, a source noun, a reporting verb or a hosting verb follows: "the Libyan Red
     Crescent", "the Ukrainian president", "Israel says", "Poland has taken in"."""
     words = _words()
-    end += len(POSSESSIVE.match(text, end).group())
+    if owner_s := POSSESSIVE.match(text, end):  # optional: it always matches, mostly empty
+        end = owner_s.end()
     following = [w.strip(".,;:“”\"'’()") for w in text[end:end + 50].split()[:3]]
     following = [w for w in following if w]
     if not following:
@@ -594,9 +596,9 @@ class ArticleContext:
             # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
             window_start = max(before_start, q_start - 40)
             for phrase, _, _ in find_phrases(sent, window_start, q_start, "formations"):
-                unit, event = _formations()[phrase]
+                member, event = _formations()[phrase]
                 if ctx.unit in (None, "people"):
-                    ctx.unit = unit
+                    ctx.unit = member
                 ctx.event = event or ctx.event
             strong = STRONG.match(text, q_end, s_end) if ctx.unit is None else None
             # "a 3,000-strong (rebel) force": the body after the figure, as "a force of 3,000" before it

@@ -191,13 +191,14 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                 if day:
                     found.append((*m.span(), day))
                     taken.append(m.span())
-        for m in WEEKDAY.finditer(sentence) if published else ():
-            name = (m.group("weekday") or m.group("possessive")).lower()
-            back = (published.weekday() - WEEKDAYS[name]) % 7
-            if m.group("last") and back == 0:
-                back = 7  # "last Tuesday" in a Tuesday article
-            # News reports the past: "on Thursday" is the latest Thursday on or before publication.
-            found.append((*m.span(), published - timedelta(days=back)))
+        if published is not None:
+            for m in WEEKDAY.finditer(sentence):
+                name = (m.group("weekday") or m.group("possessive")).lower()
+                back = (published.weekday() - WEEKDAYS[name]) % 7
+                if m.group("last") and back == 0:
+                    back = 7  # "last Tuesday" in a Tuesday article
+                # News reports the past: "on Thursday" is the latest Thursday on or before publication.
+                found.append((m.start(), m.end(), published - timedelta(days=back)))
         for m in MONTH_IN.finditer(sentence):
             if not any(a < m.end() and m.start() < b for a, b in taken):  # "by March 3" is that day
                 if ahead is None and published and not m.group("year"):

@@ -99,9 +99,10 @@ class Layout:
         start, end, judged = self._last
         if not start <= pos < end:  # figures come in order: most share the line of the one before
             start, end = self.line(pos)
-            judged = self._furniture.get(start)
-            if judged is None:
-                judged = self._furniture[start] = self._judge_line(start, end)
+            known = self._furniture.get(start)
+            if known is None:
+                known = self._furniture[start] = self._judge_line(start, end)
+            judged = known
             self._last = start, end, judged
         if isinstance(judged, bool):
             return judged
@@ -248,7 +249,8 @@ def _is_credit(line: str, lex: _Lexicon) -> bool:
 
 def _parts(raw: str) -> list[tuple[int, int]]:
     """(start, end) of each part of a line between separators."""
-    bounds, last = [], 0
+    bounds: list[tuple[int, int]] = []
+    last = 0
     for m in _PART_SEPARATOR.finditer(raw):
         bounds.append((last, m.start()))
         last = m.end()
@@ -258,7 +260,8 @@ def _parts(raw: str) -> list[tuple[int, int]]:
 
 def _cells(row: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a Markdown table row, the outer pipes left out."""
-    cells, last = [], None
+    cells: list[tuple[int, int]] = []
+    last: int | None = None
     for n, char in enumerate(row):
         if char == "|":
             if last is not None:

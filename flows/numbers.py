@@ -47,13 +47,11 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick
 
+from flows.lexicon import LEXICON_DIR as LEXICON
 from flows.model import Quantity
-
-LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
 _SPACE = "[ \u00a0\u202f\u2009]"  # normal, no-break, narrow no-break and thin space
 # Exactly what \s matches, spelled out: re tests a set of characters faster than the \s category.
@@ -718,17 +716,16 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
     `bare` reads a number on its own, as find_numerals does: every scale abbreviation counts ("10G",
     "1.2b"), not only those a currency makes unambiguous.
     """
-    if m.group("digits"):
-        raw = m.group("digits")
+    if digits := m.group("digits"):
         try:
-            if raw[-1] in lex.vulgar:  # "½", "2¾"
-                value = float(raw[:-1] or 0) + lex.vulgar[raw[-1]]
+            if digits[-1] in lex.vulgar:  # "½", "2¾"
+                value = float(digits[:-1] or 0) + lex.vulgar[digits[-1]]
             else:
-                value = _number_value(raw)
+                value = _number_value(digits)
         except ValueError:
             return None
-        core = _Core(m.start("digits"), m.end("digits"), value, plain=raw.isdigit(),
-                     fraction=raw[0] in lex.vulgar)
+        core = _Core(m.start("digits"), m.end("digits"), value, plain=digits.isdigit(),
+                     fraction=digits[0] in lex.vulgar)
         _read_digit_fraction(text, core, lex, hedged=isinstance(m, _Hit) and m.group("hedge") is not None)
         _read_power(text, core)
     elif isinstance(m, _Hit) and m.fraction is not None:
@@ -743,9 +740,9 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
         value, length, scaled, raw = written
         core = _Core(m.start("words"), m.start("words") + length, value, scaled=scaled, written=True,
                      plain=False, raw=raw)
-    if m.group("cur"):
-        core.currency = lex.currencies[_key(m.group("cur"))]
-    if m.group("sign2") or (m.group("sign") and m.group("sign")[0] in "-−mMnN"):
+    if cur := m.group("cur"):
+        core.currency = lex.currencies[_key(cur)]
+    if m.group("sign2") or ((sign := m.group("sign")) and sign[0] in "-−mMnN"):
         core.value = -core.value
     if not core.written:
         core.raw = core.value
@@ -856,8 +853,8 @@ def _read_fraction_unit(text: str, core: _Core, lex: _Lexicon) -> None:
     end = core.end
     core.end = a.end()
     _read_unit(text, core, lex)
-    if core.unit is None:
-        core.end = end
+    if core.end == a.end():  # no unit read ("half an" alone): asked of core.unit, mypyc would trust
+        core.end = end       # the check above that it is None
 
 
 def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
@@ -904,8 +901,7 @@ def _read_minor_units(text: str, core: _Core, lex: _Lexicon) -> tuple[float, int
     if not (0 < cents < 100 and cents.is_integer()):
         return None
     u = lex.unit_after.match(text, end)
-    minor = u and lex.units.get(_key(u.group("u") or u.group("a")).lower(), ("", ""))[1].endswith("X")
-    if minor:
+    if u and lex.units.get(_key(u.group("u") or u.group("a")).lower(), ("", ""))[1].endswith("X"):
         return cents / 100, u.end()
     return (cents / 100, end) if _CLAUSE_END.match(text, end) else None
 
@@ -1027,13 +1023,14 @@ def _hit_at(text: str, p: int, lex: _Lexicon, reversed_text: str) -> _Hit | None
     elif m is None:
         return None
     else:
-        spans = {m.lastgroup: m.span()}  # the core's groups are alternatives: exactly one matched
+        spans = {m.lastgroup or "": m.span()}  # the core's groups are alternatives: exactly one matched
     core = next(iter(spans))
     start = p
     if core != "skip":
         at = len(text) - p  # text[p - 1] is reversed_text[at]
         head = lex.prefix.match(reversed_text, at, at + 48)
-        if head.end() > at:  # every part of the prefix is optional: it always matches, mostly empty
+        # every part of the prefix is optional: it always matches, mostly empty
+        if head is not None and head.end() > at:
             for g, found in head.groupdict().items():
                 if found is not None:
                     a, b = head.start(g) - at, head.end(g) - at  # characters back from p
@@ -1201,10 +1198,10 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     """The quantity starting at a numeral match; an int is where to resume when it is not one."""
     qualifier = "exact"
     sets_high = False
-    if m.group("hedge"):
-        qualifier, sets_high = lex.hedges[_key(m.group("hedge").lower())]
+    if hedge := m.group("hedge"):
+        qualifier, sets_high = lex.hedges[_key(hedge.lower())]
     start = m.phrase_start
-    if m.group("sign") and not m.group("cur") and m.group("digits") is None and m.group("sign")[0] in "+-−":
+    if (sign := m.group("sign")) and not m.group("cur") and m.group("digits") is None and sign[0] in "+-−":
         # "-two", "-a decade": a hyphen, not a minus
         start = m.start(next(g for g in ("words", "vague", "a_duration", "a_unit") if m.group(g)))
 
@@ -1212,15 +1209,15 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         return _a_duration(text, m, start, qualifier, sets_high, lex)
     if m.group("a_unit"):
         return _a_unit(text, m, start, qualifier, sets_high, lex)
-    if m.group("vague"):
-        low, high = lex.vague[_key(m.group("vague").lower())]
+    if vague := m.group("vague"):
+        floor, ceiling = lex.vague[_key(vague.lower())]
         end = m.end("vague")
         kind, unit = "count", None
-        core = _Core(m.start("vague"), end, low, scaled=True, plain=False)
+        core = _Core(m.start("vague"), end, floor, scaled=True, plain=False)
         _read_unit(text, core, lex)
         if core.kind == "money":
             kind, unit, end = "money", core.currency, core.end
-        return Quantity(start, end, text[start:end], None, low, high, "vague", kind, unit)
+        return Quantity(start, end, text[start:end], None, floor, ceiling, "vague", kind, unit)
 
     first = _read_core(text, m, lex)
     back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
@@ -1251,7 +1248,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         if not _has_era(text, first):
             last = _read_range_end(text, m, first, change_word, qualifier, lex)
         dashed = last is not None and text[first.end:last.start].strip() in ("-", "–", "—")
-        if not (dashed and last.unit):  # "2000 - 2500 Calories" is a range of calories, "2019 to 5%" no range
+        # "2000 - 2500 Calories" is a range of calories, "2019 to 5%" no range
+        if not (dashed and last is not None and last.unit):
             year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
             return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
     last = last or _read_range_end(text, m, first, change_word, qualifier, lex) or first
@@ -1316,7 +1314,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
             kind, end = "rate", r.end()
 
     value = first.value
-    low = high = None
+    low: float | None = None
+    high: float | None = None
     if last is not first:
         lo, hi = sorted((first.value, last.value))
         if _looks_like_years(first, last) and kind == "count":
@@ -1373,7 +1372,8 @@ _SPACES = re.compile(r"\s*")
 def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
     """Whether a number starts at pos, after spaces and a hedge: "or less than 6,000" is no suffix hedge
     but a bound, "£58m plus up to £7m" a sum."""
-    pos = _SPACES.match(text, pos).end()
+    if spaces := _SPACES.match(text, pos):  # optional: it always matches
+        pos = spaces.end()
     if hedge := lex.hedge_ahead.match(text, pos):
         pos = hedge.end()
     m = lex.second.match(text, pos)
@@ -1408,7 +1408,7 @@ def _a_duration(
     end = m.end("a_duration")
     if qualifier == "exact" or _over_means_across(text, m, start, end, lex):
         return end
-    value, unit = lex.a_durations[m.group("a_duration").split()[-1].lower()]
+    value, unit = lex.a_durations[(m.group("a_duration") or "").split()[-1].lower()]
     low = value if qualifier in _LOWER_BOUND else None
     high = value if qualifier in _UPPER_BOUND or sets_high else None
     return Quantity(start, end, text[start:end], value, low, high, qualifier, "duration", unit)
@@ -1426,7 +1426,7 @@ def _a_unit(
     as the base of a price: after a figure or "of" ("$139 a barrel", "the price of a litre") or with money
     later in the sentence."""
     end = m.end("a_unit")
-    word = _key(m.group("a_unit")).split(" ", 1)[1].lower()
+    word = _key(m.group("a_unit") or "").split(" ", 1)[1].lower()
     if qualifier == "exact":
         before = text[max(0, start - 20):start].split()
         if (word in lex.a_unit_not_alone or lex.a_unit_followers.match(text, end) is None
@@ -1519,7 +1519,7 @@ def _compatible(first: _Core, second: _Core) -> bool:
 
 def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
     """ "aged 21", "aged over 80", "ages 18 to 34", "under the age of 5" (a hedge that names the age)."""
-    if m.group("hedge") and lex.age_hedge.search(_key(m.group("hedge"))):
+    if (hedge := m.group("hedge")) and lex.age_hedge.search(_key(hedge)):
         return True
     return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
 
