@@ -6,7 +6,10 @@ BIN := $(VENV)/bin
 
 .PHONY: setup run test lint eval bench clean
 
-$(BIN)/estimates: pyproject.toml
+# The modules setup.py compiles with mypyc (flows/speedups.py COMPILED): an edit reinstalls, so compiles them again.
+COMPILED := $(foreach m,numbers context claimants dates text layout extract,flows/$(m).py)
+
+$(BIN)/estimates: pyproject.toml setup.py $(COMPILED)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,dask]"  # the dask extra: tests/test_task_runners.py needs it
@@ -31,4 +34,4 @@ bench: setup
 	$(BIN)/python benchmarks/extract.py
 
 clean:
-	rm -rf $(VENV) .prefect data/estimates.duckdb* data/exports
+	rm -rf $(VENV) .prefect data/estimates.duckdb* data/exports build flows/_build.py *.so flows/*.so

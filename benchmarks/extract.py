@@ -4,9 +4,11 @@ Measures articles/s and MB/s of `flows.extract.extract_claims(text, published)` 
 deterministic corpus of seed-sized articles (about 7 KB each), then runs quantulum3's
 `parser.parse(text)` on the first few of the same articles in the same process (it is much slower, so its
 per-article rate is measured on fewer articles) and prints the ratio ours / quantulum3 in articles/s.
-Last, it prints where the time of one article goes: numbers (flows/numbers.py), context
-(flows/context.py), claimants (flows/claimants.py) and the rest (sentences, dates, ids, records), with the
-timing wrappers' own cost (measured on a function that does nothing) taken off.
+It times whichever build runs (compiled or the Python sources: flows/speedups.py) and says which. With
+the sources (ESTIMATES_PURE_PYTHON=1), it last prints where the time of one article goes: numbers
+(flows/numbers.py), context (flows/context.py), claimants (flows/claimants.py) and the rest (sentences,
+dates, ids, records), with the timing wrappers' own cost (measured on a function that does nothing)
+taken off.
 
 Two corpora, both built from the project's own texts only (the paragraphs of data/articles/*.md, the
 "text" fields of data/gold/passages.jsonl, the customer's sample article and the NewsQuant sentences in
@@ -43,6 +45,7 @@ from typing import Any
 
 import flows.extract
 from flows.extract import extract_claims
+from flows.speedups import compiled
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as news_corpus  # noqa: E402  (benchmarks/corpus.py, a script folder, not a package)
@@ -215,7 +218,8 @@ def main() -> None:
         ("estimates", lambda text: extract_claims(text, PUBLISHED), texts[: args.articles]),
         ("quantulum3", quantulum.parse, texts[: args.quantulum_articles]),
     ]
-    print(f"python {sys.version.split()[0]}  command: {shlex.join([sys.executable, *sys.argv])}")
+    print(f"python {sys.version.split()[0]}  command: {shlex.join([sys.executable, *sys.argv])}  "
+          f"extractor: {'compiled' if compiled() else 'Python sources'} (flows/speedups.py)")
     mean_kb = sum(len(t.encode("utf-8")) for t in texts) / len(texts) / 1000
     print(f"corpus: {args.corpus}, {len(texts)} articles, mean {mean_kb:.1f} KB, "
           f"cores: {sorted(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else 'all'}")
@@ -228,6 +232,9 @@ def main() -> None:
         rates[name] = len(sample) / seconds
         print(f"{name:<12}{len(sample):>10}{seconds:>10.3f}{rates[name]:>12.1f}{megabytes / seconds:>8.3f}")
     print(f"ratio estimates / quantulum3 (articles/s): {rates['estimates'] / rates['quantulum3']:.1f}x")
+    if compiled():  # compiled modules call each other directly, past the timers
+        print("ms per article by stage: with ESTIMATES_PURE_PYTHON=1 (the Python sources) only")
+        return
     stages = breakdown(texts[: args.articles], args.repeat)
     print("ms per article (CPU, stages timed in a separate pass): "
           + "  ".join(f"{stage} {ms:.3f}" for stage, ms in stages.items()))

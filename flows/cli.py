@@ -96,8 +96,23 @@ def configured_pipeline(task_runner: str, workers: int | None, dask_address: str
     return pipeline.with_options(task_runner=runner)
 
 
+def print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """The package's version, the extractor's, and whether it runs compiled (flows/speedups.py)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from flows.model import EXTRACTOR_VERSION
+    from flows.speedups import compiled
+
+    build = "compiled" if compiled() else "Python sources"
+    click.echo(f"estimates {version('estimates')}, extractor {EXTRACTOR_VERSION} ({build})")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="estimates")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=print_version,
+              help="Show the version, the extractor's, and whether it runs compiled, then exit.")
 def main() -> None:
     """Turn news reports into a ledger of numeric claims and show where sources disagree."""
 

@@ -27,6 +27,17 @@ def test_top_level_help_lists_the_commands():
         assert command in result.output
 
 
+def test_version_says_whether_the_extractor_runs_compiled():
+    from flows.model import EXTRACTOR_VERSION
+    from flows.speedups import compiled
+
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    build = "compiled" if compiled() else "Python sources"
+    assert result.output.startswith("estimates ")
+    assert f"extractor {EXTRACTOR_VERSION} ({build})" in result.output
+
+
 def test_extract_text_as_json():
     result = CliRunner().invoke(main, ["extract", "Officials said at least 40 people were killed.", "--json"])
     assert result.exit_code == 0
