@@ -202,7 +202,7 @@ def _phrase_automaton() -> tuple[BytesAhoCorasick, list[tuple[tuple[str, str], .
     readings: dict[bytes, dict[str, str]] = {}
     for name, phrases in _lexicon_phrases().items():
         for phrase in sorted(phrases, key=len, reverse=True):
-            padded = b" " + b" ".join(_plain(phrase).split()) + b" "
+            padded = b"".join((b" ", b" ".join(_plain(phrase).split()), b" "))  # (see _scan)
             readings.setdefault(padded, {}).setdefault(name, phrase)
     patterns = list(readings)
     return BytesAhoCorasick(patterns), [tuple(readings[p].items()) for p in patterns]
@@ -241,7 +241,8 @@ def _scan(text: str, lo: int, hi: int) -> Hits:
     and scanned once for all lists' phrases by an Aho-Corasick automaton (in Rust: twice as fast as
     looking its words up in Python, and many times faster than regexes of hundreds of alternatives)."""
     automaton, readings = _phrase_automaton()
-    found = automaton.find_matches_as_indexes(b" " + _plain(text[lo:hi]) + b" ", overlapping=True)
+    # join, not b" " + ... + b" ": compiled by mypyc 1.19, that leaks the middle bytes on every call
+    found = automaton.find_matches_as_indexes(b"".join((b" ", _plain(text[lo:hi]), b" ")), overlapping=True)
     found.sort(key=lambda m: (m[1], -m[2]))  # leftmost first, then longest
     hits: Hits = {}
     free: dict[str, int] = {}  # per list, where the last phrase taken ends

@@ -1,18 +1,23 @@
 """The compiled extractor (setup.py, mypyc) runs only while it matches its sources, and gives their claims."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import re
 import subprocess
 import sys
+import tracemalloc
 import types
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from flows import speedups
+from flows.extract import extract_claims
+from flows.text import sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 # Claims of the gold passages and our sample articles, as the extractor in a child process gives them.
@@ -90,3 +95,26 @@ def test_makefile_rebuilds_when_a_compiled_module_changes() -> None:
     listed = re.search(r"^COMPILED := \$\(foreach m,([\w ]+),", makefile, re.MULTILINE)
     assert listed is not None and tuple(listed.group(1).split()) == speedups.COMPILED
 
+
+
+def test_extraction_holds_no_memory_from_one_article_to_the_next() -> None:
+    """A leak of one object a sentence (mypyc 1.19 leaked the middle of b" " + x + b" ") grows a
+    100,000-article run's workers by hundreds of MB: after a first pass (lexicons, automata and caches
+    fill on first use), further passes over the same texts keep hardly anything."""
+    sample = texts()
+    passes = 3
+    for text in sample:
+        extract_claims(text, date(2024, 11, 19))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        for _ in range(passes):
+            for text in sample:
+                extract_claims(text, date(2024, 11, 19))
+        gc.collect()
+        grown = sum(d.count_diff for d in tracemalloc.take_snapshot().compare_to(before, "filename"))
+    finally:
+        tracemalloc.stop()
+    sentences_read = passes * sum(len(sentences(text)) for text in sample)
+    assert grown < sentences_read / 2  # leaking: 1,241 of 1,230; fixed: 173 compiled, 316 Python
