@@ -25,6 +25,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/mypy --ignore-missing-imports --warn-unreachable $(COMPILED)
 
 eval: setup
 	$(BIN)/estimates eval
