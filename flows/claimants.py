@@ -23,6 +23,7 @@ from typing import Any
 from ahocorasick_rs import AhoCorasick
 
 from flows.lexicon import mapping, phrase_pattern, rows
+from flows.numbers import number_at
 from flows.text import Span
 
 TEMPORAL = re.compile(
@@ -53,8 +54,10 @@ CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
 CLAUSE_MARK = re.compile(r"[,;]")
 # A new clause between an attribution and a figure: ", and 1.5 million were affected".
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
-# "put the crowd at 38,000", "put the governor on 47%": "at" or "on" and a number within three words.
+# "put the crowd at 38,000", "put the governor on 47%", "put the toll at half a million": "at" or "on"
+# and a figure within three words.
 AT_FIGURE = re.compile(r"\b(?:at|on)\s+(?:\S+\s+){0,2}?\S*\d")
+AT_OR_ON = re.compile(r"\b(?:at|on)\s+")
 # A verb used as an adjective ("an estimated $9.6bn", "the confirmed death toll") credits nobody.
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
@@ -158,6 +161,12 @@ def _document_re() -> re.Pattern[str]:
         rf"(?:by|from|of)\s+(?P<by>.+)$"
         rf"|^(?P<named>[A-Z].*?)\s+(?:{words})$",  # lower case: "Office for National Statistics" is a name
     )
+
+
+def _names_document(phrase: str | None) -> bool:
+    """Does the phrase end in a document word ("a declassified intelligence assessment")?"""
+    words = phrase.split() if phrase else []
+    return bool(words) and words[-1].strip(PUNCTUATION).lower() in _words("document")
 
 
 @lru_cache(maxsize=4096)
@@ -541,8 +550,10 @@ class Reader:
         name, role = self.resolve(raw, start, role)
         via_name = (_bare(via) if _nameless(via) else self.resolve(via, start)[0]) if via else None
         kind = claimant_kind(name, role)
-        if unnamed and name and not _proper(_head(name)):
-            kind = "anonymous"  # "a doctor at a nearby hospital", "a Russian military source"
+        if unnamed and name and not _proper(_head(name)) and not _names_document(raw):
+            # "a doctor at a nearby hospital", "a Russian military source"; but "a US intelligence
+            # assessment" is the work of a body of its kind
+            kind = "anonymous"
         if name:
             self._credit(start, name, role)
         return Attribution(start, end, name, via_name, kind, span.paragraph, self.in_quote(start) is not None)
@@ -887,7 +898,22 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + start, offset + end) for start, end, previous in _verb_words_at(sentence)
             if not _determined(previous) and not (previous in _words("before_noun")
                                                   and _determined(_word_before(sentence, start)))
-            and (needs.get(sentence[start:end].lower()) != "at" or AT_FIGURE.search(sentence, end))]
+            and (needs.get(sentence[start:end].lower()) != "at" or _figure_after_at(sentence, end))]
+
+
+def _figure_after_at(sentence: str, pos: int) -> bool:
+    """Whether "at" or "on" follows pos with a figure within its next three words (see AT_FIGURE)."""
+    if AT_FIGURE.search(sentence, pos):  # digits: most figures
+        return True
+    for m in AT_OR_ON.finditer(sentence, pos):
+        start = m.end()
+        for _ in range(3):
+            if number_at(sentence, start):
+                return True
+            start = sentence.find(" ", start) + 1
+            if start == 0:
+                break
+    return False
 
 
 def _determined(word: str) -> bool:

@@ -1369,6 +1369,19 @@ def _with_suffix(qualifier: str, suffix: str) -> str | None:
 _SPACES = re.compile(r"\s*")
 
 
+def number_at(text: str, pos: int) -> bool:
+    """Whether a figure starts at text[pos], after spaces and a hedge: digits, number words ("half a
+    million") or a vague amount ("tens of thousands"), for readers that must tell a figure from words."""
+    lex = _lexicon()
+    if _number_at(text, pos, lex):
+        return True
+    if spaces := _SPACES.match(text, pos):  # optional: it always matches
+        pos = spaces.end()
+    ahead = text[pos:pos + 30].lower()
+    return any(ahead.startswith(phrase) and not ahead[len(phrase):len(phrase) + 1].isalpha()
+               for phrase in lex.vague)
+
+
 def _number_at(text: str, pos: int, lex: _Lexicon) -> bool:
     """Whether a number starts at pos, after spaces and a hedge: "or less than 6,000" is no suffix hedge
     but a bound, "£58m plus up to £7m" a sum."""

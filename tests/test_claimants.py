@@ -183,6 +183,25 @@ def test_put_credits_only_a_figure_put_at_a_number():
     assert credit("Organisers put the crowd at 50,000.", 50000)[0] == "Organisers"
 
 
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("The ministry put the number of displaced at nearly half a million.", "ministry"),
+    ("Aid groups put the number of dead at tens of thousands.", "Aid groups"),
+    ("Police put the crowd at three thousand.", "Police"),
+])
+def test_put_credits_a_figure_written_in_words(text: str, claimant: str) -> None:
+    assert [c.claimant for c in extract_claims(text)] == [claimant]
+
+
+def test_put_on_without_a_figure_credits_nobody():
+    assert credit("He put on a brave face as 300 people gathered.", 300)[0] is None
+
+
+def test_an_unnamed_document_has_the_kind_of_the_body_that_wrote_it():
+    text = "Russia has lost up to 87% of its troops, a declassified US intelligence assessment said."
+    assert credit(text, 87)[1] == "intelligence"
+    assert credit("A Russian military source said 300 soldiers had died.", 300)[1] == "anonymous"
+
+
 def test_attribution_that_reports_what_follows_does_not_cover_an_earlier_figure():
     text = "The council has pledged €20m, and the Evening Star reported that 12 schools would close."
     assert credit(text, 2e7)[0] is None
