@@ -25,9 +25,11 @@ from flows.text import sentences
 
 # "115,000 soldiers killed and 500,000 wounded": the second figure borrows the first one's noun.
 COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:,\s*|\s+)(?:and|or|plus)\s+$|^\s*(?:,|and|or)\s*$")
-# "about $1m, up from $200,000"; "rose by 63 overnight to 158": the same measure at another time.
+# "about $1m, up from $200,000"; "rose by 63 overnight to 158"; "2,000 migrants were intercepted this
+# year, compared with 6,182": the same measure at another time.
 COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,?\s+(?:up|down)\s+from\s+$"
-                      r"|^,?\s+(?:compared\s+with|against)\s+$"
+                      r"|^,?\s+against\s+$"
+                      r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+compared\s+(?:with|to)\s+$"
                       r"|^[^.;:“”\"]{0,40}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 # "bringing the total this year to 12,800": a running total of what the figure before counts.
@@ -186,10 +188,12 @@ def _share_backwards(claims: list[Claim], text: str) -> None:
             continue
         between = text[left.char_end:right.char_start]
         if PARTITIVE.match(between) and left.unit is None:
-            # the verb after both is the part's: of the plant's 9,000 workers, 6,500 walked out
-            left.unit, left.subject, left.event = right.unit, left.subject or right.subject, right.event
-            right.event = None
-            right.measure = measure_key(right.subject, right.unit or right.kind, None)
+            left.unit, left.subject = right.unit, left.subject or right.subject
+            # The verb after both is the part's ("6,500 of the plant's 9,000 workers walked out"), unless
+            # the part has its own ("intercepted 38 of the 44 drones launched").
+            if left.event is None:
+                left.event, right.event = right.event, None
+                right.measure = measure_key(right.subject, right.unit or right.kind, None)
         elif SHARED_PREDICATE.match(between) and left.event is None and left.kind not in ("age", "duration"):
             left.event = right.event
         else:

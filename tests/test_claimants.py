@@ -100,6 +100,8 @@ def test_an_earlier_forecast_is_a_noun_not_a_reporting_verb():
     text = "The IMF expects growth of 3.2% this year, up from its earlier forecast of 2.9%."
     assert credit(text, 2.9)[0] == "IMF"  # the sentence's source, not "up from its"
     assert credit("The ministry earlier said 40 people had died.", 40)[0] == "ministry"
+    text = "The IMF expects growth of 2.8% this year, down from its April estimate of 3.2%."
+    assert credit(text, 3.2)[0] == "IMF"  # a month is when the estimate was made, not who made it
 
 
 def test_its_accounts_credit_the_body_it_stands_for():

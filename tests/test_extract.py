@@ -206,6 +206,15 @@ def test_a_figure_compared_after_the_noun_phrase_shares_its_measure() -> None:
     assert [(c.unit, c.event) for c in claims] == [("cases", "infected")] * 2
 
 
+@pytest.mark.parametrize("text", [
+    "About 2,000 Cuban migrants were intercepted at sea this year, compared with 6,182 the year before.",
+    "The firm sold 300 cars in May compared to 410 in April.",
+])
+def test_a_figure_compared_with_after_a_clause_shares_its_measure(text: str) -> None:
+    first, second = extract_claims(text)
+    assert second.unit == first.unit is not None and second.measure == first.measure
+
+
 @pytest.mark.parametrize("text", ["The European Union promised €350m and Germany €244m.",
                                   "Labour spent £11.4m and the Liberal Democrats £3.1m."])
 def test_a_second_subject_with_its_verb_left_out_shares_the_event(text: str) -> None:
@@ -228,6 +237,16 @@ def test_more_soldiers_arriving_after_casualties_are_deployed() -> None:
 def test_the_verb_after_a_part_and_its_whole_is_the_parts_event() -> None:
     claims = extract_claims("About 6,500 of the plant's 9,000 workers walked out.")
     assert [(c.unit, c.event) for c in claims] == [("workers", "struck"), ("workers", None)]
+
+
+def test_a_part_with_its_own_verb_keeps_it_and_the_whole_keeps_the_verb_after_it() -> None:
+    claims = extract_claims("Air defences intercepted 38 of the 44 drones launched overnight.")
+    assert [(c.unit, c.event) for c in claims] == [("drones", "destroyed"), ("drones", "used")]
+
+
+def test_intercepted_people_are_not_destroyed() -> None:
+    claim, = extract_claims("About 2,000 migrants were intercepted at sea.")
+    assert claim.event != "destroyed"
 
 
 def test_a_part_named_after_including_further_on_shares_the_event() -> None:
