@@ -36,9 +36,10 @@ LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
 GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
-# "…, bringing this year's total to 98,000": a running total of an earlier count of the sentence.
+# "…, bringing this year's total to 98,000", "bringing its total losses to 720,000": a running total of an
+# earlier count of the sentence.
 RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
-                           r"\s+(?:to|at)\s+$")
+                           r"(?:\s+[\w'’]+){0,2}?\s+(?:to|at)\s+$")
 # "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
 # "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.

@@ -25,7 +25,8 @@
 --   approx             value ± 10 %; "nearly"/"almost" set high = value, giving [0.9·v, v]
 --   at_least/more_than [v, +infinity)
 --   at_most/less_than  [0, v]  (from -infinity when v is negative)
---   range              [low, high] from the row
+--   range              [low, high] from the row; a movement ("rose from 120 to 340", trend set) is
+--                      the level it reached, as exact
 --   vague              [low, high] from the row ("thousands"), 0 and +infinity where unset
 -- Intervals are closed: "more than 40" and "at most 40" touch at 40 and do not conflict.
 -- stated_floor / stated_ceiling are the lowest and highest numbers the claim states, without slack
@@ -63,10 +64,14 @@ comparable_claims AS (
         k.event_key AS event,
         k.group_id,
         c.qualifier,
+        -- "rose from 120 to 340" is a movement, not an interval: it claims the level it reached (340,
+        -- taken as written); the level it left is an earlier figure.
+        CASE WHEN c.qualifier = 'range' AND c.trend IS NOT NULL THEN 'exact' ELSE c.qualifier END AS bounds_rule,
         c.surface,
-        c.value,
-        c.low,
-        c.high,
+        CASE WHEN c.qualifier <> 'range' OR c.trend IS NULL THEN c.value
+             WHEN c.trend = 'up' THEN c.high ELSE c.low END AS value,
+        CASE WHEN c.qualifier <> 'range' OR c.trend IS NULL THEN c.low END AS low,
+        CASE WHEN c.qualifier <> 'range' OR c.trend IS NULL THEN c.high END AS high,
         c.claimant,
         a.publisher,
         coalesce(c.as_of, a.published) AS seen_on,
@@ -95,7 +100,7 @@ claims_with_slack AS (
 claims_with_interval AS (
     SELECT
         *,
-        CASE qualifier
+        CASE bounds_rule
             WHEN 'exact' THEN value - rounding_slack
             WHEN 'approx' THEN coalesce(low, value - approx_slack)
             WHEN 'at_least' THEN coalesce(low, value)
@@ -105,7 +110,7 @@ claims_with_interval AS (
             WHEN 'vague' THEN coalesce(low, 0)
             ELSE coalesce(low, value)
         END AS interval_low,
-        CASE qualifier
+        CASE bounds_rule
             WHEN 'exact' THEN value + rounding_slack
             WHEN 'approx' THEN coalesce(high, value + approx_slack)
             WHEN 'at_least' THEN coalesce(high, 'infinity'::DOUBLE)

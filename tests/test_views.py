@@ -32,6 +32,7 @@ def claim(
     low: float | None = None, high: float | None = None, subject: str | None = None,
     event: str | None = "deployed", kind: str = "count", unit: str | None = "troops",
     change: str | None = None, publisher: str | None = None, as_of: date | None = None,
+    trend: str | None = None,
 ) -> tuple[Article, Claim]:
     """A claim in an article of its own (only the article's publisher matters to the views)."""
     surface = f"{qualifier} {value}"
@@ -44,6 +45,7 @@ def claim(
         char_end=start + len(surface), surface=surface, sentence=article.body, value=value, low=low,
         high=high, qualifier=qualifier, kind=kind, unit=unit, subject=subject, event=event,
         measure=measure_key(subject, unit or kind, event), claimant=claimant, as_of=as_of, change=change,
+        trend=trend,
     )
     return article, record
 
@@ -188,6 +190,17 @@ def test_comparison_interval_follows_the_qualifier(
     ledger(con, claim(value, qualifier, low=low, high=high))
     [row] = rows(con, "SELECT low, high FROM claim_intervals")
     assert (row["low"], row["high"]) == pytest.approx(interval)
+
+
+@pytest.mark.parametrize(("trend", "reached"), [("up", 340), ("down", 120)])
+def test_a_movement_from_one_level_to_another_is_compared_as_the_level_reached(
+    con: duckdb.DuckDBPyConnection, trend: str, reached: float,
+) -> None:
+    """ "The number of missing rose from 120 to 340" claims 340 now, not anything between 120 and 340."""
+    ledger(con, claim(230, "range", low=120, high=340, trend=trend))
+    [row] = rows(con, "SELECT value, low, high, stated_floor, stated_ceiling FROM claim_intervals")
+    assert row["value"] == row["stated_floor"] == row["stated_ceiling"] == reached
+    assert (row["low"], row["high"]) == pytest.approx((reached * 0.995, reached * 1.005))
 
 
 def test_measure_summary_spans_the_claims(con: duckdb.DuckDBPyConnection) -> None:
