@@ -102,7 +102,8 @@ DOCUMENT_BY = re.compile(r"\b(?:survey|poll|study|report|analysis|census|count)\
                          re.IGNORECASE)
 INDEFINITE = re.compile(r"^(?:an?|An?)\s+")
 DEFINITE = re.compile(r"^(?:the|The)\s+")
-MAX_SOURCE_WORDS = 10
+MAX_SOURCE_WORDS = 10  # a name counts as one word (_length)
+NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "de"})  # "Institute for the Study of War"
 PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "from"})
 # Words that end the head of a source phrase: what follows them modifies it.
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
@@ -1081,10 +1082,25 @@ def _finder(source: str) -> bool:
     return bool(words) and words[-1] in _words("generic_org")
 
 
+def _length(words: list[str]) -> int:
+    """Words of a phrase, a long name that ends it counting as one ("Data compiled by the Armed Conflict
+    Location and Event Data Project" is a short phrase ending in a long name): three or more capitalised
+    words and the small words between them."""
+    n = len(words)  # words[n - 1] is the first word of the name
+    while n > 1 and words[n - 1][:1].isupper():
+        if words[n - 2][:1].isupper():
+            n -= 1
+        elif words[n - 2] in NAME_JOINERS and n > 2 and words[n - 3][:1].isupper():
+            n -= 2
+        else:
+            break
+    return n if sum(w[:1].isupper() for w in words[n - 1:]) >= 3 else len(words)
+
+
 @lru_cache(maxsize=4096)
 def _looks_like_source(phrase: str) -> bool:
     words = phrase.split()
-    if not words or len(words) > MAX_SOURCE_WORDS or not re.search(r"[A-Za-z]", phrase):
+    if not words or _length(words) > MAX_SOURCE_WORDS or not re.search(r"[A-Za-z]", phrase):
         return False
     if any(ch.isdigit() for ch in phrase):
         return False

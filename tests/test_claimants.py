@@ -194,6 +194,12 @@ def test_put_credits_a_figure_written_in_words(text: str, claimant: str) -> None
     assert [c.claimant for c in extract_claims(text)] == [claimant]
 
 
+def test_a_long_name_of_a_body_is_one_source():
+    text = ("Data compiled by the Armed Conflict Location and Event Data Project shows 2,314 civilians "
+            "were killed.")
+    assert credit(text, 2314)[0] == "Armed Conflict Location and Event Data Project"
+
+
 def test_put_on_without_a_figure_credits_nobody():
     assert credit("He put on a brave face as 300 people gathered.", 300)[0] is None
 
