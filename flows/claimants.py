@@ -344,8 +344,11 @@ class Reader:
         before = [a for a in own if a.verb_end <= q_start]
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
         # ("…, the union says"); alone, it credits nobody.
+        # A semicolon ends what a source after the figure may reach back to ("Thousands rallied; organisers
+        # claimed 100,000": the thousands are the article's).
         after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None
-                 and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))]
+                 and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))
+                 and self.text.find(";", q_start, a.verb_start) < 0]
         if before and after and self.text[after[0].verb_start] in "Aa" \
                 and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
             return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's

@@ -200,6 +200,11 @@ def test_a_long_name_of_a_body_is_one_source():
     assert credit(text, 2314)[0] == "Armed Conflict Location and Event Data Project"
 
 
+def test_a_source_after_a_semicolon_does_not_reach_back_across_it():
+    text = "Thousands of people rallied on Sunday; organisers claimed 100,000 attended."
+    assert [c.claimant for c in extract_claims(text)] == [None, "organisers"]
+
+
 def test_put_on_without_a_figure_credits_nobody():
     assert credit("He put on a brave face as 300 people gathered.", 300)[0] is None
 
