@@ -275,8 +275,9 @@ def claimant_kind(name: str | None, role: str | None = None) -> str | None:
                 # "Officials at the interior ministry", like "interior ministry officials", speak for it
                 return words[re.sub(r"\s+", " ", inner.group().lower())]
             return kind
-    if name.lower() in _countries():
-        return "government"
+    country, _, last = name.lower().rpartition(" ")
+    if name.lower() in _countries() or (country in _countries() and last in _words("document")):
+        return "government"  # "Israel", "Israeli figures", "Russian estimates"
     for text in (role or "", name):
         for m in _titles_re().finditer(text):
             if _titles().get(m.group().lower()):
@@ -1110,6 +1111,8 @@ def _looks_like_source(phrase: str) -> bool:
     first = words[0].lower()
     if first in {"we", "i", "you", "there", "which", "what", "this", "that", "these", "those"}:
         return False
+    if ACCORDING.match(phrase):
+        return False  # "According to Western estimates, …": a document, read as one (ACCORDING), no verb
     if words[-1].lower() in PREPOSITIONS:
         return False  # "the number of confirmed cases": "confirmed" is no reporting verb here
     # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural

@@ -205,6 +205,17 @@ def test_a_source_after_a_semicolon_does_not_reach_back_across_it():
     assert [c.claimant for c in extract_claims(text)] == [None, "organisers"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("According to Western estimates, 600,000 soldiers have been killed.", ("Western estimates", "other")),
+    ("According to Russian estimates, 600,000 soldiers died.", ("Russian estimates", "government")),
+    ("Some 600,000 soldiers were killed, according to Israeli figures.", ("Israeli figures", "government")),
+])
+def test_according_to_a_document_credits_the_document_and_a_countrys_is_its_government(
+    text: str, expected: tuple[str, str],
+) -> None:
+    assert credit(text, 600_000)[:2] == expected
+
+
 def test_put_on_without_a_figure_credits_nobody():
     assert credit("He put on a brave face as 300 people gathered.", 300)[0] is None
 
