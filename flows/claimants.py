@@ -344,9 +344,8 @@ class Reader:
             own = [a for a in own if not quote[0] <= a.verb_start < quote[1]]
         before = [a for a in own if a.verb_end <= q_start]
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
-        # ("…, the union says"); alone, it credits nobody.
-        # A semicolon ends what a source after the figure may reach back to ("Thousands rallied; organisers
-        # claimed 100,000": the thousands are the article's).
+        # ("…, the union says"); alone, it credits nobody. A source after a semicolon does not reach
+        # back across it ("Thousands rallied; organisers claimed 100,000": the thousands are the article's).
         after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None
                  and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))
                  and self.text.find(";", q_start, a.verb_start) < 0]

@@ -853,8 +853,10 @@ def _read_fraction_unit(text: str, core: _Core, lex: _Lexicon) -> None:
     end = core.end
     core.end = a.end()
     _read_unit(text, core, lex)
-    if core.end == a.end():  # no unit read ("half an" alone): asked of core.unit, mypyc would trust
-        core.end = end       # the check above that it is None
+    # No unit read ("half an" alone). (Not asked of core.unit: compiled, mypyc would trust the check
+    # above that it is None.)
+    if core.end == a.end():
+        core.end = end
 
 
 def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
