@@ -282,7 +282,15 @@ def claimant_kind(name: str | None, role: str | None = None) -> str | None:
         for m in _titles_re().finditer(text):
             if _titles().get(m.group().lower()):
                 return _titles()[m.group().lower()]
+    if name.isupper() and (key := _aliases().get(name.lower())) and key != name.lower():
+        return claimant_kind(key)  # "WHO": an acronym the kinds list cannot hold (it is also a pronoun)
     return "other"
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Short names and spellings of a claimant → its key (data/lexicon/claimant_aliases.csv)."""
+    return mapping("claimant_aliases.csv", "alias", "key")
 
 
 def _role_parts(role: str) -> tuple[str, ...]:

@@ -83,6 +83,7 @@ def test_the_charity_is_the_named_body_of_its_kind_before_it():
                                   "The WHO said 45 people had died."])
 def test_an_acronym_spelling_a_pronoun_is_a_name(text: str) -> None:
     assert credit(text, 45)[0] == "WHO"
+    assert credit(text, 45)[1] == "international_org"  # an alias of the World Health Organization
 
 
 @pytest.mark.parametrize("text", ["Sales fell 12% in May, the company said.",
