@@ -339,3 +339,12 @@ def test_the_number_of_a_noun_counts_it_past_another_figure() -> None:
 ])
 def test_drones_shot_down_children_out_of_school_and_death_sentences(text: str, event: str | None) -> None:
     assert [c.event for c in extract_claims(text)] == [event]
+
+
+@pytest.mark.parametrize(("text", "surface", "event"), [
+    ("The protest, which drew an estimated 8,000 people, ended.", "an estimated 8,000", "attended"),
+    ("The concert drew 50,000 fans.", "50,000", "attended"),
+    ("The proposal drew 300 complaints.", "300", None),  # only people attend
+])
+def test_a_crowd_drawn_attended(text: str, surface: str, event: str | None) -> None:
+    assert claim(text, surface).event == event
