@@ -107,7 +107,9 @@ NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "de"})  # "Insti
 PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "from"})
 # Words that end the head of a source phrase: what follows them modifies it.
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
-                       "issued", "compiled"})
+                       "issued", "compiled", "familiar", "close", "briefed"})  # "people familiar with …"
+# Nameless plural sources that do not end in s ("Ukrainian media said", "local police said").
+PLURAL_SOURCES = frozenset({"media", "police", "staff"})
 # How far back a pronoun or "the agency" looks for what it stands for (about two paragraphs).
 LOOKBACK = 1200
 
@@ -1124,9 +1126,13 @@ def _looks_like_source(phrase: str) -> bool:
         return False  # "the number of confirmed cases": "confirmed" is no reporting verb here
     # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural
     # ("officials", "Ukrainian media", "local authorities").
-    head = _head(phrase).split()[-1].lower()  # "analysts at the Institute for the Study of War"
-    return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} \
-        or any(w.endswith("s") or w in {"media", "police", "staff"} for w in (words[-1].lower(), head)) \
+    head_words = _head(phrase).lower().split()  # "analysts at the Institute for the Study of War"
+    head = head_words[-1]
+    # "people" heads a source alone or after one word ("people familiar with …", "three people"), not in
+    # a clause ("I don't trust people who …").
+    people = head == "people" and len(head_words) <= 2
+    return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} or people \
+        or any(w.endswith("s") or w in PLURAL_SOURCES for w in (words[-1].lower(), head)) \
         or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 
 

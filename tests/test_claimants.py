@@ -217,6 +217,15 @@ def test_according_to_a_document_credits_the_document_and_a_countrys_is_its_gove
     assert credit(text, 600_000)[:2] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "The deal is worth about $4.5bn, people familiar with the matter said.",
+    "The deal is worth about $4.5bn, people close to the company said.",
+])
+def test_people_familiar_with_the_matter_are_an_anonymous_source(text: str) -> None:
+    claimant, kind, _ = credit(text, 4.5e9)
+    assert claimant is not None and claimant.startswith("people") and kind == "anonymous"
+
+
 def test_put_on_without_a_figure_credits_nobody():
     assert credit("He put on a brave face as 300 people gathered.", 300)[0] is None
 
