@@ -100,8 +100,10 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             ctx.subject = ctx.subject or left.subject
             _inherit_event(ctx, left.event)
             coordinated = COORDINATED.match(text[left.char_end:q.start])
-            if qualifier == "exact" and left.qualifier in HEDGED and coordinated and not ctx.named:
-                # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair.
+            if qualifier == "exact" and left.qualifier in HEDGED and coordinated and not ctx.named \
+                    and "," not in coordinated.group():
+                # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair (not a new
+                # clause: "More than 165,000 have been displaced, and 90 remain missing").
                 qualifier, low, high = _hedge(left, value)
         elif ctx.refers_back:
             referent = next((c for c in reversed(claims) if c.kind in ("count", "rate")

@@ -239,6 +239,13 @@ def test_the_verb_after_a_part_and_its_whole_is_the_parts_event() -> None:
     assert [(c.unit, c.event) for c in claims] == [("workers", "struck"), ("workers", None)]
 
 
+def test_a_hedge_governs_a_coordinated_pair_but_not_a_new_clause() -> None:
+    pair = extract_claims("At least 115,000 soldiers were killed and 500,000 wounded.")
+    assert [c.qualifier for c in pair] == ["at_least", "at_least"]
+    clauses = extract_claims("More than 165,000 people have been displaced, and 90 remain missing.")
+    assert [c.qualifier for c in clauses] == ["more_than", "exact"]
+
+
 def test_a_part_with_its_own_verb_keeps_it_and_the_whole_keeps_the_verb_after_it() -> None:
     claims = extract_claims("Air defences intercepted 38 of the 44 drones launched overnight.")
     assert [(c.unit, c.event) for c in claims] == [("drones", "destroyed"), ("drones", "used")]
