@@ -265,7 +265,8 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("Central Election Commission", "government"), ("Electoral Commission", "government"),
     ("cantonal chancellery", "government"), ("Federal Aviation Administration", "government"),
     ("central bank", "government"), ("Norwegian Refugee Council", "ngo"), ("Pollstar Weekly", "media"),
-    ("prosecutors", "anonymous"), ("Survivors", "anonymous"),
+    ("prosecutors", "anonymous"), ("Survivors", "anonymous"), ("engineers", "expert"),
+    ("Scientists", "expert"), ("epidemiologists", "expert"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind
