@@ -23,8 +23,10 @@ from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
 from flows.text import sentences
 
-# "115,000 soldiers killed and 500,000 wounded": the second figure borrows the first one's noun.
-COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:,\s*|\s+)(?:and|or|plus)\s+$|^\s*(?:,|and|or)\s*$")
+# "115,000 soldiers killed and 500,000 wounded", "… and another 1,000 wounded": the second figure borrows
+# the first one's noun.
+COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:,\s*|\s+)(?:and|or|plus)\s+"
+                         r"(?:(?:another|a\s+further|an\s+additional)\s+)?$|^\s*(?:,|and|or)\s*$")
 # "about $1m, up from $200,000"; "rose by 63 overnight to 158"; "2,000 migrants were intercepted this
 # year, compared with 6,182": the same measure at another time.
 COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,?\s+(?:up|down)\s+from\s+$"

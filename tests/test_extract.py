@@ -246,6 +246,12 @@ def test_a_hedge_governs_a_coordinated_pair_but_not_a_new_clause() -> None:
     assert [c.qualifier for c in clauses] == ["more_than", "exact"]
 
 
+@pytest.mark.parametrize("more", ["another", "a further", "an additional"])
+def test_another_coordinated_figure_counts_the_same_noun(more: str) -> None:
+    claims = extract_claims(f"Officials said 100 soldiers had been killed and {more} 1,000 wounded.")
+    assert [(c.unit, c.event) for c in claims] == [("troops", "killed"), ("troops", "wounded")]
+
+
 def test_a_part_with_its_own_verb_keeps_it_and_the_whole_keeps_the_verb_after_it() -> None:
     claims = extract_claims("Air defences intercepted 38 of the 44 drones launched overnight.")
     assert [(c.unit, c.event) for c in claims] == [("drones", "destroyed"), ("drones", "used")]
