@@ -8,7 +8,6 @@ shadowed by a stale build: run `make setup` (or `pip install -e .`) to compile a
 """
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
-from flows.speedups import BUILD_INFO, COMPILED  # noqa: E402  (the list lives beside the guard that reads it)
+from flows.speedups import BUILD_INFO, COMPILED, source_hashes  # noqa: E402  (the list lives beside the guard that reads it)
 
 
 def compiled_extensions() -> list:
@@ -42,10 +41,8 @@ class OptionalBuildExt(build_ext):
             print(f"estimates: compiling the extractor failed ({exc!r}); it runs as plain Python",
                   file=sys.stderr)
             return
-        hashes = {name: hashlib.sha256((ROOT / "flows" / f"{name}.py").read_bytes()).hexdigest()
-                  for name in COMPILED}
         info = ('"""Written by setup.py: the sources the compiled modules were built from."""\n'
-                f"SOURCE_HASHES = {hashes!r}\n")
+                f"SOURCE_HASHES = {source_hashes(ROOT / 'flows')!r}\n")
         # Beside the sources (an editable install runs them there) and into the wheel being built.
         for folder in {ROOT, Path(self.build_lib)}:
             if (folder / "flows").is_dir():

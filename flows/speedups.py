@@ -35,14 +35,18 @@ class SourceFinder:
         return importlib.util.spec_from_file_location(fullname, PACKAGE / f"{name}.py")
 
 
+def source_hashes(package: Path = PACKAGE) -> dict[str, str]:
+    """sha256 of each COMPILED module's source: what setup.py records and the guard compares."""
+    return {name: hashlib.sha256((package / f"{name}.py").read_bytes()).hexdigest() for name in COMPILED}
+
+
 def build_matches_sources() -> bool:
     """Was the compiled build made from the sources as they are now?"""
     try:
         from flows._build import SOURCE_HASHES  # type: ignore[import-not-found]  # written by setup.py
     except ImportError:
         return False
-    return all(SOURCE_HASHES.get(name) == hashlib.sha256((PACKAGE / f"{name}.py").read_bytes()).hexdigest()
-               for name in COMPILED)
+    return bool(source_hashes() == SOURCE_HASHES)
 
 
 def use_sources_if_stale() -> None:

@@ -25,7 +25,6 @@ DUMP_CLAIMS = """
 import json, sys
 from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 import flows.numbers
 from flows.extract import extract_claims
 texts = json.loads(sys.stdin.read())
@@ -63,15 +62,13 @@ def test_compiled_extractor_gives_the_same_claims_as_its_sources() -> None:
 
 
 def test_a_build_matching_its_sources_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    hashes = {name: hashlib.sha256((speedups.PACKAGE / f"{name}.py").read_bytes()).hexdigest()
-              for name in speedups.COMPILED}
+    hashes = speedups.source_hashes()
     monkeypatch.setitem(sys.modules, "flows._build", types.SimpleNamespace(SOURCE_HASHES=hashes))
     assert speedups.build_matches_sources()
 
 
 def test_a_build_of_other_sources_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    hashes = {name: hashlib.sha256((speedups.PACKAGE / f"{name}.py").read_bytes()).hexdigest()
-              for name in speedups.COMPILED}
+    hashes = speedups.source_hashes()
     hashes["numbers"] = hashlib.sha256(b"an older numbers.py").hexdigest()
     monkeypatch.setitem(sys.modules, "flows._build", types.SimpleNamespace(SOURCE_HASHES=hashes))
     assert not speedups.build_matches_sources()
@@ -94,7 +91,6 @@ def test_makefile_rebuilds_when_a_compiled_module_changes() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     listed = re.search(r"^COMPILED := \$\(foreach m,([\w ]+),", makefile, re.MULTILINE)
     assert listed is not None and tuple(listed.group(1).split()) == speedups.COMPILED
-
 
 
 def test_extraction_holds_no_memory_from_one_article_to_the_next() -> None:
