@@ -63,7 +63,7 @@ DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
 FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
 # "X said …, citing Y": the cited source after the verb, up to the clause's end.
-CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+([^,;.]+)(?:,\s+([A-Z][^,;.]*))?")
+CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+((?:[^,;.]|(?<=\d)[,.](?=\d))+)(?:,\s+([A-Z][^,;.]*))?")
 QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
 NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+$", re.IGNORECASE)
@@ -108,8 +108,8 @@ PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "fr
 # Words that end the head of a source phrase: what follows them modifies it.
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
                        "issued", "compiled", "familiar", "close", "briefed"})  # "people familiar with …"
-# Nameless plural sources that do not end in s ("Ukrainian media said", "local police said").
-PLURAL_SOURCES = frozenset({"media", "police", "staff"})
+# Nameless sources that do not end in s ("Ukrainian media said", "local police said", "management said").
+PLURAL_SOURCES = frozenset({"media", "police", "staff", "management"})
 # How far back a pronoun or "the agency" looks for what it stands for (about two paragraphs).
 LOOKBACK = 1200
 
@@ -134,6 +134,13 @@ class Attribution:
 @cache
 def _verb_words() -> frozenset[str]:
     return frozenset(r["verb"].lower() for r in rows("reporting_verbs.csv"))
+
+
+def plain_reporting_verb(word: str) -> bool:
+    """A reporting verb that credits the figure right after it ("said", "estimated", "estimates range";
+    not "put", which credits only a figure after a later "at")."""
+    low = word.lower()
+    return low in _verb_words() and _verb_needs().get(low) != "at"
 
 
 @cache
@@ -463,7 +470,8 @@ class Reader:
                 or self._source_before(v_start, s) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
-                                  and not _document(_head(source[0])) and not _finder(source[0])):
+                                  and not _document(_head(source[0])) and not _finder(source[0])
+                                  and _head(source[0]).split()[-1].lower() not in _words("document")):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             attribution.relative = relative is not None
@@ -796,7 +804,7 @@ class Reader:
             generic = kind in (None, "other")
             for p, name, role in reversed(self._credited):
                 if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind) \
-                        and not _other_type(name, noun):  # "the ministry" is not the "Police" before it
+                        and not _other_type(name, noun) and not _other_noun(name, noun):
                     return name, role
             # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
             i = bisect.bisect_right(self.starts, pos) - 1
@@ -912,7 +920,17 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + start, offset + end) for start, end, previous in _verb_words_at(sentence)
             if not _determined(previous) and not (previous in _words("before_noun")
                                                   and _determined(_word_before(sentence, start)))
-            and (needs.get(sentence[start:end].lower()) != "at" or _figure_after_at(sentence, end))]
+            and (needs.get(sentence[start:end].lower()) != "at" or _figure_after_at(sentence, end))
+            and not _noun_before_verb(sentence, start, end)]
+
+
+def _noun_before_verb(sentence: str, start: int, end: int) -> bool:
+    """"Western estimates range from …", "estimates put the toll at …": a reporting word in -s with a
+    reporting verb right after it is a plural noun, that verb's subject."""
+    if not sentence[start:end].lower().endswith("s"):
+        return False
+    following = sentence[end:end + 20].split(None, 1)
+    return bool(following) and following[0].strip(PUNCTUATION).lower() in _verb_words()
 
 
 def _figure_after_at(sentence: str, pos: int) -> bool:
@@ -1012,6 +1030,13 @@ def _other_type(name: str, noun: str) -> bool:
     sorts = _words("org_word") - _words("any_body")
     named = {w.strip(PUNCTUATION) for w in name.lower().split()} & sorts
     return noun in sorts and bool(named) and noun not in named
+
+
+def _other_noun(name: str, noun: str) -> bool:
+    """Whether a source the article named only by a common noun is another body than `noun`: "the union
+    said …, but the company put the number at 18,000"."""
+    low = name.lower()
+    return low != noun and low in _words("generic_org")
 
 
 def _head(name: str) -> str:

@@ -71,11 +71,16 @@ OBJECT_WORD = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|two|three|four|f
 COORDINATED_VERB = re.compile(r"\b(?:and|or|then|but)\s+$")
 # "… rose to 202", "… reached 202", "… stood at 202": the level a count reached, right before it.
 LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands|increased|grew|hit|passed)"
-                           r"\s+(?:to\s+|at\s+)?$")
+                           r"\s+(?:to\s+|at\s+)?$"
+                           r"|\b(?:fell|fallen|dropped|declined|decreased|slipped|sank)\s+to\s+$"
+                           # "fell by 38% to 94,000": the level after how far it moved
+                           r"|\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|jumped)\s+"
+                           r"(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?\s+to\s+$")
 # "… fell by 41,000", "… dropped 41,000": how far a count moved, right before it.
 MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|jumped)"
                       r"\s+(?:by\s+)?$")
-NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+$", re.IGNORECASE)
+# "the number of (asylum) applications": up to two words may qualify the noun
+NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -505,9 +510,15 @@ def _is_source(text: str, end: int) -> bool:
     if not following:
         return False
     first = following[0]
-    if first[0].isupper() or first.lower() in _reporting_verbs():
+    # "Israel says", "Israel's military said", "the Israeli army says": the name heads the source phrase
+    if first[0].isupper() or any(w.lower() in _reporting_verbs() for w in following[:2]):
         return True
     return any(w.lower() in words["source_nouns"] or w.lower() in words["host_verbs"] for w in following)
+
+
+# "its 300 soldiers", "300 of their soldiers": the figure belongs to whoever "its" stands for
+ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$")
+OF_ITS_AFTER = re.compile(r"[\d.,]+\s+of\s+(?:its|their)\b")
 
 
 def owner_before(text: str, start: int, end: int, sent: _Sentence) -> str | None:
@@ -519,10 +530,12 @@ def owner_before(text: str, start: int, end: int, sent: _Sentence) -> str | None
             return None
         if _preposition_before(text, start, m_start) in _words()["not_owner"]:
             continue
-        if _is_source(text, m_end):
-            continue
+        if _is_source(text, m_end) and not (ITS_BEFORE.search(text, max(start, end - 20), end)
+                                            or OF_ITS_AFTER.match(text, end)):
+            continue  # the source, unless the figure is its own ("Russia's army said 300 of its soldiers")
         return subject_key(text[m_start:m_end])
     return None
+
 
 
 def demonyms_in(sent: _Sentence, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -678,11 +691,11 @@ def _level_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_sta
 def _number_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_start: int) -> str | None:
     """"The number of patients waiting more than 18 weeks fell by 41,000": what "the number of" names
     earlier in the sentence, past another figure, when the count is how far it moved or where it got to."""
-    if not LEVEL_REACHED.search(text, max(s_start, q_start - 20), q_start) \
+    if not LEVEL_REACHED.search(text, max(s_start, q_start - 40), q_start) \
             and not MOVED_BY.search(text, max(s_start, q_start - 20), q_start):
         return None
     for phrase, start, _ in reversed(list(find_phrases(sent, s_start, clause_start, "units"))):
-        return _units()[phrase] if NUMBER_OF.search(text, max(s_start, start - 20), start) else None
+        return _units()[phrase] if NUMBER_OF.search(text, max(s_start, start - 40), start) else None
     return None
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows import model
-from flows.claimants import Reader, counts_sources
+from flows.claimants import Reader, counts_sources, plain_reporting_verb
 from flows.context import ArticleContext, Context, happens_to
 from flows.dates import ArticleDates
 from flows.layout import Layout
@@ -33,6 +33,9 @@ COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,?\s+(?:up|down)\s+from
                       r"|^,?\s+against\s+$"
                       r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+compared\s+(?:with|to)\s+$"
                       r"|^[^.;:“”\"]{0,40}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
+# "Turnout was 67.3%, the commission said, up from 61.2%": the same, a reporting clause between
+# (the verb checked against the reporting verbs).
+COMPARED_AFTER_SOURCE = re.compile(r"^,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+),\s+(?:up|down)\s+from\s+$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 # "bringing the total this year to 12,800": a running total of what the figure before counts.
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
@@ -42,10 +45,15 @@ GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # earlier count of the sentence.
 RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
                            r"(?:\s+[\w'’]+){0,2}?\s+(?:to|at)\s+$")
+# "Organisers said 100,000 people marched, while police estimated 20,000", "…, while Western estimates
+# range from 500,000": another source's figure for the same measure, right after its reporting verb.
+CONTRASTED = re.compile(r"^[^\d.;:“”\"]{0,80}?,?\s+(?:while|whereas|but|though|although)\s+"
+                        r"[^\d.,;:“”\"]{1,60}?\s+([a-z]+)\s+(?:from\s+)?$")
 # "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
-# "6,500 of the plant's 9,000 workers": a part of the figure after it, which names the noun.
-PARTITIVE = re.compile(r"^\s+of\s+(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’']+['’]s\s+)?$")
+# "6,500 of the plant's 9,000 workers", "shot down 31 of 35 drones": a part of the figure after it, which
+# names the noun.
+PARTITIVE = re.compile(r"^\s+of\s+(?:(?:the|its|their|[\w’']+['’]s)\s+(?:[\w’']+['’]s\s+)?)?$")
 # "killed 41 people, nine Hungarians and 32 Croatians": a breakdown of the figure before; "2,100 people
 # had been killed in strikes over the past year, including 127 children": a part of it, further on.
 BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$"
@@ -221,9 +229,12 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
         return None
     # (cheap word checks first: most pairs of figures are not linked, and the patterns backtrack)
     compared = ("from" in between or "compared" in between or "against" in between or " of " in between) \
-        and COMPARED.match(between)
+        and (COMPARED.match(between) or ((source := COMPARED_AFTER_SOURCE.match(between)) is not None
+                                         and plain_reporting_verb(source.group(1))))
     same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
     if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))):
+        return left
+    if not ctx.named and (contrast := CONTRASTED.match(between)) and plain_reporting_verb(contrast.group(1)):
         return left
     if q.kind == "count" and BREAKDOWN.match(between):
         return left

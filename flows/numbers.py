@@ -155,6 +155,7 @@ class _Lexicon:
     bare_not_scales: frozenset[str]
     scales: dict[str, tuple[float, bool]]  # surface -> (multiplier, needs a currency)
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
+    verb_hedges: frozenset[str]  # also reporting verbs: "an estimated 20,000", "police estimated"
     vague: dict[str, tuple[float, float]]
     a_durations: dict[str, tuple[float, str]]  # "decade" -> (10, "year")
     a_units: dict[str, tuple[str, str]]  # "gallon" -> ("measurement", "gal"): "a gallon" is one gallon
@@ -418,6 +419,7 @@ def _lexicon() -> _Lexicon:
         bare_not_scales=frozenset(toml["numerals"]["bare_not_scales"]),
         scales=scales,
         hedges=hedges,
+        verb_hedges=frozenset(hedges) & {_key(r["verb"].lower()) for r in _rows("reporting_verbs.csv")},
         vague=vague,
         a_durations={k: (float(v[0]), v[1]) for k, v in toml["a_duration"].items()},
         a_units=a_units,
@@ -992,6 +994,9 @@ class _Hit:
     def start(self, name: str) -> int:
         return self._spans[name][0]
 
+    def spans(self) -> list[tuple[str, tuple[int, int]]]:
+        return list(self._spans.items())
+
     def end(self, name: str) -> int:
         return self._spans[name][1]
 
@@ -1042,6 +1047,16 @@ def _hit_at(text: str, p: int, lex: _Lexicon, reversed_text: str) -> _Hit | None
         if core == "digits" and "cur" not in spans and p and (text[p - 1].isalpha() or text[p - 1] == "."):
             return None  # glued to a word: "G7", "mk5", "v2.1"
     return _Hit(text, spans, start, fraction)
+
+
+def _is_verb(text: str, hedge_start: int, lex: _Lexicon) -> bool:
+    """Whether a hedge that is also a reporting verb is the verb: "police estimated 20,000" (a word
+    stands before it) and not "an estimated 20,000" (a determiner) or a headline's "Estimated 20,000"."""
+    before = text[max(0, hedge_start - 40):hedge_start].rstrip()
+    if not before or before[-1] in ".,;:!?(\"“":
+        return False
+    word = _last_word(text, hedge_start)
+    return word != "" and word.lower() not in lex.determiners
 
 
 def find_numerals(text: str) -> list[Numeral]:
@@ -1200,9 +1215,13 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     """The quantity starting at a numeral match; an int is where to resume when it is not one."""
     qualifier = "exact"
     sets_high = False
-    if hedge := m.group("hedge"):
-        qualifier, sets_high = lex.hedges[_key(hedge.lower())]
     start = m.phrase_start
+    if hedge := m.group("hedge"):
+        key = _key(hedge.lower())
+        if key in lex.verb_hedges and _is_verb(text, m.start("hedge"), lex):
+            start = min(a for g, (a, b) in m.spans() if g not in ("hedge", "pre") and a < b)
+        else:
+            qualifier, sets_high = lex.hedges[key]
     if (sign := m.group("sign")) and not m.group("cur") and m.group("digits") is None and sign[0] in "+-−":
         # "-two", "-a decade": a hyphen, not a minus
         start = m.start(next(g for g in ("words", "vague", "a_duration", "a_unit") if m.group(g)))

@@ -395,3 +395,25 @@ def test_officials_at_a_named_body_take_its_kind_and_a_lower_case_role_before_a_
 def test_a_reporting_word_after_a_possessive_is_a_noun_not_a_verb():
     assert credit("The ministry's own estimate of repair costs is $780m.", 780e6)[0] is None
     assert credit("Sudanese accounted for 10 million of them, UNHCR's report showed.", 10e6)[0] == "UNHCR"
+
+
+def test_a_common_noun_for_a_body_is_not_the_other_body_named_before_it():
+    text = ("The union said roughly 30,000 workers joined the strike, but the company put the number "
+            "at 18,000.")
+    assert credit(text, 30000)[0] == "union"
+    assert credit(text, 18000)[0] == "company"
+
+
+def test_management_without_an_article_is_a_source():
+    text = "The union said roughly 30,000 workers joined the strike, but management said 18,000."
+    assert credit(text, 18000)[0] == "management"
+
+
+def test_a_cited_source_keeps_the_thousands_separator_of_a_figure_in_it():
+    text = "The vaccine was 95% effective, Pfizer said, citing trial data from 43,000 participants."
+    assert credit(text, 95)[2] == "trial data from 43,000 participants"
+
+
+def test_a_reporting_word_in_s_before_a_reporting_verb_is_the_plural_noun():
+    assert credit("US estimates put the toll at 600,000.", 600000)[0] == "US"
+    assert credit("Rescuers found 40 bodies.", 40)[0] is None

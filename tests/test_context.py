@@ -348,3 +348,10 @@ def test_drones_shot_down_children_out_of_school_and_death_sentences(text: str, 
 ])
 def test_a_crowd_drawn_attended(text: str, surface: str, event: str | None) -> None:
     assert claim(text, surface).event == event
+
+
+def test_a_source_named_by_its_country_is_not_the_owner_unless_the_figure_is_its_own() -> None:
+    struck = extract_claims("The Israeli military said its aircraft had struck roughly 120 targets.")
+    assert struck[0].subject is None
+    own = extract_claims("Russia's army said 300 of its soldiers had been killed.")
+    assert own[0].subject == "russian"

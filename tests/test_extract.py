@@ -287,3 +287,35 @@ def test_a_part_of_the_things_named_before_keeps_their_owner() -> None:
     text = "The air force said Russia had launched 91 drones, and that 78 of the drones had been shot down."
     assert [(c.subject, c.event) for c in extract_claims(text)] == [
         ("russian", "used"), ("russian", "destroyed")]
+
+
+@pytest.mark.parametrize("verb", ["estimated", "said", "counted"])
+def test_another_sources_bare_figure_after_while_shares_the_measure(verb: str) -> None:
+    c = one(f"Organisers said 100,000 people marched, while police {verb} 20,000.", 20000)
+    assert (c.unit, c.event, c.claimant) == ("people", "attended", "police")
+
+
+@pytest.mark.parametrize("text", ["The number of asylum applications fell by 38% to 94,000 this year.",
+                                  "The number of asylum applications fell to 94,000 this year."])
+def test_the_level_a_number_of_things_reached_counts_them(text: str) -> None:
+    assert one(text, 94000).unit == "applications"
+
+
+def test_a_figure_up_from_another_after_a_reporting_clause_shares_its_measure() -> None:
+    text = "Turnout was 67.3 per cent, the electoral commission said, up from 61.2 per cent in 2019."
+    now, before = one(text, 67.3), one(text, 61.2)
+    assert before.measure == now.measure and before.event == "attended"
+
+
+def test_a_part_of_a_bare_figure_after_it_counts_its_noun() -> None:
+    text = "Kyiv said its air defences shot down 31 of 35 drones launched overnight."
+    part, whole = one(text, 31), one(text, 35)
+    assert (part.unit, part.event, whole.unit) == ("drones", "destroyed", "drones")
+
+
+def test_western_estimates_range_is_another_sources_figure_for_the_same_measure() -> None:
+    text = ("According to Ukraine's general staff, Russia has lost 700,000 troops, while Western estimates "
+            "range from 500,000 to 600,000.")
+    claimed, estimated = one(text, 700000), one(text, 550000)
+    assert estimated.measure == claimed.measure == "russian troops killed_or_wounded"
+    assert (estimated.claimant, estimated.low, estimated.high) == ("Western estimates", 500000, 600000)

@@ -467,3 +467,10 @@ def test_times_makes_a_multiplier_unless_it_counts_occurrences(text: str, surfac
 def test_a_fraction_of_a_unit_takes_the_unit(text: str, surface: str, kind: str, unit: str) -> None:
     q = only(text)
     assert (q.surface, q.kind, q.unit) == (surface, kind, unit)
+
+
+def test_estimated_after_its_subject_is_the_verb_not_a_hedge() -> None:
+    q = only("Police estimated 20,000 at the rally.")
+    assert (q.surface, q.qualifier) == ("20,000", "exact")
+    assert only("The war has killed an estimated 20,000 people.").qualifier == "approx"
+    assert only("Estimated 20,000 people attend rally").qualifier == "approx"
