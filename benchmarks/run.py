@@ -97,7 +97,6 @@ def rss_bytes(pids: list[int]) -> int:
     return total
 
 
-
 class PeakMemory(threading.Thread):
     """Samples the memory of a process tree until stopped; keeps the peak of the whole tree, how that
     peak divided between the roles, and each role's own peak.
