@@ -417,3 +417,9 @@ def test_a_cited_source_keeps_the_thousands_separator_of_a_figure_in_it():
 def test_a_reporting_word_in_s_before_a_reporting_verb_is_the_plural_noun():
     assert credit("US estimates put the toll at 600,000.", 600000)[0] == "US"
     assert credit("Rescuers found 40 bodies.", 40)[0] is None
+
+
+def test_a_source_that_acknowledges_a_figure_claims_it():
+    text = ("More than 3,000 people have been detained, rights groups say, while the authorities "
+            "acknowledge 900.")
+    assert credit(text, 900)[0] == "authorities"

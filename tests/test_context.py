@@ -355,3 +355,11 @@ def test_a_source_named_by_its_country_is_not_the_owner_unless_the_figure_is_its
     assert struck[0].subject is None
     own = extract_claims("Russia's army said 300 of its soldiers had been killed.")
     assert own[0].subject == "russian"
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The typhoon forced the evacuation of 410,000 people.", "evacuated"),
+    ("Officials said 1,200 soldiers had surrendered.", "captured"),
+])
+def test_event_nouns_and_verbs_of_the_lexicon(text: str, event: str) -> None:
+    assert extract_claims(text)[0].event == event
