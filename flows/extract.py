@@ -36,6 +36,8 @@ COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,?\s+(?:up|down)\s+from
 # "Turnout was 67.3%, the commission said, up from 61.2%": the same, a reporting clause between
 # (the verb checked against the reporting verbs).
 COMPARED_AFTER_SOURCE = re.compile(r"^,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+),\s+(?:up|down)\s+from\s+$")
+# "The outbreak has grown to 124 cases, officials said, up 20 from last week": how far that measure moved.
+CHANGE_AFTER = re.compile(r"^[^\d.;:“”\"]{0,80}?,\s+(?:up|down)\s+(?:by\s+)?$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 # "bringing the total this year to 12,800": a running total of what the figure before counts.
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
@@ -231,7 +233,8 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     compared = ("from" in between or "compared" in between or "against" in between or " of " in between) \
         and (COMPARED.match(between) or ((source := COMPARED_AFTER_SOURCE.match(between)) is not None
                                          and plain_reporting_verb(source.group(1))))
-    same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between))
+    same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between)) \
+        or (q.change and CHANGE_AFTER.match(between))
     if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))):
         return left
     if not ctx.named and (contrast := CONTRASTED.match(between)) and plain_reporting_verb(contrast.group(1)):

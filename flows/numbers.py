@@ -156,6 +156,7 @@ class _Lexicon:
     scales: dict[str, tuple[float, bool]]  # surface -> (multiplier, needs a currency)
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     verb_hedges: frozenset[str]  # also reporting verbs: "an estimated 20,000", "police estimated"
+    comparing: frozenset[str]  # "twice" in "twice as many as": the "as … as" compares, it hedges nothing
     vague: dict[str, tuple[float, float]]
     a_durations: dict[str, tuple[float, str]]  # "decade" -> (10, "year")
     a_units: dict[str, tuple[str, str]]  # "gallon" -> ("measurement", "gal"): "a gallon" is one gallon
@@ -420,6 +421,7 @@ def _lexicon() -> _Lexicon:
         scales=scales,
         hedges=hedges,
         verb_hedges=frozenset(hedges) & {_key(r["verb"].lower()) for r in _rows("reporting_verbs.csv")},
+        comparing=frozenset(toml["multiplier"]["comparing"]),
         vague=vague,
         a_durations={k: (float(v[0]), v[1]) for k, v in toml["a_duration"].items()},
         a_units=a_units,
@@ -1218,7 +1220,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     start = m.phrase_start
     if hedge := m.group("hedge"):
         key = _key(hedge.lower())
-        if key in lex.verb_hedges and _is_verb(text, m.start("hedge"), lex):
+        if (key in lex.verb_hedges and _is_verb(text, m.start("hedge"), lex)) or (
+                key.startswith("as ") and _last_word(text, m.start("hedge")).lower() in lex.comparing):
             start = min(a for g, (a, b) in m.spans() if g not in ("hedge", "pre") and a < b)
         else:
             qualifier, sets_high = lex.hedges[key]

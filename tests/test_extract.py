@@ -319,3 +319,10 @@ def test_western_estimates_range_is_another_sources_figure_for_the_same_measure(
     claimed, estimated = one(text, 700000), one(text, 550000)
     assert estimated.measure == claimed.measure == "russian troops killed_or_wounded"
     assert (estimated.claimant, estimated.low, estimated.high) == ("Western estimates", 500000, 600000)
+
+
+def test_how_far_a_measure_moved_after_a_reporting_clause_counts_the_same() -> None:
+    text = "The outbreak has grown to 124 cases, state health officials said Wednesday, up 20 from last week."
+    level, moved = one(text, 124), one(text, 20)
+    assert (moved.unit, moved.event, moved.change) == ("cases", "infected", "up")
+    assert moved.measure == level.measure and level.change is None

@@ -474,3 +474,10 @@ def test_estimated_after_its_subject_is_the_verb_not_a_hedge() -> None:
     assert (q.surface, q.qualifier) == ("20,000", "exact")
     assert only("The war has killed an estimated 20,000 people.").qualifier == "approx"
     assert only("Estimated 20,000 people attend rally").qualifier == "approx"
+
+
+def test_as_many_as_after_twice_compares_and_hedges_nothing() -> None:
+    text = "45 million people face acute hunger, twice as many as five years ago."
+    assert [(q.surface, q.qualifier) for q in find_quantities(text)] == [("45 million", "exact"),
+                                                                        ("five years", "exact")]
+    assert only("As many as 300 people died.").qualifier == "at_most"
