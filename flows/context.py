@@ -537,7 +537,6 @@ def owner_before(text: str, start: int, end: int, sent: _Sentence) -> str | None
     return None
 
 
-
 def demonyms_in(sent: _Sentence, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Where demonyms and country names stand in text[start:end] of a sentence, spelled as listed."""
     starts, ends = sent.demonyms

@@ -1051,14 +1051,17 @@ def _hit_at(text: str, p: int, lex: _Lexicon, reversed_text: str) -> _Hit | None
     return _Hit(text, spans, start, fraction)
 
 
-def _is_verb(text: str, hedge_start: int, lex: _Lexicon) -> bool:
-    """Whether a hedge that is also a reporting verb is the verb: "police estimated 20,000" (a word
-    stands before it) and not "an estimated 20,000" (a determiner) or a headline's "Estimated 20,000"."""
-    before = text[max(0, hedge_start - 40):hedge_start].rstrip()
-    if not before or before[-1] in ".,;:!?(\"“":
+def _no_hedge_here(text: str, hedge_start: int, key: str, lex: _Lexicon) -> bool:
+    """Whether a hedge phrase is something else where it stands: a reporting verb after its subject
+    ("police estimated 20,000", but "an estimated 20,000" and a headline's "Estimated 20,000" hedge), or
+    a comparison ("twice as many as five years ago")."""
+    word = _last_word(text, hedge_start).lower()
+    if key.startswith("as "):
+        return word in lex.comparing
+    if key not in lex.verb_hedges:
         return False
-    word = _last_word(text, hedge_start)
-    return word != "" and word.lower() not in lex.determiners
+    before = text[max(0, hedge_start - 40):hedge_start].rstrip()
+    return bool(before) and before[-1] not in ".,;:!?(\"“" and word != "" and word not in lex.determiners
 
 
 def find_numerals(text: str) -> list[Numeral]:
@@ -1220,8 +1223,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     start = m.phrase_start
     if hedge := m.group("hedge"):
         key = _key(hedge.lower())
-        if (key in lex.verb_hedges and _is_verb(text, m.start("hedge"), lex)) or (
-                key.startswith("as ") and _last_word(text, m.start("hedge")).lower() in lex.comparing):
+        if _no_hedge_here(text, m.start("hedge"), key, lex):
             start = min(a for g, (a, b) in m.spans() if g not in ("hedge", "pre") and a < b)
         else:
             qualifier, sets_high = lex.hedges[key]
