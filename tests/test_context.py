@@ -360,6 +360,11 @@ def test_a_source_named_by_its_country_is_not_the_owner_unless_the_figure_is_its
 @pytest.mark.parametrize(("text", "event"), [
     ("The typhoon forced the evacuation of 410,000 people.", "evacuated"),
     ("Officials said 1,200 soldiers had surrendered.", "captured"),
+    ("Some 250 homes were flooded in the village.", "damaged"),
 ])
 def test_event_nouns_and_verbs_of_the_lexicon(text: str, event: str) -> None:
     assert extract_claims(text)[0].event == event
+
+
+def test_people_who_flooded_into_a_square_were_not_damaged() -> None:
+    assert extract_claims("Thousands of people flooded into the square.")[0].event != "damaged"
