@@ -108,8 +108,6 @@ PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "fr
 # Words that end the head of a source phrase: what follows them modifies it.
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
                        "issued", "compiled", "familiar", "close", "briefed"})  # "people familiar with …"
-# Nameless sources that do not end in s ("Ukrainian media said", "local police said", "management said").
-PLURAL_SOURCES = frozenset({"media", "police", "staff", "management"})
 # How far back a pronoun or "the agency" looks for what it stands for (about two paragraphs).
 LOOKBACK = 1200
 
@@ -136,7 +134,7 @@ def _verb_words() -> frozenset[str]:
     return frozenset(r["verb"].lower() for r in rows("reporting_verbs.csv"))
 
 
-def plain_reporting_verb(word: str) -> bool:
+def credits_the_figure_after(word: str) -> bool:
     """A reporting verb that credits the figure right after it ("said", "estimated", "estimates range";
     not "put", which credits only a figure after a later "at")."""
     low = word.lower()
@@ -1157,7 +1155,7 @@ def _looks_like_source(phrase: str) -> bool:
     # a clause ("I don't trust people who …").
     people = head == "people" and len(head_words) <= 2
     return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} or people \
-        or any(w.endswith("s") or w in PLURAL_SOURCES for w in (words[-1].lower(), head)) \
+        or any(w.endswith("s") or w in _words("collective") for w in (words[-1].lower(), head)) \
         or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows import model
-from flows.claimants import Reader, counts_sources, plain_reporting_verb
+from flows.claimants import Reader, counts_sources, credits_the_figure_after
 from flows.context import ArticleContext, Context, happens_to
 from flows.dates import ArticleDates
 from flows.layout import Layout
@@ -232,12 +232,13 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     # (cheap word checks first: most pairs of figures are not linked, and the patterns backtrack)
     compared = ("from" in between or "compared" in between or "against" in between or " of " in between) \
         and (COMPARED.match(between) or ((source := COMPARED_AFTER_SOURCE.match(between)) is not None
-                                         and plain_reporting_verb(source.group(1))))
+                                         and credits_the_figure_after(source.group(1))))
     same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between)) \
         or (q.change and CHANGE_AFTER.match(between))
     if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))):
         return left
-    if not ctx.named and (contrast := CONTRASTED.match(between)) and plain_reporting_verb(contrast.group(1)):
+    if not ctx.named and (contrast := CONTRASTED.match(between)) is not None \
+            and credits_the_figure_after(contrast.group(1)):
         return left
     if q.kind == "count" and BREAKDOWN.match(between):
         return left
