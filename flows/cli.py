@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLES = ROOT / "data" / "articles"
 DEFAULT_DB = ROOT / "data" / "estimates.duckdb"
 DEFAULT_EXPORTS = ROOT / "data" / "exports"
+BATCH_SIZE = 2000  # flows.pipeline.BATCH_SIZE (not imported: importing Prefect takes seconds)
 EXTRACT_COLUMNS = ("surface", "value", "low", "high", "qualifier", "kind", "unit", "subject", "event",
                    "measure", "claimant", "claimant_kind", "via", "as_of", "change")
 
@@ -67,7 +68,7 @@ def pipeline_options(command: Callable[..., Any]) -> Callable[..., Any]:
                      help="DuckDB file to load into."),
         click.option("--exports", type=click.Path(path_type=Path), default=DEFAULT_EXPORTS,
                      show_default=True, help="Folder for the comparison CSVs."),
-        click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True,
+        click.option("--batch-size", type=click.IntRange(1), default=BATCH_SIZE, show_default=True,
                      help="Articles per Prefect task."),
         click.option("--task-runner", type=click.Choice(["thread", "process", "dask"]), default="thread",
                      show_default=True,

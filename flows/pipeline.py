@@ -15,13 +15,16 @@ futures to resolve. Extraction gets its articles in a `Batch`, which Prefect doe
 (a quote would not do there: Dask would hand the task the quote's inner tuple).
 """
 
+import ctypes
 import gc
 import itertools
 import logging
 import os
+import tempfile
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,21 +51,25 @@ from flows.model import Article, Claim, Rejection
 from flows.refresh import refresh
 from schemas import frame, validate
 
-# Articles per task and per load. Each load reopens the database and commits, rewriting the table's
-# last, partly filled row group: loads of 1,000 articles (about 23,000 claims) cost 30 % less CPU than
-# loads of 500, and 2,000 less again, but a worker then holds 100 MB more.
-BATCH_SIZE = 1000
+# Articles per task and per load. Each task costs Prefect about 0.2 s of CPU, and each load reopens the
+# database and commits, rewriting the table's last, partly filled row group: loads of 1,000 articles
+# (about 23,000 claims) cost 30 % less CPU than loads of 500, and 2,000 less again. Workers hand their
+# tables back through files (Spilled), so 2,000 cost them little more memory than 1,000.
+BATCH_SIZE = 2000
 # A task validates and converts its articles in slices of this many, so that a worker's memory does
 # not grow with the batch size (the claims of 500 articles as Python objects and frames: ~60 MB).
 SLICE = 500
 # Batches extracted ahead of the load: enough to keep two workers busy while the flow loads, few
-# enough that memory stays bounded (1,000 articles ready to load take about 15 MB).
+# enough that memory stays bounded (the articles of a batch waiting for a worker: about 15 MB a 1,000).
 IN_FLIGHT = 4
 TASK_RUNNERS = ("thread", "process", "dask")
 # DuckDB's memory for the export, beyond which it spills to disk (`<db>.tmp/`): by default it takes up
 # to 80 % of the machine, and the conflicts of 100,000 articles (2.3 M rows) took 2.7 GB. Spilling
 # costs a third more CPU there.
 EXPORT_MEMORY = "400MB"
+
+# glibc's mallopt() parameters (malloc.h).
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
 
 # Stable artifact keys: the Prefect UI shows each key's history across runs.
 CONFLICTS_ARTIFACT = "estimates-largest-conflicts"
@@ -131,7 +138,7 @@ def task_runner(
     if kind == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count())
+        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count(), initializer=return_freed_memory)
     if kind == "dask":
         try:
             from prefect_dask import DaskTaskRunner
@@ -147,6 +154,20 @@ def task_runner(
                    "dashboard_address": None}
         return DaskTaskRunner(cluster_kwargs=cluster)
     raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
+
+
+def return_freed_memory() -> None:
+    """Set up a process-pool worker so that its C heap gives back what a batch freed.
+
+    glibc's malloc raises its mmap threshold to the largest block freed (up to 32 MB): after the first
+    batch, buffers of a batch's size come from the heap, which the next batch's scattered small
+    objects then pin, so a worker kept growing with the batch size. Fixed thresholds keep blocks over
+    256 KB in mappings of their own, unmapped when freed. Nothing happens where libc is not glibc.
+    """
+    with suppress(OSError, AttributeError):
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_MMAP_THRESHOLD, 256 * 1024)
+        libc.mallopt(M_TRIM_THRESHOLD, 1024 * 1024)
 
 
 @contextmanager
@@ -242,6 +263,40 @@ class Prepared:
     extracted: list[str]  # ids of the articles extracted now: these claims are all they have
 
 
+@dataclass
+class Spilled:
+    """A prepared batch whose Arrow tables a process-pool worker wrote to files, for the run to map.
+
+    Returned through a pipe, a batch of 2,000 articles (29 MB of tables) is pickled twice in the worker
+    and unpickled twice in the run (Prefect's process pool unpickles each result once more to check
+    it): 60 MB more in each process at once, and held afterwards by their heaps. Through Arrow IPC
+    files, the worker writes the tables once and the run maps them, reading no byte until the load.
+    """
+
+    articles: Path
+    claims: Path
+    rejected: list[Rejection]
+    extracted: list[str]
+
+    @classmethod
+    def write(cls, prepared: Prepared, folder: Path, name: str) -> "Spilled":
+        paths = folder / f"{name}.articles.arrow", folder / f"{name}.claims.arrow"
+        for table, path in zip((prepared.articles, prepared.claims), paths, strict=True):
+            with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+                writer.write_table(table)
+        return cls(*paths, prepared.rejected, prepared.extracted)
+
+    def read(self) -> Prepared:
+        articles, claims = (pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+                            for path in (self.articles, self.claims))
+        return Prepared(articles, claims, self.rejected, self.extracted)
+
+    def remove(self) -> None:
+        for path in (self.articles, self.claims):
+            with suppress(OSError):  # still mapped, where the system forbids that: the folder goes at the end
+                path.unlink(missing_ok=True)
+
+
 class Batch:
     """A batch's articles as one opaque object. Prefect looks into the lists and dataclasses passed to a
     task for futures to resolve, twice per submission: 65 ms of the flow's CPU per 1,000 articles, 6.5 s
@@ -264,14 +319,20 @@ class InFlight:
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(batch: Batch, to_extract: set[str]) -> Prepared:
+def extract_batch(batch: Batch, to_extract: set[str], spill: Path | None = None) -> Prepared | Spilled:
     """Extract the claims of the articles whose ids are in `to_extract` (an article the extractor cannot
-    handle is rejected, not fatal), then validate the articles and claims with pandera.
+    handle is rejected, not fatal), then validate the articles and claims with pandera; with `spill`,
+    hand the tables back through files in that folder (see Spilled).
 
     Validation runs here, beside extraction, so that with a process pool or Dask it also runs on every
     core, and the flow's process is left only reading and loading.
     """
-    articles = batch.articles
+    prepared = extract_and_validate(batch.articles, to_extract)
+    return Spilled.write(prepared, spill, uuid.uuid4().hex) if spill else prepared
+
+
+def extract_and_validate(articles: list[Article], to_extract: set[str]) -> Prepared:
+    """extract_batch's work, slice by slice."""
     slices = [prepare(articles[i:i + SLICE], to_extract) for i in range(0, len(articles), SLICE)] or [
         prepare([], to_extract)
     ]
@@ -366,8 +427,11 @@ def pipeline(
 
     def load_oldest() -> None:
         oldest = pending.popleft()
-        batch: Prepared = oldest.future.result()
+        result: Prepared | Spilled = oldest.future.result()
+        batch = result.read() if isinstance(result, Spilled) else result
         load_batch(db, quote(batch), quote(oldest.rejected), quote(oldest.names))
+        if isinstance(result, Spilled):
+            result.remove()
         gc.collect()  # see frozen_heap
         n_rejected = len(oldest.rejected) + len(batch.rejected)
         summary.articles += len(batch.extracted)
@@ -380,7 +444,7 @@ def pipeline(
             on_progress(Progress(min(len(files_seen), len(to_read)), len(to_read),
                                  summary.articles, summary.claims, summary.rejected))
 
-    with frozen_heap():
+    with frozen_heap(), spill_folder(db) as spill:
         for chunk in batches(records, batch_size):
             articles = first_of_each(a for a in chunk if isinstance(a, Article))
             new = {a.article_id for a in articles} - done.article_ids
@@ -390,7 +454,7 @@ def pipeline(
                 names=[(a.article_id, a.source) for a in chunk if isinstance(a, Article)],
                 # A JSON Lines record's source is PATH#ID: the progress counts its file.
                 files={item.source.split("#")[0] for item in chunk},
-                future=extract_batch.submit(Batch(articles), new),
+                future=extract_batch.submit(Batch(articles), new, spill),
             )
             names += sent.names
             pending.append(sent)
@@ -402,7 +466,9 @@ def pipeline(
     # Only now, with every batch committed: a run killed midway has its files read again next time.
     with load_step.connect(db) as con:
         load_step.record_files(con, {str(f): hashes[str(f)] for f in to_read if hashes[str(f)]}, names)
-        refresh(con)  # the views' stored rows follow what this run (or a killed one) loaded
+        stats = refresh(con)  # the views' stored rows follow what this run (or a killed one) loaded
+    scope = "from scratch" if stats.full_rebuild else f"{stats.groups:,} comparison group(s)"
+    logger.info("Refreshed the views' stored rows (%s) in %.1f s", scope, stats.seconds)
 
     files, summary.conflicts, summary.new_conflicts, summary.largest = export_views(db, exports, before)
     summary.exports = [str(f) for f in files]
@@ -413,6 +479,21 @@ def pipeline(
     if on_progress:
         on_progress(Progress(len(to_read), len(to_read), summary.articles, summary.claims, summary.rejected))
     return summary
+
+
+@contextmanager
+def spill_folder(db: Path) -> Iterator[Path | None]:
+    """Where process-pool workers write their batches' tables (see Spilled): a temporary folder beside
+    the database, on its disk rather than a /tmp that may be memory, removed at the end. None for the
+    other runners: threads pass their tables as they are, and a Dask worker may be another machine."""
+    context = FlowRunContext.get()
+    if context is None or not isinstance(context.task_runner, ProcessPoolTaskRunner):
+        yield None
+        return
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{db.name}.batches-", dir=db.parent,
+                                     ignore_cleanup_errors=True) as folder:
+        yield Path(folder).resolve()
 
 
 def release_workers() -> None:

@@ -27,6 +27,14 @@ def test_top_level_help_lists_the_commands():
         assert command in result.output
 
 
+@pytest.mark.parametrize("command", ["run", "serve"])
+def test_run_help_shows_the_pipelines_own_batch_size(command):
+    from flows.pipeline import BATCH_SIZE
+
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert f"[default: {BATCH_SIZE};" in " ".join(result.output.split())
+
+
 def test_version_says_whether_the_extractor_runs_compiled():
     from flows.model import EXTRACTOR_VERSION
     from flows.speedups import compiled

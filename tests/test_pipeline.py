@@ -12,6 +12,7 @@ from prefect.states import Failed
 
 from flows.ingest import expand_paths
 from flows.load import DatabaseLocked
+from flows.model import Article
 from flows.pipeline import Progress, io_error, load_batch, pipeline, reporting_progress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,3 +182,19 @@ def test_a_run_keeps_only_the_batches_in_flight_in_memory(prefect, tmp_path):
         pipeline([str(folder)], tmp_path / "e.duckdb", tmp_path / "x", batch_size=1)
     assert len(alive) > 2 * IN_FLIGHT
     assert max(alive) <= IN_FLIGHT + 1, "a loaded batch's rows stay in memory"
+
+
+def test_a_spilled_batch_reads_back_the_same_tables_and_removes_its_files(tmp_path):
+    """How process-pool workers hand a batch back (files, not a pickle): nothing lost or changed."""
+    from flows.pipeline import Batch, Spilled, extract_batch
+
+    article = Article("x.txt", "Officials said 1,200 homes were destroyed.", title="Flood")
+    prepared = extract_batch.fn(Batch([article]), {article.article_id})
+    spilled = extract_batch.fn(Batch([article]), {article.article_id}, spill=tmp_path)
+    assert isinstance(spilled, Spilled) and len(list(tmp_path.iterdir())) == 2
+    back = spilled.read()
+    assert back.claims.equals(prepared.claims) and back.claims.num_rows == 1
+    assert back.articles.drop_columns("ingested_at").equals(prepared.articles.drop_columns("ingested_at"))
+    assert (back.rejected, back.extracted) == (prepared.rejected, [article.article_id])
+    spilled.remove()
+    assert not list(tmp_path.iterdir())

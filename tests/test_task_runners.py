@@ -48,6 +48,7 @@ def test_process_pool_gives_the_same_tables_as_one_process(one_process, inputs, 
     on_two_cores = pipeline.with_options(task_runner=task_runner("process", workers=2))
     on_two_cores([str(inputs)], tmp_path / "e.duckdb", tmp_path / "exports", batch_size=10)
     assert tables(tmp_path / "e.duckdb") == one_process
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.duckdb", "exports"], "batch files left behind"
 
 
 def test_two_worker_dask_cluster_gives_the_same_tables_as_one_process(one_process, inputs, tmp_path):
