@@ -55,9 +55,13 @@ CLAUSE_MARK = re.compile(r"[,;]")
 # A new clause between an attribution and a figure: ", and 1.5 million were affected".
 CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
 # "put the crowd at 38,000", "put the governor on 47%", "put the toll at half a million": "at" or "on"
-# and a figure within three words.
-AT_FIGURE = re.compile(r"\b(?:at|on)\s+(?:\S+\s+){0,2}?\S*\d")
+# and a figure within three words of the same clause ("put 2,300 jobs at risk, and 500 more" is no toll).
+AT_FIGURE = re.compile(r"\b(?:at|on)\s+(?:[^\s,;]+\s+){0,2}?\S*\d")
 AT_OR_ON = re.compile(r"\b(?:at|on)\s+")
+# "put the figure closer to 50,000", "put the toll as high as 900": an approximation after the verb's object
+# (not straight after the verb: "will put over 2,300 jobs at risk").
+NEAR_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:closer\s+to|close\s+to|near(?:er)?(?:\s+to)?|around|"
+                         r"as\s+(?:high|low|many|much)\s+as|between|above|below)\s+\S*\d")
 # A verb used as an adjective ("an estimated $9.6bn", "the confirmed death toll") credits nobody.
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
@@ -453,7 +457,9 @@ class Reader:
             for m in WAS_QUOTED.finditer(sentence):
                 found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
         taken = [(a.verb_start, a.verb_end) for a in found]
+        floor = s  # a subject does not reach back past another reporting verb ("X said the plan would put")
         for v_start, v_end in _verb_spans(sentence, s):
+            floor, subject_floor = v_end, floor
             if any(a <= v_start < b for a, b in taken) or text[v_start:v_end].lower() == "quoted":
                 continue
             if NEGATED.search(text, max(s, v_start - 12), v_start):
@@ -465,7 +471,7 @@ class Reader:
             # "the $4.1bn the United Nations says is needed": a relative clause credits the figure before
             relative = RELATIVE_SOURCE_BACK.match(text[max(s, v_start - 60):v_start][::-1])
             source = ((relative.group("source")[::-1].strip(), None) if relative else None) \
-                or self._source_before(v_start, s) or self._source_after(v_end, e) \
+                or self._source_before(v_start, subject_floor) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0])) and not _finder(source[0])
@@ -932,8 +938,9 @@ def _noun_before_verb(sentence: str, start: int, end: int) -> bool:
 
 
 def _figure_after_at(sentence: str, pos: int) -> bool:
-    """Whether "at" or "on" follows pos with a figure within its next three words (see AT_FIGURE)."""
-    if AT_FIGURE.search(sentence, pos):  # digits: most figures
+    """Whether "at" or "on" follows pos with a figure within its next three words (see AT_FIGURE), or an
+    approximation of a figure follows the verb's object (NEAR_FIGURE)."""
+    if AT_FIGURE.search(sentence, pos) or NEAR_FIGURE.match(sentence, pos):  # digits: most figures
         return True
     for m in AT_OR_ON.finditer(sentence, pos):
         start = m.end()
@@ -941,7 +948,7 @@ def _figure_after_at(sentence: str, pos: int) -> bool:
             if number_at(sentence, start):
                 return True
             start = sentence.find(" ", start) + 1
-            if start == 0:
+            if start == 0 or sentence[start - 2] in ",;":  # the clause ends
                 break
     return False
 

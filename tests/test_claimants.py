@@ -423,3 +423,31 @@ def test_a_source_that_acknowledges_a_figure_claims_it():
     text = ("More than 3,000 people have been detained, rights groups say, while the authorities "
             "acknowledge 900.")
     assert credit(text, 900)[0] == "authorities"
+
+
+@pytest.mark.parametrize("text", [
+    "The union said the plan would put 2,300 jobs at risk, and 500 more would go.",
+    "Facebook said this week that it expected that 2,300 staff would leave.",
+])
+def test_a_source_does_not_reach_back_past_another_reporting_verb(text: str) -> None:
+    assert credit(text, 2300)[0] in ("union", "Facebook")
+
+
+def test_put_credits_a_figure_after_at_only_within_its_clause():
+    text = "The union said the plan would put 2,300 jobs at risk, and 500 more would go."
+    assert credit(text, 500)[0] == "union"
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Cross said 80,000 people were displaced, though local authorities put the figure closer"
+    " to 50,000.",
+    "The Red Cross said 80,000 people were displaced; local authorities put the number as high as 50,000.",
+])
+def test_put_the_figure_closer_to_credits_the_one_who_puts_it(text: str) -> None:
+    assert credit(text, 50000)[0] == "local authorities"
+    assert credit(text, 80000)[0] == "Red Cross"
+
+
+def test_putting_a_figure_at_risk_credits_the_one_who_said_so():
+    text = "The union said the closure would put over 2,300 jobs at risk."
+    assert credit(text, 2300)[0] == "union"
