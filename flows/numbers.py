@@ -46,6 +46,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from ahocorasick_rs import MATCHKIND_LEFTMOST_LONGEST, AhoCorasick
@@ -695,6 +696,12 @@ def _number_value(text: str) -> float:
     return float(text.translate(_SEPARATORS))
 
 
+def _scaled(value: float, scale: float) -> float:
+    """value × scale in decimal, as the text wrote it: "€4.1 billion" is 4,100,000,000, where binary
+    floating point gives 4,099,999,999.9999995."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
 @dataclass(slots=True)
 class _Core:
     """One end of a phrase: the number with its scale, currency and unit."""
@@ -760,7 +767,7 @@ def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = F
                 break  # "$3 b", "£5 m"; but "80 m.p.h." and "12 m" are not millions
             if surface == "m" and not core.currency and lex.metres_before.match(text, s.end()):
                 break  # "1.8m tall": metres
-            core.value *= mult
+            core.value = _scaled(core.value, mult)
             core.end = s.end()
             core.scaled = True
             core.plain = False
@@ -881,7 +888,7 @@ def _read_unit(text: str, core: _Core, lex: _Lexicon) -> None:
     core.kind, core.unit, core.unit_surface = kind, unit, surface
     core.end = u.end()
     if kind == "money" and not core.scaled and (s := lex.scale_after.match(text, core.end)) and s.group("w"):
-        core.value *= lex.scales[s.group("w").lower()][0]  # "75 USD million"
+        core.value = _scaled(core.value, lex.scales[s.group("w").lower()][0])  # "75 USD million"
         core.end, core.scaled = s.end(), True
 
 

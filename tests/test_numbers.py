@@ -107,6 +107,14 @@ def test_digits_separators_and_scales(phrase: str, value: float) -> None:
     assert only(f"The count stood at {phrase} on the day.").value == value
 
 
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("€4.1 billion", 4_100_000_000), ("$0.7 million", 700_000), ("4.1 trillion yen", 4_100_000_000_000),
+    ("2.3bn", 2_300_000_000),
+])
+def test_a_scaled_decimal_is_the_value_written_not_binary_rounding_noise(phrase: str, value: int) -> None:
+    assert only(f"Losses reached {phrase} last year.").value == value
+
+
 @pytest.mark.parametrize(
     ("phrase", "value", "unit"),
     [("$3bn", 3e9, "USD"), ("£20bn", 20e9, "GBP"), ("€1.5tn", 1.5e12, "EUR"), ("US$5", 5, "USD"),
