@@ -1031,9 +1031,14 @@ def _other_type(name: str, noun: str) -> bool:
     """Whether a body's name says it is another sort of body than the noun does: "Police", "Interior
     Ministry" or "Ministry of Health" for "the commission". A proper name ("FEMA", "Global Carbon
     Project"), a noun of people ("the researchers") and a noun for any body ("the agency", "World Health
-    Organization") say no sort."""
+    Organization") say no sort; "the company" is a business: a name with a business word ("Volkner
+    Motors", "Orsini Bank") or none ("Nordair")."""
+    words = {w.strip(PUNCTUATION) for w in name.lower().split()}
+    if noun in _words("business"):  # "the company": "Volkner Motors", "Nordair", not "the CGT union"
+        proper = any(w[:1].isupper() for w in name.split())
+        return bool(words & _words("org_word") - _words("business")) or not proper
     sorts = _words("org_word") - _words("any_body")
-    named = {w.strip(PUNCTUATION) for w in name.lower().split()} & sorts
+    named = words & sorts
     return noun in sorts and bool(named) and noun not in named
 
 

@@ -451,3 +451,11 @@ def test_put_the_figure_closer_to_credits_the_one_who_puts_it(text: str) -> None
 def test_putting_a_figure_at_risk_credits_the_one_who_said_so():
     text = "The union said the closure would put over 2,300 jobs at risk."
     assert credit(text, 2300)[0] == "union"
+
+
+def test_the_company_is_a_business_not_a_union_or_ministry_named_before():
+    text = ("The interior ministry counted 45,000 marchers, while the CGT union claimed 500,000.\n\n"
+            "Nordair lost €312 million in the quarter, the company said.")
+    assert credit(text, 312_000_000)[0] == "Nordair"
+    text = "The CGT union claimed 500,000 marchers.\n\nThe company reported a net loss of €312 million."
+    assert credit(text, 312_000_000)[0] == "company"
