@@ -499,9 +499,10 @@ def owner_after(text: str, start: int, end: int, sent: _Sentence) -> str | None:
 
 
 def _is_source(text: str, end: int) -> bool:
-    """Is the country or demonym ending at `end` the source of a figure, or its host, rather than its
-    owner? It is when a name, a source noun, a reporting verb or a hosting verb follows: "the Libyan Red
-    Crescent", "the Ukrainian president", "Israel says", "Poland has taken in"."""
+    """Is the country or demonym ending at `end` the source of a figure, its host or the attacker, rather
+    than its owner? It is when a name, a source noun, a reporting verb, a hosting verb or a weapon or attack
+    follows: "the Libyan Red Crescent", "the Ukrainian president", "Israel says", "Poland has taken in",
+    "a Russian missile strike killed 14 people"."""
     words = _words()
     if owner_s := POSSESSIVE.match(text, end):  # optional: it always matches, mostly empty
         end = owner_s.end()
@@ -513,7 +514,8 @@ def _is_source(text: str, end: int) -> bool:
     # "Israel says", "Israel's military said", "the Israeli army says": the name heads the source phrase
     if first[0].isupper() or any(w.lower() in _reporting_verbs() for w in following[:2]):
         return True
-    return any(w.lower() in words["source_nouns"] or w.lower() in words["host_verbs"] for w in following)
+    return any(w.lower() in words["source_nouns"] or w.lower() in words["host_verbs"]
+               or w.lower() in words["agent_nouns"] for w in following)
 
 
 # "its 300 soldiers", "300 of their soldiers": the figure belongs to whoever "its" stands for

@@ -368,3 +368,15 @@ def test_event_nouns_and_verbs_of_the_lexicon(text: str, event: str) -> None:
 
 def test_people_who_flooded_into_a_square_were_not_damaged() -> None:
     assert extract_claims("Thousands of people flooded into the square.")[0].event != "damaged"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("A Russian missile strike on the city of Dnipro killed at least 14 people.", "at least 14"),
+    ("Israeli airstrikes killed 40 people in Rafah overnight.", "40"),
+])
+def test_the_attackers_nationality_is_not_that_of_the_dead(text: str, surface: str) -> None:
+    assert claim(text, surface).subject is None
+
+
+def test_a_nation_that_lost_what_is_counted_still_owns_it():
+    assert claim("Russian forces lost 300 tanks last month.", "300").subject == "russian"
