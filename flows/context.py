@@ -657,6 +657,8 @@ class ArticleContext:
             before = nearest_event_before(events_before, kind, unit)
             adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
             found = adjacent or find_event(sent, q_end, after_end, kind, unit, text=text)
+            if found is None and text.startswith(("—", "–"), after_end):
+                found = self._event_past_aside(sent, after_end, s_end, kind, unit)
             if found is None:
                 before = nearest_event_before(events_before, kind, unit, near=False)
                 found = before[0] if before else None
@@ -674,6 +676,17 @@ class ArticleContext:
                 if ctx.unit is None and kind == "count" and found.counts:
                     ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
         return ctx
+
+
+    def _event_past_aside(self, sent: _Sentence, dash: int, s_end: int, kind: str, unit: str | None
+                          ) -> Event | None:
+        """"1.9 million people — about 90% of the population — have been displaced": the event of the
+        clause the aside between two dashes interrupts."""
+        text = self.text
+        close = text.find(text[dash], dash + 1, s_end)
+        if close < 0:
+            return None
+        return find_event(sent, close + 1, clause_after(text, close + 1, s_end), kind, unit, text=text)
 
 
 def _level_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_start: int) -> Event | None:

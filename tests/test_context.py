@@ -380,3 +380,9 @@ def test_the_attackers_nationality_is_not_that_of_the_dead(text: str, surface: s
 
 def test_a_nation_that_lost_what_is_counted_still_owns_it():
     assert claim("Russian forces lost 300 tanks last month.", "300").subject == "russian"
+
+
+@pytest.mark.parametrize("dash", ["—", "–"])
+def test_an_aside_between_dashes_holding_a_figure_does_not_hide_the_event(dash: str) -> None:
+    text = f"Roughly 1.9 million people {dash} about 90% of the population {dash} have been displaced."
+    assert described(text, "Roughly 1.9 million") == ("people", None, "displaced")
