@@ -34,8 +34,9 @@ COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,?\s+(?:up|down)\s+from
                       r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+compared\s+(?:with|to)\s+$"
                       r"|^[^.;:“”\"]{0,40}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
 # "Turnout was 67.3%, the commission said, up from 61.2%": the same, a reporting clause between
-# (the verb checked against the reporting verbs).
-COMPARED_AFTER_SOURCE = re.compile(r"^,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+),\s+(?:up|down)\s+from\s+$")
+# (the verb checked against the reporting verbs; "said Friday, up from" too).
+COMPARED_AFTER_SOURCE = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+)"
+                                   r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?,\s+(?:up|down)\s+from\s+$")
 # "The outbreak has grown to 124 cases, officials said, up 20 from last week": how far that measure moved.
 CHANGE_AFTER = re.compile(r"^[^\d.;:“”\"]{0,80}?,\s+(?:up|down)\s+(?:by\s+)?$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")

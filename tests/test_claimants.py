@@ -459,3 +459,9 @@ def test_the_company_is_a_business_not_a_union_or_ministry_named_before():
     assert credit(text, 312_000_000)[0] == "Nordair"
     text = "The CGT union claimed 500,000 marchers.\n\nThe company reported a net loss of €312 million."
     assert credit(text, 312_000_000)[0] == "company"
+
+
+def test_results_that_give_a_figure_credit_their_publisher_but_donors_who_gave_credit_no_one():
+    text = "The opposition claims 60% backed its man; the electoral commission's results give him 43.5%."
+    assert credit(text, 43.5)[0] == "electoral commission"
+    assert credit("Donors gave $3 billion to the fund.", 3e9)[0] is None

@@ -307,6 +307,12 @@ def test_a_figure_up_from_another_after_a_reporting_clause_shares_its_measure() 
     assert before.measure == now.measure and before.event == "attended"
 
 
+def test_up_from_after_a_noun_and_a_reporting_clause_with_its_day_shares_the_measure() -> None:
+    text = "The outbreak has grown to 159 cases, state health officials said Friday, up from 146 last week."
+    assert one(text, 146).measure == one(text, 159).measure
+    assert (one(text, 146).unit, one(text, 146).event) == ("cases", "infected")
+
+
 def test_a_part_of_a_bare_figure_after_it_counts_its_noun() -> None:
     text = "Kyiv said its air defences shot down 31 of 35 drones launched overnight."
     part, whole = one(text, 31), one(text, 35)
