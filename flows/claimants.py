@@ -1192,7 +1192,8 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
     # "Ukraine's Energy Minister Olha Lysenko": capitalised words ending in a title, then a person's name.
     for k in range(1, len(stripped) - 1):
         if stripped[k - 1][:1].isupper() and _titles().get(stripped[k - 1].lower()) is not None \
-                and _is_person(" ".join(stripped[k:])):
+                and f"{stripped[k - 1]} {stripped[k]}".lower() not in _titles() \
+                and _is_person(" ".join(stripped[k:])):  # ("NATO Secretary General Mark Rutte": whole title)
             return " ".join(stripped[:k]), " ".join(stripped[k:])
     # The trailing run of capitalised words is the name when lower-case role words stand before it.
     i = len(stripped)

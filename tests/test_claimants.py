@@ -465,3 +465,8 @@ def test_results_that_give_a_figure_credit_their_publisher_but_donors_who_gave_c
     text = "The opposition claims 60% backed its man; the electoral commission's results give him 43.5%."
     assert credit(text, 43.5)[0] == "electoral commission"
     assert credit("Donors gave $3 billion to the fund.", 3e9)[0] is None
+
+
+@pytest.mark.parametrize("title", ["NATO Secretary General", "UN Secretary General", "Secretary General"])
+def test_a_title_of_two_words_after_a_body_stays_whole(title: str) -> None:
+    assert credit(f"{title} Mark Rutte said 212 people had died.", 212)[0] == "Mark Rutte"

@@ -33,8 +33,9 @@ def test_rate_keeps_its_counted_noun():
     assert (c.kind, c.unit, c.event) == ("rate", "troops per day", "killed_or_wounded")
 
 
-def test_period_later_in_the_clause_makes_a_count_a_rate():
-    c = claim("About 300 more migrants arrive on the island every week.", "About 300")
+@pytest.mark.parametrize("period", ["every week", "every single week", "each week"])
+def test_period_later_in_the_clause_makes_a_count_a_rate(period: str):
+    c = claim(f"About 300 more migrants arrive on the island {period}.", "About 300")
     assert (c.kind, c.unit) == ("rate", "migrants per week")
 
 
