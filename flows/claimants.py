@@ -628,6 +628,10 @@ class Reader:
             org = self._named_org(phrase.lower(), pos)
             if org:
                 return org
+        if phrase.rpartition(" ")[2].lower() in _words("leader"):  # "the NATO chief"
+            person = self._person_for_role(phrase.lower())
+            if person:
+                return person, self._role_of.get(person) or phrase
         return phrase, role
 
     def _resolve_role(self, phrase: str, pos: int, unnamed: bool) -> tuple[str | None, str | None]:
@@ -687,6 +691,11 @@ class Reader:
             tied = {name for known, name in roles.items() if known.endswith(" " + bare)}
             if len(tied) == 1:
                 return tied.pop()
+            body, _, head = role.rpartition(" ")
+            if body and head in _words("leader"):  # "the NATO chief": the one "NATO Secretary General" named
+                led = {name for known, name in roles.items() if known.startswith(body + " ")}
+                if len(led) == 1:
+                    return led.pop()
         return None
 
     def _role_at_mention(self, name: str) -> str | None:

@@ -470,3 +470,10 @@ def test_results_that_give_a_figure_credit_their_publisher_but_donors_who_gave_c
 @pytest.mark.parametrize("title", ["NATO Secretary General", "UN Secretary General", "Secretary General"])
 def test_a_title_of_two_words_after_a_body_stays_whole(title: str) -> None:
     assert credit(f"{title} Mark Rutte said 212 people had died.", 212)[0] == "Mark Rutte"
+
+
+def test_the_chief_of_a_body_is_the_person_named_with_its_title():
+    text = ("NATO Secretary General Mark Rutte said 600,000 Russian troops had been killed or wounded.\n\n"
+            '"We see about 1,500 casualties every day," the NATO chief said.')
+    assert credit(text, 1500)[0] == "Mark Rutte"
+    assert credit("The army chief said 300 soldiers had died.", 300)[0] == "army chief"
