@@ -7,7 +7,8 @@ plain modules (ingest, extract, schemas, load, export); this file only wires the
 Where the work runs: the flow's process reads the files and is the only one to open the database;
 extraction and validation, the CPU-bound part, are submitted to the flow's task runner
 (`task_runner()`: threads by default, a process pool to use every core, or Dask, possibly a remote
-cluster), which hands back each batch as Arrow tables ready to load. Batches are loaded in the order
+cluster), which hands back each batch as Arrow tables ready to load (from a process pool, through files:
+see Spilled). Batches are loaded in the order
 they were read, whatever order the workers finish in, so every runner gives the same tables.
 
 A batch is passed to the load `quote`d: otherwise Prefect walks every row in it, twice, looking for
