@@ -58,10 +58,6 @@ CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s|;")
 # and a figure within three words of the same clause ("put 2,300 jobs at risk, and 500 more" is no toll).
 AT_FIGURE = re.compile(r"\b(?:at|on)\s+(?:[^\s,;]+\s+){0,2}?\S*\d")
 AT_OR_ON = re.compile(r"\b(?:at|on)\s+")
-# "put the figure closer to 50,000", "put the toll as high as 900": an approximation after the verb's object
-# (not straight after the verb: "will put over 2,300 jobs at risk").
-NEAR_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:closer\s+to|close\s+to|near(?:er)?(?:\s+to)?|around|"
-                         r"as\s+(?:high|low|many|much)\s+as|between|above|below)\s+\S*\d")
 # A verb used as an adjective ("an estimated $9.6bn", "the confirmed death toll") credits nobody.
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
@@ -153,6 +149,15 @@ def _verb_needs() -> dict[str, str]:
 @cache
 def _verbs_re() -> re.Pattern[str]:
     return phrase_pattern(tuple(_verb_words()))
+
+
+@cache
+def _near_figure_re() -> re.Pattern[str]:
+    """"put the figure closer to 50,000", "put the toll as high as 900": an approximation (class
+    near_figure) after the verb's object, not straight after the verb ("will put over 2,300 jobs at risk")."""
+    longest_first = sorted(_words("near_figure"), key=len, reverse=True)
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first)
+    return re.compile(rf"\s+(?:[\w'’-]+\s+){{1,3}}?(?:{words})\s+\S*\d")
 
 
 @cache
@@ -948,8 +953,8 @@ def _noun_before_verb(sentence: str, start: int, end: int) -> bool:
 
 def _figure_after_at(sentence: str, pos: int) -> bool:
     """Whether "at" or "on" follows pos with a figure within its next three words (see AT_FIGURE), or an
-    approximation of a figure follows the verb's object (NEAR_FIGURE)."""
-    if AT_FIGURE.search(sentence, pos) or NEAR_FIGURE.match(sentence, pos):  # digits: most figures
+    approximation of a figure follows the verb's object (_near_figure_re)."""
+    if AT_FIGURE.search(sentence, pos) or _near_figure_re().match(sentence, pos):  # digits: most figures
         return True
     for m in AT_OR_ON.finditer(sentence, pos):
         start = m.end()
