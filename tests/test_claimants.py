@@ -477,3 +477,16 @@ def test_the_chief_of_a_body_is_the_person_named_with_its_title():
             '"We see about 1,500 casualties every day," the NATO chief said.')
     assert credit(text, 1500)[0] == "Mark Rutte"
     assert credit("The army chief said 300 soldiers had died.", 300)[0] == "army chief"
+
+
+@pytest.mark.parametrize(("speaker", "name", "kind"), [
+    ("Los Angeles County Sheriff Robert Luna", "Robert Luna", "government"),
+    ("Fire Chief Kristin Crowley", "Kristin Crowley", "government"),
+    ("Attorney General Merrick Garland", "Merrick Garland", "government"),  # no general of an army
+    ("Rep. Jim Jordan", "Jim Jordan", "government"),
+    ("Coroner Sarah Lee", "Sarah Lee", "government"),
+    ("Chief Executive Tim Cook", "Tim Cook", "other"),
+    ("CEO Elon Musk", "Elon Musk", "other"),
+])
+def test_a_title_before_a_name_is_the_role_not_part_of_the_name(speaker: str, name: str, kind: str) -> None:
+    assert credit(f"{speaker} said 1,200 people had been affected.", 1200)[:2] == (name, kind)
