@@ -126,9 +126,47 @@ def as_of(sentence: str, published: date | None, cues: tuple[str, ...] | None = 
 
     `cues`: the relative-date cue words the whole article holds (ArticleDates), a shortcut when many of
     its sentences are read; by default every cue is looked for."""
+    return dating(sentence, published, cues).day
+
+
+class Dating:
+    """The dates of one sentence's figures: the sentence's own date, and the dates of figures it compares
+    with ("Turnout was 60%, down from 67.3% in 2019": 2019 dates the 67.3% alone), as (start, end, date)
+    with start and end where the compared figure may stand."""
+
+    __slots__ = ("day", "compared")
+
+    def __init__(self, day: date | None, compared: list[tuple[int, int, date]]) -> None:
+        self.day = day
+        self.compared = compared
+
+    def at(self, pos: int) -> date | None:
+        """The date of the figure at `pos`."""
+        for start, end, day in self.compared:
+            if start <= pos < end:
+                return day
+        return self.day
+
+    def shifted(self, offset: int) -> Dating:
+        return Dating(self.day, [(a + offset, b + offset, d) for a, b, d in self.compared])
+
+
+# What a compared figure follows ("down from 67.3% in 2019", "compared with 2,500 last year", "from 2.6%
+# in February" after a first figure): its marker, the figure and at most four words, up to its date.
+COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|(?P<bare>\bfrom))\s+"
+    r"(?P<figure>(?:[a-z]+\s+){0,2}[^\s\d,;:()]{0,3}\d[\d,.]*\S*)(?:\s+[a-z][\w-]*){0,4}\s+$")
+
+
+def dating(sentence: str, published: date | None, cues: tuple[str, ...] | None = None) -> Dating:
+    """The dates of a sentence's figures (see as_of and Dating)."""
     lex = _lexicon()
     found: list[tuple[int, date, bool]] = []  # (where, the date, does it date a statement?)
+    compared: list[tuple[int, int, date]] = []
     for start, end, day in _dates_in(sentence, published, lex, lex.cues if cues is None else cues):
+        if (figure := _compared_figure(sentence, start)) is not None:
+            compared.append((figure, start, day))
+            continue
         before = [w.lower() for w in _WORDS_BEFORE.findall(sentence, max(0, start - 60), start)]
         if before and before[-1] in lex.period_start:
             continue  # "since 3 October": when a period began, not when the figure holds
@@ -141,9 +179,20 @@ def as_of(sentence: str, published: date | None, cues: tuple[str, ...] | None = 
             or DATELINE_AFTER.match(sentence, end) is not None
         found.append((start, day, statement))
     if not found:
-        return published
+        return Dating(published, compared)
     found.sort(key=lambda f: f[0])
-    return next((day for _, day, statement in found if not statement), found[0][1])
+    return Dating(next((day for _, day, statement in found if not statement), found[0][1]), compared)
+
+
+def _compared_figure(sentence: str, date_start: int) -> int | None:
+    """Where the figure a date follows starts, when that figure is compared with an earlier one ("down from
+    67.3% in 2019"); a bare "from" only after a first figure ("fell to 2.4% in March from 2.6% in
+    February", not "aid from 30 countries in 2023")."""
+    floor = max(0, date_start - 80)
+    m = COMPARED_BEFORE.search(sentence, floor, date_start)
+    if m is None or (m.group("bare") and not any(c.isdigit() for c in sentence[:m.start()])):
+        return None
+    return m.start("figure")
 
 
 class ArticleDates:
@@ -162,12 +211,16 @@ class ArticleDates:
 
     def as_of(self, start: int, end: int) -> date | None:
         """as_of(text[start:end], published)."""
+        return self.dating(start, end).day
+
+    def dating(self, start: int, end: int) -> Dating:
+        """dating(text[start:end], published), with offsets in the article."""
         i = bisect.bisect_left(self._marks, (start,))
         while i < len(self._marks) and self._marks[i][0] < end:
             if self._marks[i][1] <= end:
-                return as_of(self.text[start:end], self.published, self.cues)
+                return dating(self.text[start:end], self.published, self.cues).shifted(start)
             i += 1
-        return self.published
+        return Dating(self.published, [])
 
 
 def _dates_in(sentence: str, published: date | None, lex: _Lexicon,

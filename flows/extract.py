@@ -17,15 +17,15 @@ from functools import lru_cache
 from flows import model
 from flows.claimants import Reader, counts_sources, credits_the_figure_after
 from flows.context import ArticleContext, Context, happens_to
-from flows.dates import ArticleDates
+from flows.dates import ArticleDates, Dating
 from flows.layout import Layout
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
 from flows.text import sentences
 
-# "115,000 soldiers killed and 500,000 wounded", "… and another 1,000 wounded": the second figure borrows
-# the first one's noun.
-COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:,\s*|\s+)(?:and|or|plus)\s+"
+# "115,000 soldiers killed and 500,000 wounded", "… and another 1,000 wounded", "rose to 43,922, with
+# 103,898 wounded": the second figure borrows the first one's noun.
+COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:(?:,\s*|\s+)(?:and|or|plus)|,\s*with)\s+"
                          r"(?:(?:another|a\s+further|an\s+additional)\s+)?$|^\s*(?:,|and|or)\s*$")
 # "about $1m, up from $200,000"; "rose by 63 overnight to 158"; "2,000 migrants were intercepted this
 # year, compared with 6,182": the same measure at another time.
@@ -40,6 +40,8 @@ COMPARED_AFTER_SOURCE = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,\s+[^\d.,
 # "The outbreak has grown to 124 cases, officials said, up 20 from last week": how far that measure moved.
 CHANGE_AFTER = re.compile(r"^[^\d.;:“”\"]{0,80}?,\s+(?:up|down)\s+(?:by\s+)?$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
+# "19 billion reais ($3.7 billion)", "60 miles (97 km)": the same figure restated in another unit.
+CONVERSION = re.compile(r"^\s*[(/]\s*$")
 # "bringing the total this year to 12,800": a running total of what the figure before counts.
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
@@ -82,7 +84,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
-    read: dict[int, tuple[str, date | None]] = {}  # sentence index → its text and as-of date, read once
+    read: dict[int, tuple[str, Dating]] = {}  # sentence index → its text and its figures' dates, read once
     for n, q in enumerate(quantities):
         if q.kind == "count" and q.qualifier == "exact" and q.value is not None and q.value <= MAX_SOURCES \
                 and counts_sources(text, q.start, q.end):
@@ -93,8 +95,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         span = spans[i]
         if i not in read:
             sentence = text[span.start : span.end]
-            read[i] = sentence, dates.as_of(span.start, span.end)
-        sentence, sentence_date = read[i]
+            read[i] = sentence, dates.dating(span.start, span.end)
+        sentence, sentence_dates = read[i]
         prev_span = spans[i - 1] if i > 0 else None
         ctx = context.describe(q.start, q.end, q.kind, (span.start, span.end),
                                (prev_span.start, prev_span.end) if prev_span else None,
@@ -156,7 +158,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             event=ctx.event,
             measure=measure_key(ctx.subject, unit or kind, ctx.event),
             claimant=attribution.claimant if attribution else None,
-            as_of=sentence_date,
+            as_of=sentence_dates.at(q.start),
             # "cut 2,800 jobs", "lost 1,200 soldiers", "lost €312m": the verb says what happened to what
             # is counted (the event), not how far a level moved ("rose by 812", "lost 190 points")
             change=None if ctx.acted_on and kind in ("count", "rate", "money") else q.change,
@@ -220,8 +222,9 @@ def _share_backwards(claims: list[Claim], text: str) -> None:
 def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, ctx: Context, text: str,
                      sentence: int) -> Claim | None:
     """The figure just before this one in its sentence when the two share a measure: coordinated
-    ("1,380 drones and 44 missiles"), compared ("$1m, up from $200,000"), a change and the level it
-    reached ("rose by 4,050 to 101,739"), a running total, or a breakdown ("41 people, nine Hungarians")."""
+    ("1,380 drones and 44 missiles"), restated in another unit ("€4bn ($4.3bn)"), compared ("$1m, up
+    from $200,000"), a change and the level it reached ("rose by 4,050 to 101,739"), a running total, or
+    a breakdown ("41 people, nine Hungarians")."""
     if previous is None or previous[2] != sentence:
         return None
     left_q, left, _ = previous
@@ -230,6 +233,8 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
         return left
     if q.kind != left_q.kind:
         return None
+    if CONVERSION.match(between):
+        return left  # "19 billion reais ($3.7 billion)": the same figure in another unit
     # (cheap word checks first: most pairs of figures are not linked, and the patterns backtrack)
     compared = ("from" in between or "compared" in between or "against" in between or " of " in between) \
         and (COMPARED.match(between) or ((source := COMPARED_AFTER_SOURCE.match(between)) is not None

@@ -8,6 +8,8 @@ import pytest
 
 from flows.extract import extract_claims
 
+TUESDAY = date(2024, 11, 19)
+
 
 def find(claims, value, surface_part=None):
     hits = [
@@ -332,3 +334,35 @@ def test_how_far_a_measure_moved_after_a_reporting_clause_counts_the_same() -> N
     level, moved = one(text, 124), one(text, 20)
     assert (moved.unit, moved.event, moved.change) == ("cases", "infected", "up")
     assert moved.measure == level.measure and level.change is None
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "subject", "event"), [
+    ("The health ministry said the number of Palestinians killed had risen to 43,922, with 103,898 wounded.",
+     103898, "people", "palestinian", "wounded"),
+    ("Police arrested 300 protesters, with another 50 detained overnight.",
+     50, "protesters", None, "arrested"),
+])
+def test_a_figure_after_with_counts_the_noun_of_the_figure_before(
+        text: str, value: float, unit: str, subject: str | None, event: str) -> None:
+    claim = one(text, value)
+    assert (claim.unit, claim.subject, claim.event) == (unit, subject, event)
+
+
+def test_a_figure_restated_in_another_currency_shares_the_event() -> None:
+    text = "The governor said the cost of rebuilding could exceed 19 billion reais ($3.7 billion)."
+    reais, dollars = one(text, 19e9), one(text, 3.7e9)
+    assert (reais.event, dollars.event) == ("cost", "cost")
+    assert (dollars.unit, dollars.qualifier) == ("USD", "more_than")
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Turnout was about 60%, down from 67.3% in 2019.", {60: TUESDAY, 67.3: date(2019, 12, 31)}),
+    ("Inflation fell to 2.4% in March from 2.6% in February, Eurostat said.",
+     {2.4: date(2024, 3, 31), 2.6: date(2024, 2, 29)}),
+    ("About 460 cars have been stolen this year, compared with 63 during the same period last year.",
+     {460: TUESDAY, 63: date(2023, 12, 31)}),
+    ("Aid from 30 countries in 2023 totalled $5bn.", {30: date(2023, 12, 31), 5e9: date(2023, 12, 31)}),
+])
+def test_a_date_after_a_compared_figure_dates_that_figure_alone(text: str, dates: dict[float, date]) -> None:
+    claims = extract_claims(text, TUESDAY)
+    assert {c.value: c.as_of for c in claims} == dates
