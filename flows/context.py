@@ -645,7 +645,8 @@ class ArticleContext:
         owner = combine_subjects(subjects)
         if owner is None and kind in ("count", "rate", "money"):
             owner = owner_after(text, noun_end, s_end, sent)
-        if owner is None and not ctx.refers_back and kind in ("count", "rate"):
+        owner_is_before = owner is None and not ctx.refers_back and kind in ("count", "rate")
+        if owner_is_before:
             owner = owner_before(text, before_start, q_start, sent)
             if owner is None and previous_sentence and PRONOUNS_PLURAL.search(text, before_start, q_start):
                 # "They are preparing 10,000 soldiers": they are whoever the previous sentence was about.
@@ -675,6 +676,8 @@ class ArticleContext:
                 ctx.weak_event = found.yields
                 if ctx.unit is None and kind == "count" and found.counts:
                     ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
+        if owner_is_before and ctx.acted_on and ctx.event in _words()["agent_events"]:
+            ctx.subject = None  # "the Ukrainian air force shot down 42 drones": the doer, not the owner
         return ctx
 
 

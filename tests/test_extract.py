@@ -366,3 +366,15 @@ def test_a_figure_restated_in_another_currency_shares_the_event() -> None:
 def test_a_date_after_a_compared_figure_dates_that_figure_alone(text: str, dates: dict[float, date]) -> None:
     claims = extract_claims(text, TUESDAY)
     assert {c.value: c.as_of for c in claims} == dates
+
+
+@pytest.mark.parametrize(("text", "value", "subject"), [
+    ("The Ukrainian air force shot down 42 drones overnight.", 42, None),  # the doer is no owner
+    ("Israeli troops arrested 40 people in Jenin.", 40, None),
+    ("Ukraine's air force said it downed 42 of 61 Russian drones.", 42, "russian"),  # the whole's owner
+    ("Ukraine has lost 300 soldiers.", 300, "ukrainian"),  # what it lost is its own
+    ("Russia launched 61 drones.", 61, "russian"),
+])
+def test_a_country_doing_what_happens_to_the_figure_is_not_its_owner(
+        text: str, value: float, subject: str | None) -> None:
+    assert one(text, value).subject == subject
