@@ -939,6 +939,7 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
             if not _determined(previous) and not (previous in _words("before_noun")
                                                   and _determined(_word_before(sentence, start)))
             and (needs.get(sentence[start:end].lower()) != "at" or _figure_after_at(sentence, end))
+            and (needs.get(sentence[start:end].lower()) != "no_figure" or not number_at(sentence, end))
             and not _noun_before_verb(sentence, start, end)]
 
 

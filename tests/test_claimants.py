@@ -490,3 +490,10 @@ def test_the_chief_of_a_body_is_the_person_named_with_its_title():
 ])
 def test_a_title_before_a_name_is_the_role_not_part_of_the_name(speaker: str, name: str, kind: str) -> None:
     assert credit(f"{speaker} said 1,200 people had been affected.", 1200)[:2] == (name, kind)
+
+
+def test_added_with_a_figure_as_its_object_reports_nothing():
+    text = "The US economy added 256,000 jobs in December, the Labor Department said."
+    assert credit(text, 256000)[0] == "Labor Department"
+    assert credit("At least 12 people died, the ministry added.", 12)[0] == "ministry"
+    assert credit("The ministry added that 40 people had died.", 40)[0] == "ministry"
