@@ -940,7 +940,18 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
                                                   and _determined(_word_before(sentence, start)))
             and (needs.get(sentence[start:end].lower()) != "at" or _figure_after_at(sentence, end))
             and (needs.get(sentence[start:end].lower()) != "no_figure" or not number_at(sentence, end))
+            and (needs.get(sentence[start:end].lower()) != "no_lives" or not _figure_of_lives(sentence, end))
             and not _noun_before_verb(sentence, start, end)]
+
+
+# "claimed at least 1,300 lives", "claimed the lives of 40 people": a verb whose object is lives lost
+LIVES_AFTER = re.compile(r"\s+(?:the\s+lives\s+of\b|(?:\S+\s+){1,4}?lives\b)")
+
+
+def _figure_of_lives(sentence: str, pos: int) -> bool:
+    """Whether the object after pos is a figure of lives ("1,300 lives", "the lives of 40 people")."""
+    m = LIVES_AFTER.match(sentence, pos, pos + 60)
+    return m is not None and (m.group().lstrip().startswith("the lives") or number_at(sentence, pos))
 
 
 def _noun_before_verb(sentence: str, start: int, end: int) -> bool:

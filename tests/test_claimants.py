@@ -497,3 +497,11 @@ def test_added_with_a_figure_as_its_object_reports_nothing():
     assert credit(text, 256000)[0] == "Labor Department"
     assert credit("At least 12 people died, the ministry added.", 12)[0] == "ministry"
     assert credit("The ministry added that 40 people had died.", 40)[0] == "ministry"
+
+
+@pytest.mark.parametrize("text", ["The heatwave has claimed at least 1,300 lives, Saudi authorities said.",
+                                  "The floods claimed the lives of 1,300 people, Saudi authorities said."])
+def test_a_disaster_that_claimed_lives_is_no_source(text: str) -> None:
+    [claim] = extract_claims(text)
+    assert (claim.claimant, claim.event) == ("Saudi authorities", "killed")
+    assert credit("Russia claimed 300 soldiers were killed.", 300)[0] == "Russia"
