@@ -46,10 +46,10 @@ CONVERSION = re.compile(r"^\s*[(/]\s*$")
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
 GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
-# "…, bringing this year's total to 98,000", "bringing its total losses to 720,000": a running total of an
-# earlier count of the sentence.
+# "…, bringing this year's total to 98,000", "bringing its total losses since February 2022 to 720,000": a
+# running total of an earlier count of the sentence.
 RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
-                           r"(?:\s+[\w'’]+){0,2}?\s+(?:to|at)\s+$")
+                           r"(?:\s+[\w'’]+){0,5}?\s+(?:to|at)\s+$")
 # "Organisers said 100,000 people marched, while police estimated 20,000", "…, while Western estimates
 # range from 500,000": another source's figure for the same measure, right after its reporting verb.
 CONTRASTED = re.compile(r"^[^\d.;:“”\"]{0,80}?,?\s+(?:while|whereas|but|though|although)\s+"
