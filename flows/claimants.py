@@ -373,6 +373,8 @@ class Reader:
         after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None
                  and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))
                  and self.text.find(";", q_start, a.verb_start) < 0]
+        if after and after[0].relative:
+            return after[0]  # "well short of the $4.1 billion the UN says is needed": the UN's, whoever spoke
         if before and after and self.text[after[0].verb_start] in "Aa" \
                 and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
             return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's
@@ -1251,13 +1253,14 @@ def _is_role(phrase: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_person(name: str, role: str | None = None) -> bool:
-    """"Volodymyr Zelensky", not "Red Cross", "Amnesty International", "North Korea", nor "Shelter Now"
-    introduced as "the charity"."""
+    """"Volodymyr Zelensky", not "Red Cross", "Amnesty International", "North Korea", "Hurricane Helene",
+    nor "Shelter Now" introduced as "the charity"."""
     if role and not _titles_re().search(role) and set(role.lower().split()) & _words("generic_org"):
         return False
     words = name.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
-        and not any(w.lower() in _words("org_word") or w in _demonym_words() for w in words) \
+        and not any(w.lower() in _words("org_word") or w.lower() in _words("not_person")
+                    or w in _demonym_words() for w in words) \
         and not _kinds()[1].search(name)
 
 

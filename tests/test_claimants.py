@@ -506,3 +506,16 @@ def test_a_disaster_that_claimed_lives_is_no_source(text: str) -> None:
     [claim] = extract_claims(text)
     assert (claim.claimant, claim.event) == ("Saudi authorities", "killed")
     assert credit("Russia claimed 300 soldiers were killed.", 300)[0] == "Russia"
+
+
+def test_a_storm_named_before_is_no_person_a_role_stands_for():
+    text = ("Hurricane Helene has killed at least 215 people.\n\n"
+            "Donors pledged $2.4 billion, the French foreign minister said.")
+    assert credit(text, 2.4e9)[0] == "French foreign minister"
+
+
+def test_a_figure_a_relative_clause_credits_is_that_sources_whoever_spoke_before():
+    text = ("Donors pledged $2.4 billion, the French foreign minister said, well short of the $4.1 billion "
+            "the UN says is needed.")
+    assert credit(text, 4.1e9)[0] == "UN"
+    assert credit(text, 2.4e9)[0] == "French foreign minister"

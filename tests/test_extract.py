@@ -380,3 +380,10 @@ def test_a_date_after_a_compared_figure_dates_that_figure_alone(text: str, dates
 def test_a_country_doing_what_happens_to_the_figure_is_not_its_owner(
         text: str, value: float, subject: str | None) -> None:
     assert one(text, value).subject == subject
+
+
+def test_a_figure_down_from_a_peak_shares_the_measure() -> None:
+    text = ("About 1.3 million homes and businesses were still without power on Tuesday, down from a peak of "
+            "more than 4 million.")
+    now, peak = one(text, 1.3e6), one(text, 4e6)
+    assert peak.measure == now.measure == "homes affected"
