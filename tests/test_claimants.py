@@ -267,7 +267,8 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("central bank", "government"), ("Norwegian Refugee Council", "ngo"), ("Pollstar Weekly", "media"),
     ("prosecutors", "anonymous"), ("Survivors", "anonymous"), ("engineers", "expert"),
     ("Scientists", "expert"), ("epidemiologists", "expert"), ("Pew Research Center", "expert"),
-    ("National Hurricane Center", "government"),
+    ("National Hurricane Center", "government"), ("Hezbollah", "military"), ("Houthis", "military"),
+    ("M23 rebels", "military"), ("Hamas-run health ministry", "government"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind

@@ -387,3 +387,14 @@ def test_a_figure_down_from_a_peak_shares_the_measure() -> None:
             "more than 4 million.")
     now, peak = one(text, 1.3e6), one(text, 4e6)
     assert peak.measure == now.measure == "homes affected"
+
+
+@pytest.mark.parametrize(("text", "unit", "event"), [
+    ("The army said it had eliminated more than 500 fighters.", "fighters", "killed"),
+    ("The company eliminated 2,000 jobs.", "jobs", "cut"),
+    ("The military said about 35 projectiles crossed into its territory.", "projectiles", None),
+])
+def test_eliminated_people_are_killed_eliminated_jobs_cut_and_projectiles_are_not_displaced(
+        text: str, unit: str, event: str | None) -> None:
+    [claim] = extract_claims(text)
+    assert (claim.unit, claim.event) == (unit, event)
