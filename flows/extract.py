@@ -34,7 +34,7 @@ COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:up|down)\s+from
                       r"(?:(?:a|the|its|their)\s+)?(?:(?:record\s+)?(?:peak|high|low|level)\s+of\s+)?$"
                       r"|^,?\s+against\s+$"
                       r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+compared\s+(?:with|to)\s+$"
-                      r"|^[^.;:“”\"]{0,40}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
+                      r"|^[^.;:“”\"]{0,60}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
 # "Turnout was 67.3%, the commission said, up from 61.2%": the same, a reporting clause between
 # (the verb checked against the reporting verbs; "said Friday, up from" too).
 COMPARED_AFTER_SOURCE = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,50}?)?,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+)"

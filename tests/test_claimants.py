@@ -520,3 +520,10 @@ def test_a_figure_a_relative_clause_credits_is_that_sources_whoever_spoke_before
             "the UN says is needed.")
     assert credit(text, 4.1e9)[0] == "UN"
     assert credit(text, 2.4e9)[0] == "French foreign minister"
+
+
+@pytest.mark.parametrize(("speaker", "kind"), [("A police spokesperson", "government"),
+                                               ("An army spokesman", "military"),
+                                               ("A Russian military source", "anonymous")])
+def test_an_unnamed_spokesperson_speaks_for_the_body_on_the_record(speaker: str, kind: str) -> None:
+    assert credit(f"{speaker} said 40 people were arrested.", 40)[1] == kind

@@ -398,3 +398,9 @@ def test_eliminated_people_are_killed_eliminated_jobs_cut_and_projectiles_are_no
         text: str, unit: str, event: str | None) -> None:
     [claim] = extract_claims(text)
     assert (claim.unit, claim.event) == (unit, event)
+
+
+def test_an_increase_of_a_figure_after_a_long_noun_phrase_counts_the_same() -> None:
+    text = ("Official figures show 4.3 million children were living in poverty last year, an increase of "
+            "100,000.")
+    assert one(text, 100000).unit == one(text, 4.3e6).unit == "children"
