@@ -631,11 +631,14 @@ class ArticleContext:
             # whichever stands nearer the number says what it counts.
             noun = (noun_before(text, before_start, q_start, sent)
                     or _noun_before_comma(text, before_start, q_start))
-            if noun and not (before and before[0].counts and before[1] > noun[1]):
+            counted = _number_of(text, sent, s_start, q_start) if noun or before is None else None
+            between = nearest_event_before(list(find_phrases(sent, counted[1], q_start, "events")), kind) \
+                if counted else None
+            if counted and not (between and between[0].counts):
+                # "the number of migrants crossing in small boats has passed 30,000": migrants, not boats
+                ctx.unit, ctx.named, ctx.noun_before = counted[0], True, True
+            elif noun and not (before and before[0].counts and before[1] > noun[1]):
                 ctx.unit, ctx.named, ctx.noun_before = noun[0], True, True
-            elif noun is None and before is None \
-                    and (counted := _number_of(text, sent, s_start, before_start, q_start)):
-                ctx.unit, ctx.named, ctx.noun_before = counted, True, True
         if kind in ("count", "money"):
             p = next(find_phrases(sent, q_end, after_end, "periods"), None)
             ctx.period = _periods()[p[0]] if p else None
@@ -705,14 +708,16 @@ def _level_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_sta
     return reading
 
 
-def _number_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_start: int) -> str | None:
-    """"The number of patients waiting more than 18 weeks fell by 41,000": what "the number of" names
-    earlier in the sentence, past another figure, when the count is how far it moved or where it got to."""
+def _number_of(text: str, sent: _Sentence, s_start: int, q_start: int) -> tuple[str, int] | None:
+    """"The number of patients waiting more than 18 weeks fell by 41,000", "the number of migrants crossing
+    in small boats has passed 30,000": the noun "the number of" names earlier in the sentence (past other
+    nouns and figures) when the count is how far it moved or where it got to, and where it ends."""
     if not LEVEL_REACHED.search(text, max(s_start, q_start - 40), q_start) \
             and not MOVED_BY.search(text, max(s_start, q_start - 20), q_start):
         return None
-    for phrase, start, _ in reversed(list(find_phrases(sent, s_start, clause_start, "units"))):
-        return _units()[phrase] if NUMBER_OF.search(text, max(s_start, start - 40), start) else None
+    for phrase, start, end in reversed(list(find_phrases(sent, s_start, q_start, "units"))):
+        if NUMBER_OF.search(text, max(s_start, start - 40), start):
+            return _units()[phrase], end
     return None
 
 

@@ -67,12 +67,14 @@ WEEKDAY = re.compile(
 _REACH = 30  # characters a relative phrase or "in 2023" reaches beyond its cue word
 YEAR_MARKS = ("in 19", "in 20", "during", "throughout", "In 19", "In 20", "During", "Throughout")
 YEAR_IN = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)")
-# "in March", "by the end of October", "in late June 2023": a month without its day ("by March" alone is
-# mostly a deadline, and "backed by May" a name).
+# "in March", "by the end of October", "in late June 2023", "in the year to June 2023": a month without its
+# day ("by March" alone is mostly a deadline, and "backed by May" a name).
 MONTH_IN = re.compile(
-    rf"\b(?i:in|during|throughout|(?:at|by|to|until)\s+the\s+end\s+of)\s+"
+    rf"\b(?i:in|during|throughout|(?:at|by|to|until)\s+the\s+end\s+of"
+    rf"|(?:year|months|quarter)\s+(?:to|end(?:ing|ed)))\s+"
     rf"(?:(?P<part>(?i:early|mid|late))[-\s]+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b(?!\s*\d)"
 )
+PERIOD_ENDS = ("year", "months", "quarter", "Year", "Months", "Quarter")  # MONTH_IN's "year to June"
 PART_OF_MONTH = {"early": 10, "mid": 20}  # the latest day "early March", "mid-March" can mean
 
 # Every calendar pattern has a capitalised month or weekday name: a sentence without one of these
@@ -163,6 +165,7 @@ def dating(sentence: str, published: date | None, cues: tuple[str, ...] | None =
     lex = _lexicon()
     found: list[tuple[int, date, bool]] = []  # (where, the date, does it date a statement?)
     compared: list[tuple[int, int, date]] = []
+    period: date | None = None
     for start, end, day in _dates_in(sentence, published, lex, lex.cues if cues is None else cues):
         if (figure := _compared_figure(sentence, start)) is not None:
             compared.append((figure, start, day))
@@ -174,12 +177,15 @@ def dating(sentence: str, published: date | None, cues: tuple[str, ...] | None =
             clause = _CLAUSE_BREAK.split(sentence[max(0, start - 60):start])[-1]
             if any(w.lower() in lex.period_clause for w in _WORDS_BEFORE.findall(clause)):
                 continue  # "since the start of the war over two years ago"
+        if sentence.startswith(PERIOD_ENDS, start):
+            period = period or day  # "in the year to June 2023": the period the figures cover beats the rest
+            continue
         # "said on Thursday", "figures published last week", a wire dateline "KYIV, Nov 19 (Reuters) -"
         statement = any(w in lex.statement for w in before[-lex.window:]) \
             or DATELINE_AFTER.match(sentence, end) is not None
         found.append((start, day, statement))
-    if not found:
-        return Dating(published, compared)
+    if period or not found:
+        return Dating(period or published, compared)
     found.sort(key=lambda f: f[0])
     return Dating(next((day for _, day, statement in found if not statement), found[0][1]), compared)
 

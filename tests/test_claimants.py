@@ -527,3 +527,9 @@ def test_a_figure_a_relative_clause_credits_is_that_sources_whoever_spoke_before
                                                ("A Russian military source", "anonymous")])
 def test_an_unnamed_spokesperson_speaks_for_the_body_on_the_record(speaker: str, kind: str) -> None:
     assert credit(f"{speaker} said 40 people were arrested.", 40)[1] == kind
+
+
+def test_a_post_on_social_media_credits_its_author_but_posting_officers_credits_no_one():
+    text = "President Volodymyr Zelensky posted on X that Russia had launched more than 1,000 glide bombs."
+    assert credit(text, 1000)[0] == "Volodymyr Zelensky"
+    assert credit("Police posted 300 officers at the stadium.", 300)[0] is None

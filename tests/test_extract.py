@@ -404,3 +404,14 @@ def test_an_increase_of_a_figure_after_a_long_noun_phrase_counts_the_same() -> N
     text = ("Official figures show 4.3 million children were living in poverty last year, an increase of "
             "100,000.")
     assert one(text, 100000).unit == one(text, 4.3e6).unit == "children"
+
+
+def test_the_number_of_things_that_passed_a_level_counts_them_past_nearer_nouns() -> None:
+    text = "The number of migrants crossing the Channel in small boats has passed 30,000 this year."
+    assert one(text, 30000).unit == "migrants"
+
+
+def test_the_period_data_covers_dates_the_figure_rather_than_the_day_it_was_released() -> None:
+    text = ("Data released by the Office for National Statistics on Wednesday showed that net migration hit "
+            "906,000 in the year to June 2023.")
+    assert one(text, 906000, published=TUESDAY).as_of == date(2023, 6, 30)
