@@ -81,6 +81,7 @@ MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew
                       r"\s+(?:by\s+)?$")
 # "the number of (asylum) applications": up to two words may qualify the noun
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+OTHERS_AFTER = re.compile(r"\s+others\b")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -679,6 +680,10 @@ class ArticleContext:
                 ctx.weak_event = found.yields
                 if ctx.unit is None and kind == "count" and found.counts:
                     ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
+        if kind == "count" and ctx.unit is None and OTHERS_AFTER.match(text, q_end):
+            # "Two others were given life sentences": people, unless it shares the noun of a figure before it
+            # ("66 drones were shot down and 27 others were lost"; ctx.named stays false)
+            ctx.unit = "people"
         if owner_is_before and ctx.acted_on and ctx.event in _words()["agent_events"]:
             ctx.subject = None  # "the Ukrainian air force shot down 42 drones": the doer, not the owner
         return ctx

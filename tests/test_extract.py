@@ -415,3 +415,12 @@ def test_the_period_data_covers_dates_the_figure_rather_than_the_day_it_was_rele
     text = ("Data released by the Office for National Statistics on Wednesday showed that net migration hit "
             "906,000 in the year to June 2023.")
     assert one(text, 906000, published=TUESDAY).as_of == date(2023, 6, 30)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Officials said 66 drones were shot down and 27 others were lost.", "drones"),
+    ("Officials said 12 soldiers were killed and 40 others wounded.", "troops"),
+    ("A court sentenced 12 people to death. Two others were given life sentences.", "people"),
+])
+def test_others_count_the_noun_of_the_figure_before_else_people(text: str, unit: str) -> None:
+    assert extract_claims(text)[-1].unit == unit
