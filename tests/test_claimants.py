@@ -533,3 +533,9 @@ def test_a_post_on_social_media_credits_its_author_but_posting_officers_credits_
     text = "President Volodymyr Zelensky posted on X that Russia had launched more than 1,000 glide bombs."
     assert credit(text, 1000)[0] == "Volodymyr Zelensky"
     assert credit("Police posted 300 officers at the stadium.", 300)[0] is None
+
+
+def test_a_body_that_projected_a_figure_is_its_source():
+    text = "The finance ministry projected GDP growth of 5.2% for the fiscal year."
+    assert credit(text, 5.2)[0] == "finance ministry"
+    assert credit("The projected 5.2% growth is weak.", 5.2)[0] is None
