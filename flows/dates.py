@@ -74,6 +74,11 @@ MONTH_IN = re.compile(
     rf"|(?:year|months|quarter)\s+(?:to|end(?:ing|ed)))\s+"
     rf"(?:(?P<part>(?i:early|mid|late))[-\s]+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b(?!\s*\d)"
 )
+# "in July and August", "in March to May 2023": the month a period named by two months ends with
+MONTH_PAIR = re.compile(
+    rf"\s+(?:and|to|through|until)\s+(?:(?P<part>(?i:early|mid|late))[-\s]+)?{_MONTH}"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b(?!\s*\d)"
+)
 PERIOD_ENDS = ("year", "months", "quarter", "Year", "Months", "Quarter")  # MONTH_IN's "year to June"
 PART_OF_MONTH = {"early": 10, "mid": 20}  # the latest day "early March", "mid-March" can mean
 
@@ -260,11 +265,12 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                 found.append((m.start(), m.end(), published - timedelta(days=back)))
         for m in MONTH_IN.finditer(sentence):
             if not any(a < m.end() and m.start() < b for a, b in taken):  # "by March 3" is that day
-                if ahead is None and published and not m.group("year"):
+                last = MONTH_PAIR.match(sentence, m.end()) or m  # "in July and August": August's end
+                if ahead is None and published and not last.group("year"):
                     ahead = lex.future if lex.future_words.search(sentence) else timedelta(0)
-                day = _month_end(m, published, ahead or timedelta(0))
+                day = _month_end(last, published, ahead or timedelta(0))
                 if day:
-                    found.append((*m.span(), day))
+                    found.append((m.start(), last.end(), day))
     if published is None:
         return found
     if "ago" in sentence:

@@ -29,6 +29,8 @@ TUESDAY = date(2024, 11, 19)
     ("By the end of October, 1.2 million doses had been given.", date(2024, 10, 31)),
     ("Some 40 died in early March 2023.", date(2023, 3, 10)),
     ("The bank will cut its rate to 4.5% in December.", date(2024, 12, 31)),  # soon, and to come
+    ("At least 650 people were killed in July and August.", date(2024, 8, 31)),  # the period's end
+    ("Some 40 died in March to May 2023.", date(2023, 5, 31)),
 ])
 def test_sentence_dates_resolve_against_publication(sentence: str, expected: date) -> None:
     assert as_of(sentence, TUESDAY) == expected
