@@ -424,3 +424,15 @@ def test_the_period_data_covers_dates_the_figure_rather_than_the_day_it_was_rele
 ])
 def test_others_count_the_noun_of_the_figure_before_else_people(text: str, unit: str) -> None:
     assert extract_claims(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Nearly 60,000 people have crossed from Sudan into Chad in the past month.", "displaced"),
+    ("Fewer than 900 roles will go at the plant.", "cut"),
+    ("Up to 1,000 jobs are to go.", "cut"),
+    ("About 40 people will go to hospital.", None),  # people do not go as jobs do
+])
+def test_crossing_from_a_country_displaces_people_and_jobs_that_go_are_cut(
+        text: str, event: str | None) -> None:
+    [claim] = extract_claims(text)
+    assert claim.event == event
