@@ -94,6 +94,10 @@ RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s
 # The same read backwards from the verb, one anchored match instead of a search: "…seirpmoc …ehT …"
 RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?:eht\s+)?)(?:[a-z]+\s+)?"
                                   r"[A-Za-z%]*\d")
+# "claimed by opposition leader Nika Gvaramia", "estimated by the World Bank": the source after a participle
+BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
+                      r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
+FIGURE_RIGHT_BEFORE = re.compile(r"[^,;:.]{1,30}?[”\"’']?\s+")  # the figure and its closing quote, if any
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 OFFICIALS_OF = re.compile(r"(?i:(?:senior\s+)?officials?)\s+(?:at|of|from)\s+(?:the\s+)?(\S.*)$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
@@ -123,6 +127,7 @@ class Attribution:
     in_quote: bool = False
     forward: bool = False  # "said that …": it covers what follows the verb, not figures before it
     relative: bool = False  # "the $4.1bn the United Nations says is needed": only the figure right before
+    by_agent: bool = False  # "the “one million” claimed by X": only the figure right before, too
     # A passive attribution ("it was reported") has claimant None: the article credits nobody.
 
 
@@ -175,7 +180,7 @@ def _document_re() -> re.Pattern[str]:
     return re.compile(
         rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{docs})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued)\s+)?"
-        rf"(?:by|from|of)\s+(?P<by>.+)$"
+        rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z]))\s+(?P<by>.+)$"  # not "its analysis of drone footage"
         rf"|^(?P<named>[A-Z].*?)\s+(?:{words})$",  # lower case: "Office for National Statistics" is a name
     )
 
@@ -372,8 +377,9 @@ class Reader:
         # back across it ("Thousands rallied; organisers claimed 100,000": the thousands are the article's).
         after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None
                  and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))
+                 and not (a.by_agent and not FIGURE_RIGHT_BEFORE.fullmatch(self.text, q_start, a.verb_start))
                  and self.text.find(";", q_start, a.verb_start) < 0]
-        if after and after[0].relative:
+        if after and (after[0].relative or after[0].by_agent):
             return after[0]  # "well short of the $4.1 billion the UN says is needed": the UN's, whoever spoke
         if before and after and self.text[after[0].verb_start] in "Aa" \
                 and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
@@ -471,6 +477,12 @@ class Reader:
                 continue
             if NEGATED.search(text, max(s, v_start - 12), v_start):
                 continue  # "a figure Moscow has not confirmed", "did not say": no one claims it
+            agent = BY_AGENT.match(text, v_end, e) if text.startswith("ed", v_end - 2) else None
+            if agent is not None:  # "the “one million” claimed by opposition leader Nika Gvaramia"
+                attribution = self._make(v_start, v_end, agent.group(1), span)
+                attribution.by_agent = True
+                found.append(attribution)
+                continue
             if PASSIVE.search(text, max(s, v_start - 20), v_start):
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
@@ -775,6 +787,9 @@ class Reader:
                       if m.group().lower().endswith("s") and words[m.group().lower()] != "anonymous"]
             if bodies:
                 return bodies[-1]
+        if not plural and i >= 0 and (here := self._last_credited(pos, people=False)) is not None \
+                and any(self.sentences[i].start <= p < pos and name == here for p, name, _ in self._credited):
+            return here  # "Kinetic said its analysis of drone footage suggested …": the body just credited
         for j in (i - 1, i):
             if j >= 0:
                 subject = _opening_org(self.text, self.sentences[j].start, self.sentences[j].end)
@@ -897,7 +912,8 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
     if low in _words("document"):
         return "document_alone", phrase, ()
     first, _, rest = low.partition(" ")
-    if first in ("its", "their") and rest.split()[-1:] and rest.split()[-1] in _words("document"):
+    head = rest.partition(" of ")[0].split()  # "its analysis of drone footage suggested": its analysis
+    if first in ("its", "their") and head and head[-1] in _words("document"):
         return "document", phrase, ("it" if first == "its" else "they",)  # "its accounts show"
     doc = _document(phrase) or _document(_head(phrase))
     if doc:

@@ -539,3 +539,11 @@ def test_a_body_that_projected_a_figure_is_its_source():
     text = "The finance ministry projected GDP growth of 5.2% for the fiscal year."
     assert credit(text, 5.2)[0] == "finance ministry"
     assert credit("The projected 5.2% growth is weak.", 5.2)[0] is None
+
+
+def test_a_figure_claimed_by_someone_is_theirs_whoever_spoke_before():
+    text = ('Kinetic said its analysis of drone footage suggested a peak of about 85,000 people, far fewer '
+            'than the "one million" claimed by opposition leader Nika Gvaramia.')
+    assert credit(text, 1_000_000)[0] == "Nika Gvaramia"
+    assert credit(text, 85000)[0] == "Kinetic"  # "its analysis" is the body that just spoke
+    assert credit("The figure was estimated by the World Bank at $3bn.", 3e9)[0] == "World Bank"
