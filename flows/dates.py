@@ -59,10 +59,12 @@ DAY_MONTH = re.compile(
 )
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
 _WEEKDAY_NAME = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# "on Thursday", "last Thursday", "Thursday's vote"
+# "on Thursday", "last Thursday", "Thursday's vote", "said Thursday" (after a lower-case word, checked where
+# it is read: not "Black Friday")
 WEEKDAY = re.compile(
     rf"\b(?:(?i:on)|(?P<last>(?i:last)))\s+{_WEEKDAY_NAME}\b"
     r"|\b(?P<possessive>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b"
+    r"|(?<=[a-z] )(?P<bare>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _REACH = 30  # characters a relative phrase or "in 2023" reaches beyond its cue word
 YEAR_MARKS = ("in 19", "in 20", "during", "throughout", "In 19", "In 20", "During", "Throughout")
@@ -257,7 +259,10 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                     taken.append(m.span())
         if published is not None:
             for m in WEEKDAY.finditer(sentence):
-                name = (m.group("weekday") or m.group("possessive")).lower()
+                if m.group("bare") and ((previous := _WORDS_BEFORE.findall(
+                        sentence, max(0, m.start() - 20), m.start())[-1])[0].isupper() or previous == "next"):
+                    continue  # "Black Friday", "Super Tuesday": a name; "next Monday" is to come
+                name = (m.group("weekday") or m.group("possessive") or m.group("bare")).lower()
                 back = (published.weekday() - WEEKDAYS[name]) % 7
                 if m.group("last") and back == 0:
                     back = 7  # "last Tuesday" in a Tuesday article

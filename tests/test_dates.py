@@ -31,6 +31,7 @@ TUESDAY = date(2024, 11, 19)
     ("The bank will cut its rate to 4.5% in December.", date(2024, 12, 31)),  # soon, and to come
     ("At least 650 people were killed in July and August.", date(2024, 8, 31)),  # the period's end
     ("Some 40 died in March to May 2023.", date(2023, 5, 31)),
+    ("At least 59 people have died, the agency said Monday.", date(2024, 11, 18)),  # no "on" (US style)
 ])
 def test_sentence_dates_resolve_against_publication(sentence: str, expected: date) -> None:
     assert as_of(sentence, TUESDAY) == expected
@@ -47,6 +48,7 @@ def test_the_figures_own_date_beats_the_date_it_was_reported() -> None:
     "The plan, backed by May, will cost £3bn.",  # "by May" alone is a deadline or a name
     "More than 2,000 have been killed since 3 October.",
     "A total of 300 died.",
+    "The strike began Black Friday, when 300 workers walked out.",  # a name, not a day
 ])
 def test_a_period_start_or_no_date_leaves_the_publication_date(sentence: str) -> None:
     assert as_of(sentence, TUESDAY) == TUESDAY

@@ -436,3 +436,8 @@ def test_crossing_from_a_country_displaces_people_and_jobs_that_go_are_cut(
         text: str, event: str | None) -> None:
     [claim] = extract_claims(text)
     assert claim.event == event
+
+
+def test_money_a_body_could_lose_is_a_loss_not_a_fall() -> None:
+    [claim] = extract_claims("The economy could lose as much as $3.3 billion.")
+    assert (claim.event, claim.change, claim.qualifier) == ("lost", None, "at_most")
