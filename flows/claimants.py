@@ -98,6 +98,7 @@ RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?
 BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
                       r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
 FIGURE_RIGHT_BEFORE = re.compile(r"[^,;:.]{1,30}?[”\"’']?\s+")  # the figure and its closing quote, if any
+PARTICIPLE = re.compile(r"[a-z]+ing\b")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 OFFICIALS_OF = re.compile(r"(?i:(?:senior\s+)?officials?)\s+(?:at|of|from)\s+(?:the\s+)?(\S.*)$")
 THOUSANDS_APART = re.compile(r",(?!\d{3})")  # a comma between phrases, not the one inside "14,500"
@@ -503,7 +504,10 @@ class Reader:
             found.append(attribution)
         for attribution in found:
             if text[attribution.verb_start] not in "Aa":  # "according to X" covers the figure before it
-                attribution.forward = bool(FORWARD.match(text, attribution.verb_end, e))
+                # "…, saying 12 soldiers had died": a participle reports what follows it, like "said that"
+                a_start, a_end = attribution.verb_start, attribution.verb_end
+                attribution.forward = bool(FORWARD.match(text, a_end, e)
+                                           or PARTICIPLE.fullmatch(text, a_start, a_end))
         found.sort(key=lambda a: a.verb_start)
         return found
 
@@ -548,8 +552,10 @@ class Reader:
 
     def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
         """"The transport minister, Ilse Varga, declined to confirm it but told parliament …": a reporting
-        verb right after "and"/"but" shares the subject that opens the sentence."""
-        if not SHARED_VERB.search(self.text, max(floor, verb_start - 12), verb_start):
+        verb right after "and"/"but", or a participle after a comma ("The army denied the report, saying
+        …"), shares the subject that opens the sentence."""
+        if not SHARED_VERB.search(self.text, max(floor, verb_start - 12), verb_start) and not (
+                self.text.startswith(", ", verb_start - 2) and PARTICIPLE.match(self.text, verb_start)):
             return None
         opening = OPENING_SUBJECT.match(self.text, floor, verb_start)
         if opening is not None and opening.group("role"):

@@ -547,3 +547,22 @@ def test_a_figure_claimed_by_someone_is_theirs_whoever_spoke_before():
     assert credit(text, 1_000_000)[0] == "Nika Gvaramia"
     assert credit(text, 85000)[0] == "Kinetic"  # "its analysis" is the body that just spoke
     assert credit("The figure was estimated by the World Bank at $3bn.", 3e9)[0] == "World Bank"
+
+
+@pytest.mark.parametrize(("text", "value", "source"), [
+    ("The health ministry disputed the WHO figures, saying its own count stood at 930 deaths.", 930,
+     "health ministry"),
+    ("The army denied the report, saying 12 soldiers had died.", 12, "army"),
+])
+def test_a_participle_after_a_comma_shares_the_subject_that_opens_the_sentence(
+        text: str, value: float, source: str) -> None:
+    assert credit(text, value)[0] == source
+
+
+def test_a_participle_reports_only_what_follows_it_and_adding_a_figure_or_claiming_lives_reports_nothing():
+    text = "Police arrested 40 people, saying they had attacked officers."
+    assert credit(text, 40)[0] is None
+    text = "The tax adds tens of thousands of dollars to a home, adding 40,000 to the price, the bank said."
+    assert credit(text, 40000)[0] == "bank"
+    text = "The floods swept through the region, claiming at least 40 lives, officials said."
+    assert credit(text, 40)[0] == "officials"
