@@ -967,9 +967,14 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
             and (needs.get(sentence[start:end].lower()) != "at" or _figure_after_at(sentence, end))
             and (needs.get(sentence[start:end].lower()) != "no_figure" or not number_at(sentence, end))
             and (needs.get(sentence[start:end].lower()) != "no_lives" or not _figure_of_lives(sentence, end))
+            and (needs.get(sentence[start:end].lower()) != "own_estimate"
+                 or OWN_ESTIMATE.match(sentence, end) is not None)
             and not _noun_before_verb(sentence, start, end)]
 
 
+# "raised its estimate of the death toll to 1,200", "revised their forecast": the subject's own figure
+OWN_ESTIMATE = re.compile(r"\s+(?:its|their|his|her)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:estimates?|forecasts?|tally|count|toll|figures?|projections?)\b")
 # "claimed at least 1,300 lives", "claimed the lives of 40 people": a verb whose object is lives lost
 LIVES_AFTER = re.compile(r"\s+(?:the\s+lives\s+of\b|(?:\S+\s+){1,4}?lives\b)")
 

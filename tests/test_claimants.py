@@ -566,3 +566,10 @@ def test_a_participle_reports_only_what_follows_it_and_adding_a_figure_or_claimi
     assert credit(text, 40000)[0] == "bank"
     text = "The floods swept through the region, claiming at least 40 lives, officials said."
     assert credit(text, 40)[0] == "officials"
+
+
+def test_a_body_that_raised_its_own_estimate_is_the_source_but_raising_money_reports_nothing():
+    text = "The World Health Organization on Friday raised its estimate of the death toll to 1,200."
+    assert credit(text, 1200)[0] == "World Health Organization"
+    assert credit("The IMF lowered its growth forecast for Germany to 0.2%.", 0.2)[0] == "IMF"
+    assert credit("The charity raised $5m for victims.", 5e6)[0] is None
