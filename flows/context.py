@@ -76,6 +76,8 @@ LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands
                            # "fell by 38% to 94,000": the level after how far it moved
                            r"|\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|jumped)\s+"
                            r"(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?\s+to\s+$")
+# "the toll could rise eightfold, to more than 20,000", "cases had tripled in a month, to 2,000"
+LEVEL_AFTER_COMMA = re.compile(r",\s+to\s+$")
 # "… fell by 41,000", "… dropped 41,000": how far a count moved, right before it.
 MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|jumped)"
                       r"\s+(?:by\s+)?$")
@@ -552,7 +554,8 @@ def _preposition_before(text: str, start: int, end: int) -> str:
     and Syria"."""
     for word in reversed(text[max(start, end - 60):end].replace(",", " , ").split()):
         if word not in (",", "and", "or") and not word[0].isupper():
-            return word.lower()
+            # "southern Turkey and northern Syria": a part of a country is a place
+            return "in" if word.lower() in _words()["place_adjectives"] else word.lower()
     return ""
 
 
@@ -708,7 +711,9 @@ def _level_of(text: str, sent: _Sentence, s_start: int, clause_start: int, q_sta
         return None
     phrase, _, phrase_end = earlier[-1]
     reading = _reading(phrase, "count", None, True)
-    if reading is None or not reading.counts or LEVEL_REACHED.search(text, phrase_end, q_start) is None:
+    reached = LEVEL_REACHED.search(text, phrase_end, q_start) \
+        or LEVEL_AFTER_COMMA.search(text, phrase_end, q_start)
+    if reading is None or not reading.counts or reached is None:
         return None
     return reading
 

@@ -441,3 +441,18 @@ def test_crossing_from_a_country_displaces_people_and_jobs_that_go_are_cut(
 def test_money_a_body_could_lose_is_a_loss_not_a_fall() -> None:
     [claim] = extract_claims("The economy could lose as much as $3.3 billion.")
     assert (claim.event, claim.change, claim.qualifier) == ("lost", None, "at_most")
+
+
+def test_a_part_of_a_country_is_a_place_not_an_owner() -> None:
+    text = "The earthquake that struck southern Turkey and northern Syria has killed more than 5,000 people."
+    assert one(text, 5000).subject is None
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "event"), [
+    ("The WHO warned the toll could rise eightfold, to more than 20,000.", 20000, "people", "killed"),
+    ("Cholera cases had tripled in a month, to more than 2,000.", 2000, "cases", "infected"),
+])
+def test_the_level_after_a_comma_and_to_is_what_the_earlier_noun_counts(
+        text: str, value: float, unit: str, event: str) -> None:
+    claim = one(text, value)
+    assert (claim.unit, claim.event) == (unit, event)
