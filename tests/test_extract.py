@@ -456,3 +456,9 @@ def test_the_level_after_a_comma_and_to_is_what_the_earlier_noun_counts(
         text: str, value: float, unit: str, event: str) -> None:
     claim = one(text, value)
     assert (claim.unit, claim.event) == (unit, event)
+
+
+@pytest.mark.parametrize("verb", ["have sought refuge abroad", "took refuge in schools"])
+def test_people_who_sought_refuge_are_displaced(verb: str) -> None:
+    [claim] = extract_claims(f"More than 6 million Ukrainians {verb}.")
+    assert claim.event == "displaced"
