@@ -66,15 +66,17 @@ def tables() -> dict[str, pa.Table]:
 
 
 def title_pattern() -> str:
-    """'^(?:(?:prime[^a-z0-9]+minister|president|mr|the)[^a-z0-9]+)+': one or more leading titles.
+    """'^(?:(?:prime[^a-z0-9'’]+minister|president|mr|the)[^a-z0-9'’]+)+': one or more leading titles.
 
-    Titles are matched case-insensitively, any run of non-alphanumerics standing for their spaces and
-    dots ("Mr. Zelensky", "Prime  Minister X"); longest first, so "vice president" beats "vice".
+    Titles are matched case-insensitively, any run of non-alphanumerics but an apostrophe standing for
+    their spaces and dots ("Mr. Zelensky", "Prime  Minister X"; not "Sheriff's Office", a body); longest
+    first, so "vice president" beats "vice".
     """
     titles = [r["word"] for r in lexicon.rows("titles.csv")] + ["the"]
     words = {" ".join(re.findall(r"[a-z0-9]+", title.lower())) for title in titles}
-    alternatives = sorted((w.replace(" ", "[^a-z0-9]+") for w in words if w), key=lambda w: (-len(w), w))
-    return "^(?:(?:" + "|".join(alternatives) + ")[^a-z0-9]+)+"
+    gap = "[^a-z0-9'’]+"
+    alternatives = sorted((w.replace(" ", gap) for w in words if w), key=lambda w: (-len(w), w))
+    return "^(?:(?:" + "|".join(alternatives) + ")" + gap + ")+"
 
 
 def load_reference_tables(con: duckdb.DuckDBPyConnection) -> None:

@@ -219,6 +219,14 @@ def test_measure_summary_spans_the_claims(con: duckdb.DuckDBPyConnection) -> Non
     assert summary["spread_ratio"] == pytest.approx(3.333, abs=1e-3)
 
 
+def test_short_names_of_agencies_and_armies_are_one_claimant(con: duckdb.DuckDBPyConnection) -> None:
+    ledger(con, claim(300, claimant="IDF"), claim(320, claimant="Israeli military"),
+           claim(5000, claimant="OCHA"), claim(5100, claimant="UN humanitarian office"))
+    names = {r["name"]: r["claimant_name"] for r in rows(con, "SELECT * FROM claimant_names")}
+    assert names["IDF"] == names["Israeli military"] == "Israel Defense Forces"
+    assert names["OCHA"] == names["UN humanitarian office"] == "UN humanitarian office (OCHA)"
+
+
 def test_claimant_spellings_and_titles_are_one_claimant(con: duckdb.DuckDBPyConnection) -> None:
     ledger(
         con,
@@ -229,16 +237,19 @@ def test_claimant_spellings_and_titles_are_one_claimant(con: duckdb.DuckDBPyConn
         claim(3000, claimant="President Joe Biden"),
         claim(2000, claimant="Sources"),
         claim(2000, claimant="Ukrainian sources"),
+        claim(2500, claimant="Sheriff's Office"),  # a body whose name opens with a title word
     )
     names = {r["name"]: r["claimant_name"] for r in rows(con, "SELECT * FROM claimant_names")}
     assert names == {
         "Zelenskyy": "Volodymyr Zelensky", "President Volodymyr Zelensky": "Volodymyr Zelensky",
         "Mr. Zelensky": "Volodymyr Zelensky", "Mr Biden": "Joe Biden", "President Joe Biden": "Joe Biden",
         "Sources": "Sources", "Ukrainian sources": "Ukrainian sources",
+        "Sheriff's Office": "Sheriff's Office",
     }
     [summary] = rows(con, "SELECT n_claimants, claimants FROM measure_summary")
     assert summary == {
-        "n_claimants": 4, "claimants": ["Joe Biden", "Sources", "Ukrainian sources", "Volodymyr Zelensky"]
+        "n_claimants": 5,
+        "claimants": ["Joe Biden", "Sheriff's Office", "Sources", "Ukrainian sources", "Volodymyr Zelensky"],
     }
     pairs = rows(con, "SELECT source_a, source_b FROM conflicts")
     assert all(p["source_a"] != p["source_b"] for p in pairs)
