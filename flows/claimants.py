@@ -383,8 +383,11 @@ class Reader:
         if after and (after[0].relative or after[0].by_agent):
             return after[0]  # "well short of the $4.1 billion the UN says is needed": the UN's, whoever spoke
         if before and after and self.text[after[0].verb_start] in "Aa" \
-                and CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start):
-            return after[0]  # "…, the union said, and 1.5 million were affected, according to X": X's
+                and (CLAUSE_BREAK.search(self.text, before[-1].verb_end, q_start)
+                     or not self._named_here(before[-1], sentence_index)):
+            # "…, the union said, and 1.5 million were affected, according to X": X's; so is "estimates range
+            # as high as 150,000, according to X", whose "estimates" names no one in the sentence
+            return after[0]
         if before and after and self._reports_recorded(before[-1], after[0], q_start, sentence_index):
             return after[0]
         if before and (before[-1].claimant is not None or not after):
@@ -394,6 +397,12 @@ class Reader:
         if quote:
             return self._speaker(quote, self.sentences[sentence_index].paragraph)
         return None
+
+    def _named_here(self, attribution: Attribution, i: int) -> bool:
+        """Does sentence i name the attribution's claimant before its verb (not a pronoun or a bare
+        "estimates" standing for one named earlier)?"""
+        name = attribution.claimant
+        return name is not None and self.text.find(name, self.sentences[i].start, attribution.verb_start) >= 0
 
     def _reports_recorded(self, inner: Attribution, outer: Attribution, q_start: int, i: int) -> bool:
         """"Hospitals recorded 4,812 cases, the health department said": a source closing the sentence

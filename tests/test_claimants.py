@@ -575,3 +575,9 @@ def test_a_body_that_raised_its_own_estimate_is_the_source_but_raising_money_rep
     assert credit(text, 1200)[0] == "World Health Organization"
     assert credit("The IMF lowered its growth forecast for Germany to 0.2%.", 0.2)[0] == "IMF"
     assert credit("The charity raised $5m for victims.", 5e6)[0] is None
+
+
+def test_according_to_a_named_source_beats_bare_estimates_before_the_figure():
+    text = ("The Resistance Committee said 100 people had been buried. The war has killed tens of thousands "
+            "of people; estimates range as high as 150,000, according to US envoy Tom Perriello.")
+    assert credit(text, 150000)[:2] == ("Tom Perriello", "government")
