@@ -98,6 +98,8 @@ RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?
 BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
                       r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
 FIGURE_RIGHT_BEFORE = re.compile(r"[^,;:.]{1,30}?[”\"’']?\s+")  # the figure and its closing quote, if any
+PLURAL_POSSESSIVE = re.compile(r"[^'‘’\s]*s['’]")
+RELEASED = re.compile(r"(?<=\w)\s+(?:released|published|issued|compiled)$")
 PARTICIPLE = re.compile(r"[a-z]+ing\b")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 OFFICIALS_OF = re.compile(r"(?i:(?:senior\s+)?officials?)\s+(?:at|of|from)\s+(?:the\s+)?(\S.*)$")
@@ -554,7 +556,7 @@ class Reader:
             if token[0] in "“\"(":
                 break
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
-        phrase = LEADING_TEMPORAL.sub("", phrase)
+        phrase = RELEASED.sub("", LEADING_TEMPORAL.sub("", phrase))  # "Government data released (on Friday)"
         if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
             phrase = _before_head_end(agent.group(1))  # "A survey of 1,514 voters by the pollster Veritas …"
         return (phrase, None) if _looks_like_source(phrase) else None
@@ -908,7 +910,10 @@ def _verb_words_at(text: str) -> list[tuple[int, int, str]]:
             word_end += 1
         if low[word_start:word_end].strip(PUNCTUATION) == low[start:end]:  # not "unsaid", "said-so"
             before = low[:word_start].rsplit(None, 1)
-            found.append((start, end, before[-1].strip(PUNCTUATION) if before else ""))
+            previous = before[-1].strip(PUNCTUATION) if before else ""
+            if before and PLURAL_POSSESSIVE.fullmatch(before[-1]):
+                previous += "'s"  # "economists' forecasts": a noun after a possessive (not "'rebels' said")
+            found.append((start, end, previous))
     return sorted(found)
 
 

@@ -581,3 +581,11 @@ def test_according_to_a_named_source_beats_bare_estimates_before_the_figure():
     text = ("The Resistance Committee said 100 people had been buried. The war has killed tens of thousands "
             "of people; estimates range as high as 150,000, according to US envoy Tom Perriello.")
     assert credit(text, 150000)[:2] == ("Tom Perriello", "government")
+
+
+def test_data_that_showed_a_figure_is_its_source_and_a_verb_after_a_plural_possessive_is_a_noun():
+    text = ("China's exports rose 12.7% in October to $309 billion, customs data showed on Thursday, beating "
+            "economists' forecasts of a 5.2% increase.")
+    assert credit(text, 12.7)[0] == "customs data"
+    text = "Government data released on Friday showed 40,000 jobs were lost."
+    assert credit(text, 40000)[0] == "Government data"
