@@ -499,6 +499,10 @@ class Reader:
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
+            reporter = self._reporter_before(found, v_start, v_end)
+            if reporter is not None:  # "…, the air force said on Tuesday, adding that …": the air force
+                found.append(reporter)
+                continue
             # "the $4.1bn the United Nations says is needed": a relative clause credits the figure before
             relative = RELATIVE_SOURCE_BACK.match(text[max(s, v_start - 60):v_start][::-1])
             source = ((relative.group("source")[::-1].strip(), None) if relative else None) \
@@ -560,6 +564,20 @@ class Reader:
         if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
             phrase = _before_head_end(agent.group(1))  # "A survey of 1,514 voters by the pollster Veritas …"
         return (phrase, None) if _looks_like_source(phrase) else None
+
+    def _reporter_before(self, found: list[Attribution], verb_start: int,
+                         verb_end: int) -> Attribution | None:
+        """A participle after a comma that follows a reporting clause ("…, the Ukrainian air force said on
+        Tuesday, adding that …", "X said 40 died, adding …") speaks for that clause's source: its
+        attribution again, at the participle."""
+        if not self.text.startswith(", ", verb_start - 2) \
+                or not PARTICIPLE.fullmatch(self.text, verb_start, verb_end):
+            return None
+        said = next((a for a in reversed(found) if a.verb_end <= verb_start and a.claimant is not None), None)
+        if said is None:
+            return None
+        return Attribution(verb_start, verb_end, said.claimant, said.via, said.kind, said.paragraph,
+                           self.in_quote(verb_start) is not None)
 
     def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
         """"The transport minister, Ilse Varga, declined to confirm it but told parliament …": a reporting

@@ -589,3 +589,9 @@ def test_data_that_showed_a_figure_is_its_source_and_a_verb_after_a_plural_posse
     assert credit(text, 12.7)[0] == "customs data"
     text = "Government data released on Friday showed 40,000 jobs were lost."
     assert credit(text, 40000)[0] == "Government data"
+
+
+def test_a_participle_after_a_reporting_clause_speaks_for_that_clauses_source():
+    text = ("Russian forces launched 188 drones at Ukraine overnight, the Ukrainian air force said on "
+            "Tuesday, adding that air defences had shot down 76 of the drones.")
+    assert credit(text, 76)[0] == "Ukrainian air force"
