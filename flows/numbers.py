@@ -1345,6 +1345,11 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
             period = lex.periods[(r.group("p") or r.group("adv")).lower()]
             unit = f"{unit} per {period}" if unit else f"per {period}"
             kind, end = "rate", r.end()
+        elif kind == "count" and " per " in text[end:end + 40] and (b := _PER_BASE.match(text, end)):
+            # "25 deaths per 100,000 people", "a murder rate of 5.7 per 100,000": a rate per head
+            base = _BASE_WORDS.get(b.group("base").lower()) or b.group("base").replace(",", "")
+            unit = f"per {int(base):,} {' '.join((b.group('pop') or 'people').split())}"
+            kind, end = "rate", b.end()
 
     value = first.value
     low: float | None = None
@@ -1387,6 +1392,11 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
 
 
 _FOLD = re.compile(r"-?(?i:fold)\b")
+# The population a rate is counted per: "per 100,000 people", "per 1,000 live births", "per million".
+_PER_BASE = re.compile(r"(?:\s+(?!parts\b)[a-z][a-z-]+){0,2}?\s+per\s+"  # not "1200 parts per million"
+                       r"(?P<base>1(?:00?)?(?:,000)+|10{2,6}|(?i:million|thousand))(?:\s+(?P<pop>(?i:people|residents|inhabitants|population|live\s+births|births|adults|"
+                       r"children|women|men|pupils|students|workers|deliveries)))?\b")
+_BASE_WORDS = {"million": "1000000", "thousand": "1000"}
 
 
 def _with_suffix(qualifier: str, suffix: str) -> str | None:

@@ -547,3 +547,18 @@ def test_raise_and_lift_report_a_change_only_with_by(text: str, change: str | No
                                   "The tariffs could knock 0.4 percentage points off output."])
 def test_shaving_or_knocking_points_off_is_a_fall(text: str) -> None:
     assert only(text).change == "down"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The rate is still around 25 deaths per 100,000 people.", 25, "per 100,000 people"),
+    ("Infant mortality stands at 32 per 1,000 live births.", 32, "per 1,000 live births"),
+    ("The country has 3.2 doctors per thousand.", 3.2, "per 1,000 people"),
+])
+def test_a_count_per_head_of_population_is_one_rate_not_two_counts(
+        text: str, value: float, unit: str) -> None:
+    [q] = find_quantities(text)
+    assert (q.value, q.kind, q.unit) == (value, "rate", unit)
+
+
+def test_parts_per_million_is_no_rate_per_head() -> None:
+    assert only("Carbon levels reached 1200 parts per million.").kind != "rate"
