@@ -73,9 +73,9 @@ COORDINATED_VERB = re.compile(r"\b(?:and|or|then|but)\s+$")
 LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands|increased|grew|hit|passed)"
                            r"\s+(?:to\s+|at\s+)?$"
                            r"|\b(?:fell|fallen|dropped|declined|decreased|slipped|sank)\s+to\s+$"
-                           # "fell by 38% to 94,000": the level after how far it moved
+                           # "fell by 38% to 94,000", "fell 18% last year to 386": the level after the move
                            r"|\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|jumped)\s+"
-                           r"(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?\s+to\s+$")
+                           r"(?:by\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+[a-z]+){0,3}\s+to\s+$")
 # "the toll could rise eightfold, to more than 20,000", "cases had tripled in a month, to 2,000"
 LEVEL_AFTER_COMMA = re.compile(r",\s+to\s+$")
 # "… fell by 41,000", "… dropped 41,000": how far a count moved, right before it.

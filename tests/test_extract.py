@@ -462,3 +462,9 @@ def test_the_level_after_a_comma_and_to_is_what_the_earlier_noun_counts(
 def test_people_who_sought_refuge_are_displaced(verb: str) -> None:
     [claim] = extract_claims(f"More than 6 million Ukrainians {verb}.")
     assert claim.event == "displaced"
+
+
+def test_homicides_that_fell_to_a_level_are_people_killed() -> None:
+    text = "Homicides in the city fell 18% last year to 386, the lowest number since 2014, police data show."
+    claim = one(text, 386)
+    assert (claim.unit, claim.event) == ("people", "killed")
