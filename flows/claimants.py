@@ -763,7 +763,9 @@ class Reader:
         role = None
         if at >= 0:
             before = ROLE_BEFORE.search(self.text[max(0, at - 90) : at][::-1])
-            phrase = _bare(before.group(1)[::-1]) if before else ""
+            # "Her account was echoed by the mayor, Luis Ortega": the role is what follows the last verb
+            # or preposition of the clause
+            phrase = _bare(ROLE_CLAUSE.split(before.group(1)[::-1])[-1]) if before else ""
             if phrase and not _proper(phrase):
                 role = phrase
             else:
@@ -1194,6 +1196,7 @@ INVERTED = re.compile(r"\s+((?:the\s+)?(?:[A-Z]\.){2,}\s+[A-Za-z][^,.;:“”\"]
                       r"|(?:the\s+)?(?:[A-Z][a-z]{0,3}\.\s+)*[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z][^,.;:“”\"]*)"
                       r"(?:,\s+((?:an?\s+|the\s+)?[a-z][^,.;:“”\"]*))?")
 # Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
+ROLE_CLAUSE = re.compile(r"\s(?:by|to|with|from|as|and|was|were|is|are|said|told)\s")
 ROLE_BEFORE = re.compile(r"^\s*(?:\.?[a-z]*[A-Z]\s+)?,([^,.;:“”\"\n]{3,80}?)\s*(?:$|[.;:“”\"\n])")
 APPOSITION_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;:.“”\"]+?)(?=\s+(?:that|which|who)\s|[,;:.“”\"]|$)")
 

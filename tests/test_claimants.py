@@ -595,3 +595,9 @@ def test_a_participle_after_a_reporting_clause_speaks_for_that_clauses_source():
     text = ("Russian forces launched 188 drones at Ukraine overnight, the Ukrainian air force said on "
             "Tuesday, adding that air defences had shot down 76 of the drones.")
     assert credit(text, 76)[0] == "Ukrainian air force"
+
+
+def test_the_role_before_a_name_is_read_after_the_clause_that_introduces_it():
+    text = ('Her account was echoed by the mayor, Luis Ortega. "The city cannot cope with 10,000 new '
+            'arrivals a month," he told local radio.')
+    assert credit(text, 10000)[:2] == ("Luis Ortega", "government")
