@@ -58,14 +58,12 @@ DAY_MONTH = re.compile(
     rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?")
-_WEEKDAY_NAME = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-# "on Thursday", "last Thursday", "Thursday's vote", "said Thursday" (after a lower-case word, checked where
-# it is read: not "Black Friday")
+# "on Thursday", "last Thursday", "Thursday's vote", "said Thursday" (after a lower-case word: not "Black
+# Friday"): the name is found first (a scan for its capital letters is fast), the word before it is read
+# after (_weekdays)
 WEEKDAY = re.compile(
-    rf"\b(?:(?i:on)|(?P<last>(?i:last)))\s+{_WEEKDAY_NAME}\b"
-    r"|\b(?P<possessive>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b"
-    r"|(?<=[a-z] )(?P<bare>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+    r"\b(?P<name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?P<possessive>['’]s\b)?")
+_WORD_BEFORE_DAY = re.compile(r"\b(\w+)(\s+)$")
 _REACH = 30  # characters a relative phrase or "in 2023" reaches beyond its cue word
 YEAR_MARKS = ("in 19", "in 20", "during", "throughout", "In 19", "In 20", "During", "Throughout")
 YEAR_IN = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)")
@@ -258,16 +256,12 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                     found.append((*m.span(), day))
                     taken.append(m.span())
         if published is not None:
-            for m in WEEKDAY.finditer(sentence):
-                if m.group("bare") and ((previous := _WORDS_BEFORE.findall(
-                        sentence, max(0, m.start() - 20), m.start())[-1])[0].isupper() or previous == "next"):
-                    continue  # "Black Friday", "Super Tuesday": a name; "next Monday" is to come
-                name = (m.group("weekday") or m.group("possessive") or m.group("bare")).lower()
+            for start, end, name, after_last in _weekdays(sentence):
                 back = (published.weekday() - WEEKDAYS[name]) % 7
-                if m.group("last") and back == 0:
+                if after_last and back == 0:
                     back = 7  # "last Tuesday" in a Tuesday article
                 # News reports the past: "on Thursday" is the latest Thursday on or before publication.
-                found.append((m.start(), m.end(), published - timedelta(days=back)))
+                found.append((start, end, published - timedelta(days=back)))
         for m in MONTH_IN.finditer(sentence):
             if not any(a < m.end() and m.start() < b for a, b in taken):  # "by March 3" is that day
                 last = MONTH_PAIR.match(sentence, m.end()) or m  # "in July and August": August's end
@@ -293,6 +287,25 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
         year = int(m.group("year"))
         if year < published.year:  # "in 2023": as of the end of that year
             found.append((*m.span(), date(year, 12, 31)))
+    return found
+
+
+def _weekdays(sentence: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, weekday, after "last") of each weekday that dates the sentence: "on Thursday" and
+    "last Thursday" (spanning the word before), "Thursday's", and a weekday right after a lower-case word
+    and one space ("said Thursday"), but not after "next" (to come) nor a capitalised word ("Black
+    Friday", "Super Tuesday": names)."""
+    found = []
+    for m in WEEKDAY.finditer(sentence):
+        start = m.start()
+        before = _WORD_BEFORE_DAY.search(sentence, max(0, start - 20), start)
+        word = before.group(1) if before else ""
+        if word.lower() in ("on", "last") and before is not None:
+            found.append((before.start(1), m.start("possessive") if m.group("possessive") else m.end(),
+                          m.group("name").lower(), word.lower() == "last"))
+        elif m.group("possessive") or (word[:1].islower() and word != "next" and before is not None
+                                       and before.group(2) == " "):
+            found.append((start, m.end(), m.group("name").lower(), False))
     return found
 
 

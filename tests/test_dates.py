@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from flows.dates import ArticleDates, _lexicon, as_of
+from flows.dates import ArticleDates, _lexicon, _weekdays, as_of
 from flows.header import read_header
 from flows.text import sentences
 
@@ -89,3 +89,9 @@ def test_an_article_dates_each_sentence_as_the_sentence_alone_does() -> None:
     for span in sentences(text):
         assert dates.as_of(span.start, span.end) == as_of(text[span.start:span.end], TUESDAY)
     assert len({dates.as_of(span.start, span.end) for span in sentences(text)}) > 3
+
+
+def test_weekdays_read_with_the_word_before_them() -> None:
+    sentence = "On Monday's vote, after last Friday, they said Sunday that Black Friday and next Tuesday …"
+    found = {(name, last) for _, _, name, last in _weekdays(sentence)}
+    assert found == {("monday", False), ("friday", True), ("sunday", False)}
