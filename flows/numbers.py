@@ -158,6 +158,7 @@ class _Lexicon:
     hedges: dict[str, tuple[str, bool]]  # lower-cased phrase -> (qualifier, sets high)
     verb_hedges: frozenset[str]  # also reporting verbs: "an estimated 20,000", "police estimated"
     comparing: frozenset[str]  # "twice" in "twice as many as": the "as … as" compares, it hedges nothing
+    up_to_verbs: frozenset[str]  # "edged up to 6.1%": the verb's "up", then the level's "to"
     vague: dict[str, tuple[float, float]]
     a_durations: dict[str, tuple[float, str]]  # "decade" -> (10, "year")
     a_units: dict[str, tuple[str, str]]  # "gallon" -> ("measurement", "gal"): "a gallon" is one gallon
@@ -423,6 +424,7 @@ def _lexicon() -> _Lexicon:
         hedges=hedges,
         verb_hedges=frozenset(hedges) & {_key(r["verb"].lower()) for r in _rows("reporting_verbs.csv")},
         comparing=frozenset(toml["multiplier"]["comparing"]),
+        up_to_verbs=frozenset(toml["up_to"]["verbs"]),
         vague=vague,
         a_durations={k: (float(v[0]), v[1]) for k, v in toml["a_duration"].items()},
         a_units=a_units,
@@ -1060,11 +1062,13 @@ def _hit_at(text: str, p: int, lex: _Lexicon, reversed_text: str) -> _Hit | None
 
 def _no_hedge_here(text: str, hedge_start: int, key: str, lex: _Lexicon) -> bool:
     """Whether a hedge phrase is something else where it stands: a reporting verb after its subject
-    ("police estimated 20,000", but "an estimated 20,000" and a headline's "Estimated 20,000" hedge), or
-    a comparison ("twice as many as five years ago")."""
+    ("police estimated 20,000", but "an estimated 20,000" and a headline's "Estimated 20,000" hedge), a
+    comparison ("twice as many as five years ago"), or a phrasal verb's "up" ("edged up to 6.1%")."""
     word = _last_word(text, hedge_start).lower()
     if key.startswith("as "):
         return word in lex.comparing
+    if key == "up to":
+        return word in lex.up_to_verbs
     if key not in lex.verb_hedges:
         return False
     before = text[max(0, hedge_start - 40):hedge_start].rstrip()

@@ -562,3 +562,13 @@ def test_a_count_per_head_of_population_is_one_rate_not_two_counts(
 
 def test_parts_per_million_is_no_rate_per_head() -> None:
     assert only("Carbon levels reached 1200 parts per million.").kind != "rate"
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("Unemployment edged up to 6.1%.", "exact"),  # the verb's "up", then the level
+    ("Prices went up to $5 a kilo.", "exact"),
+    ("Up to 40 people died.", "at_most"),
+    ("The toll could rise to up to 600.", "at_most"),
+])
+def test_up_to_after_a_phrasal_verb_is_no_upper_bound(text: str, qualifier: str) -> None:
+    assert find_quantities(text)[0].qualifier == qualifier
