@@ -442,7 +442,12 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
                 pos = more.end()
                 continue
             following = (_next_word(text, pos, end) or "").lower()
-            if text[pos - 1] == "s" or not following or following in words["not_nouns"]:
+            # a plural people ("3,000 North Koreans have"), not a name ending in s before its noun ("40 Hamas
+            # targets")
+            noun_next = following in _units() or (PLURAL.search(following) is not None
+                                                  and following not in words["not_nouns"])
+            plural = text[pos - 1] == "s" and not noun_next
+            if plural or not following or following in words["not_nouns"]:
                 return "people", subjects, pos  # the people themselves are counted
             continue
         model = MODEL_NUMBER.match(text, pos, end) if after_name else None

@@ -468,3 +468,16 @@ def test_homicides_that_fell_to_a_level_are_people_killed() -> None:
     text = "Homicides in the city fell 18% last year to 386, the lowest number since 2014, police data show."
     claim = one(text, 386)
     assert (claim.unit, claim.event) == ("people", "killed")
+
+
+@pytest.mark.parametrize(("text", "unit", "event"), [
+    ("The army struck 40 Hamas targets overnight.", "targets", None),  # a name ending in s, then its noun
+    ("About 3,000 North Koreans have been deployed.", "people", "deployed"),
+    ("Officials said 13 hostages had been killed.", "hostages", "killed"),  # the verb beats the noun's event
+    ("Hamas holds 101 hostages.", "hostages", "captured"),
+    ("Some 300 refugees were killed in the strike.", "refugees", "killed"),
+])
+def test_a_noun_that_names_an_event_yields_to_the_verb_after_it(
+        text: str, unit: str, event: str | None) -> None:
+    [claim] = extract_claims(text)
+    assert (claim.unit, claim.event) == (unit, event)
