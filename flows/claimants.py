@@ -1346,13 +1346,15 @@ def _titled_names(text: str) -> list[tuple[str, str]]:
 
 def _role_ending_at(text: str, head_start: int, head_end: int) -> str:
     """The role whose last word is text[head_start:head_end], read backwards over title words,
-    role adjectives and country words ("US deputy secretary of state", "Ukrainian President")."""
+    role adjectives, country words and a body's acronym ("US deputy secretary of state", "Ukrainian
+    President", "UN Secretary-General")."""
     start = head_start
     for m in reversed(list(re.finditer(r"[A-Za-z]+", text[max(0, head_start - 60) : head_start]))):
         word = m.group()
         absolute = max(0, head_start - 60) + m.start()
         if text[absolute + len(word) : start].strip() or not (
             word.lower() in _title_words() or word.lower() in ROLE_ADJECTIVES or word in _demonym_words()
+            or (word.isupper() and 2 <= len(word) <= 6)
         ):
             break
         start = absolute

@@ -601,3 +601,9 @@ def test_the_role_before_a_name_is_read_after_the_clause_that_introduces_it():
     text = ('Her account was echoed by the mayor, Luis Ortega. "The city cannot cope with 10,000 new '
             'arrivals a month," he told local radio.')
     assert credit(text, 10000)[:2] == ("Luis Ortega", "government")
+
+
+def test_the_chief_of_a_body_named_by_its_acronym_is_the_person_titled_with_it():
+    text = ("UN Secretary-General Antonio Guterres visited the camp on Monday.\n\n"
+            "The UN chief said 2 million people needed aid.")
+    assert credit(text, 2e6)[:2] == ("Antonio Guterres", "international_org")
