@@ -158,10 +158,12 @@ class Dating:
         return Dating(self.day, [(a + offset, b + offset, d) for a, b, d in self.compared])
 
 
-# What a compared figure follows ("down from 67.3% in 2019", "compared with 2,500 last year", "from 2.6%
-# in February" after a first figure): its marker, the figure and at most four words, up to its date.
+# What a compared figure follows ("down from 67.3% in 2019", "compared with 2,500 last year"; after a first
+# figure, "from 2.6% in February", "below the 63% recorded in 2018"): its marker, the figure and at most
+# four words, up to its date.
 COMPARED_BEFORE = re.compile(
-    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|(?P<bare>\bfrom))\s+"
+    r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?"
+    r"|(?P<bare>\bfrom|\bbelow|\babove|(?<!more )(?<!less )(?<!fewer )\bthan|\bshort\s+of))\s+"
     r"(?P<figure>(?:[a-z]+\s+){0,2}[^\s\d,;:()]{0,3}\d[\d,.]*\S*)(?:\s+[a-z][\w-]*){0,4}\s+$")
 
 
@@ -197,8 +199,9 @@ def dating(sentence: str, published: date | None, cues: tuple[str, ...] | None =
 
 def _compared_figure(sentence: str, date_start: int) -> int | None:
     """Where the figure a date follows starts, when that figure is compared with an earlier one ("down from
-    67.3% in 2019"); a bare "from" only after a first figure ("fell to 2.4% in March from 2.6% in
-    February", not "aid from 30 countries in 2023")."""
+    67.3% in 2019"); a bare "from", "below", "above", "than" or "short of" only after a first figure
+    ("fell to 2.4% in March from 2.6% in February", not "aid from 30 countries in 2023" nor "more than
+    2,000 died in 2023")."""
     floor = max(0, date_start - 80)
     m = COMPARED_BEFORE.search(sentence, floor, date_start)
     if m is None or (m.group("bare") and not any(c.isdigit() for c in sentence[:m.start()])):

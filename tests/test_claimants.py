@@ -270,7 +270,7 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("National Hurricane Center", "government"), ("Hezbollah", "military"), ("Houthis", "military"),
     ("M23 rebels", "military"), ("Hamas-run health ministry", "government"), ("Kyiv Independent", "media"),
     ("The Economist", "media"), ("Bellingcat", "expert"), ("WFP", "international_org"), ("IDF", "military"),
-    ("Rand Paul", "other"),
+    ("Rand Paul", "other"), ("National Electoral Institute", "government"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind

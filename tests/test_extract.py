@@ -364,6 +364,9 @@ def test_a_figure_restated_in_another_currency_shares_the_event() -> None:
     ("About 460 cars have been stolen this year, compared with 63 during the same period last year.",
      {460: TUESDAY, 63: date(2023, 12, 31)}),
     ("Aid from 30 countries in 2023 totalled $5bn.", {30: date(2023, 12, 31), 5e9: date(2023, 12, 31)}),
+    ("Turnout was estimated at 61%, slightly below the 63% recorded in 2018.",
+     {61: TUESDAY, 63: date(2018, 12, 31)}),
+    ("More than 2,000 people died in 2023.", {2000: date(2023, 12, 31)}),  # "than" compares nothing here
 ])
 def test_a_date_after_a_compared_figure_dates_that_figure_alone(text: str, dates: dict[float, date]) -> None:
     claims = extract_claims(text, TUESDAY)
