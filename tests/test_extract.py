@@ -484,3 +484,9 @@ def test_a_noun_that_names_an_event_yields_to_the_verb_after_it(
         text: str, unit: str, event: str | None) -> None:
     [claim] = extract_claims(text)
     assert (claim.unit, claim.event) == (unit, event)
+
+
+def test_a_figure_compared_with_after_a_reporting_clause_shares_the_measure() -> None:
+    text = ("So far this year, 2,450 migrants have died or gone missing trying to cross the central "
+            "Mediterranean, the IOM said, compared with 1,417 in the same period last year.")
+    assert one(text, 1417).measure == one(text, 2450).measure == "migrants killed"
