@@ -131,6 +131,7 @@ class _Lexicon:
     hedge_after: re.Pattern[str]
     hedge_ahead: re.Pattern[str]  # a hedge written before a number, read forwards: "up to "
     rate_after: re.Pattern[str]
+    per_head: re.Pattern[str]  # "per 100,000 people": a rate per head of population
     change_before: re.Pattern[str]
     change_by_before: re.Pattern[str]
     change_after: re.Pattern[str]
@@ -351,6 +352,13 @@ def _lexicon() -> _Lexicon:
         rf"|\s+(?P<adv>{'|'.join(rate['adverbs'])})\b",
         re.I,
     )
+    # "25 deaths per 100,000 people", "per million": two words may stand between (not "parts per")
+    population = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in rate["population"])
+    per_head = re.compile(
+        r"(?:\s+(?!parts\b)[a-z][a-z-]+){0,2}?\s+per\s+"
+        r"(?P<base>1(?:00?)?(?:,000)+|10{2,6}|(?i:million|thousand))"
+        rf"(?:\s+(?P<pop>(?i:{population})))?\b"
+    )
     change_before = re.compile(
         # "by" may follow the verb's object: "raise prices by 3%", "grow its sales by 35 per cent"
         r"\s+(?P<by>yb(?:\s+[a-z'’]+){1,4}?\s+|(?:yb|tuoba|dnuora|ylhguor|ylraen|tsomla|rehtona|rehtruf\s+a)\s+)?"
@@ -385,6 +393,7 @@ def _lexicon() -> _Lexicon:
         hedge_after=hedge_after,
         hedge_ahead=re.compile(rf"(?i:{_alternation(before_hedges)})\s*"),
         rate_after=rate_after,
+        per_head=per_head,
         change_before=change_before,
         change_by_before=change_by_before,
         change_after=change_after,
@@ -1349,7 +1358,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
             period = lex.periods[(r.group("p") or r.group("adv")).lower()]
             unit = f"{unit} per {period}" if unit else f"per {period}"
             kind, end = "rate", r.end()
-        elif kind == "count" and " per " in text[end:end + 40] and (b := _PER_BASE.match(text, end)):
+        elif kind == "count" and " per " in text[end:end + 40] and (b := lex.per_head.match(text, end)):
             # "25 deaths per 100,000 people", "a murder rate of 5.7 per 100,000": a rate per head
             base = _BASE_WORDS.get(b.group("base").lower()) or b.group("base").replace(",", "")
             unit = f"per {int(base):,} {' '.join((b.group('pop') or 'people').split())}"
@@ -1396,10 +1405,6 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
 
 
 _FOLD = re.compile(r"-?(?i:fold)\b")
-# The population a rate is counted per: "per 100,000 people", "per 1,000 live births", "per million".
-_PER_BASE = re.compile(r"(?:\s+(?!parts\b)[a-z][a-z-]+){0,2}?\s+per\s+"  # not "1200 parts per million"
-                       r"(?P<base>1(?:00?)?(?:,000)+|10{2,6}|(?i:million|thousand))(?:\s+(?P<pop>(?i:people|residents|inhabitants|population|live\s+births|births|adults|"
-                       r"children|women|men|pupils|students|workers|deliveries)))?\b")
 _BASE_WORDS = {"million": "1000000", "thousand": "1000"}
 
 
