@@ -24,7 +24,7 @@ from ahocorasick_rs import AhoCorasick
 
 from flows.lexicon import mapping, phrase_pattern, rows
 from flows.numbers import number_at
-from flows.text import Span
+from flows.text import Span, is_abbreviation
 
 TEMPORAL = re.compile(
     r"\s+(?:(?:earlier|later)\s+)?(?:this|last|next|that)\s+(?:week|month|year|weekend|morning|evening)$"
@@ -1116,7 +1116,9 @@ def _opening_org(text: str, start: int, end: int) -> str | None:
 @lru_cache(maxsize=4096)
 def _bare(raw: str) -> str:
     """A source phrase on one line, without its article and outer punctuation."""
-    phrase = " ".join(raw.split()).strip(" ,.;:“”\"'’")
+    phrase = " ".join(raw.split()).strip(" ,;:“”\"'’")
+    while phrase.endswith(".") and not is_abbreviation(phrase, len(phrase) - 1):  # keep "U.N.", "Inc."
+        phrase = phrase[:-1].strip(" ,;:“”\"'’")
     return INDEFINITE.sub("", DEFINITE.sub("", phrase))
 
 
@@ -1222,8 +1224,13 @@ def _title_before(text: str, at: int) -> str | None:
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:
-    m = PHRASE_END.search(text, start, limit)
-    return m.start() if m else limit
+    """Where the name after "according to" ends: not at the full stop of "the U.N. human rights office"."""
+    for m in PHRASE_END.finditer(text, start, limit):
+        if m.group() != "." or not is_abbreviation(text, m.start(), start):
+            return m.start()
+        if text[m.end():limit].strip() == "":
+            return m.end()  # "… according to the U.N." ends the sentence: the full stop is the name's
+    return limit
 
 
 def _finder(source: str) -> bool:

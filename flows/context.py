@@ -668,7 +668,8 @@ class ArticleContext:
         if ctx.event is None:
             unit = ctx.unit
             before = nearest_event_before(events_before, kind, unit)
-            adjacent = before[0] if before and not text[before[1]:q_start].strip() else None
+            # "killing 40", "put the death toll at 213", "the deaths of 40": the event right before it
+            adjacent = before[0] if before and text[before[1]:q_start].strip() in ("", "at", "of") else None
             found = adjacent or find_event(sent, q_end, after_end, kind, unit, text=text)
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)

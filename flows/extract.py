@@ -21,7 +21,7 @@ from flows.dates import ArticleDates, Dating
 from flows.layout import Layout
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
-from flows.text import sentences
+from flows.text import sentences, without_initial_dots
 
 # "115,000 soldiers killed and 500,000 wounded", "… and another 1,000 wounded", "rose to 43,922, with
 # 103,898 wounded": the second figure borrows the first one's noun.
@@ -231,7 +231,7 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     if previous is None or previous[2] != sentence:
         return None
     left_q, left, _ = previous
-    between = text[left_q.end:q.start]
+    between = without_initial_dots(text[left_q.end:q.start])  # "…, the U.N. said, up from 117.3 million"
     if COORDINATED.match(between) and (q.kind == left_q.kind or left_q.kind == "age"):
         return left
     if q.kind != left_q.kind:

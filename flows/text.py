@@ -14,6 +14,9 @@ _ABBREV = re.compile(
     r"Oct|Nov|Dec|No|vs|etc|approx|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z](?:\.[A-Z])*)\.$"
 )
 
+# "U.N.", "U.S.": full stops that end no sentence or clause.
+_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
+
 # A line with something other than whitespace on it.
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
@@ -39,7 +42,7 @@ def sentences(text: str) -> list[Span]:
         start = p_start
         while end is not None and end.start() < p_end:
             m, end = end, next(ends, None)
-            if m.group() == "." and _ABBREV.search(text, max(p_start, m.start() - 6), m.start() + 1):
+            if m.group() == "." and is_abbreviation(text, m.start(), p_start):
                 continue
             spans.append(Span(start, m.end(), p))
             start = m.end()
@@ -48,3 +51,13 @@ def sentences(text: str) -> list[Span]:
         if start < p_end:
             spans.append(Span(start, p_end, p))
     return spans
+
+
+def is_abbreviation(text: str, dot: int, floor: int = 0) -> bool:
+    """Does the full stop at `dot` end an abbreviation ("Mr.", "U.N.", "Gov."), not a sentence or a phrase?"""
+    return _ABBREV.search(text, max(floor, dot - 6), dot + 1) is not None
+
+
+def without_initial_dots(phrase: str) -> str:
+    """`phrase` with "U.N." written "UN", for patterns that stop at a full stop."""
+    return _INITIALISM.sub(lambda m: m.group().replace(".", ""), phrase) if "." in phrase else phrase

@@ -115,6 +115,8 @@ def test_its_accounts_credit_the_body_it_stands_for():
     ("“We have recovered 212 bodies,” said Col. Ahmed Saleh, a civil defence spokesman.", "Ahmed Saleh"),
     ("Lt. Gen. Mark Hertling said 212 tanks were lost.", "Mark Hertling"),
     ("The toll is 212, said U.S. officials.", "U.S. officials"),
+    ("Another 212 people were hurt, according to the U.N. human rights office.", "U.N. human rights office"),
+    ("The toll is 212, according to the U.N.", "U.N."),
 ])
 def test_titles_and_acronyms_with_full_stops_keep_the_name_whole(text: str, expected: str) -> None:
     assert credit(text, 212)[0] == expected

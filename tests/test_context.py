@@ -84,6 +84,7 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("The storm destroyed 2,300 homes, killing 14 people.", "2,300", "homes", "destroyed"),
         ("The death toll from the quake rose to 87 on Tuesday.", "87", "people", "killed"),
         ("Police put the turnout at 12,000.", "12,000", "people", "attended"),
+        ("The group put the death toll at 213 and said dozens more were hurt.", "213", "people", "killed"),
         ("Organisers put attendance at 25,000 or more.", "25,000", "people", "attended"),
         ("More than 6,000 people were forced from their homes.", "More than 6,000", "people", "displaced"),
         ("Officers arrested 31 people after the match.", "31", "people", "arrested"),

@@ -493,3 +493,9 @@ def test_a_figure_compared_with_after_a_reporting_clause_shares_the_measure() ->
     text = ("So far this year, 2,450 migrants have died or gone missing trying to cross the central "
             "Mediterranean, the IOM said, compared with 1,417 in the same period last year.")
     assert one(text, 1417).measure == one(text, 2450).measure == "migrants killed"
+
+
+def test_the_full_stops_of_an_initialism_do_not_part_two_compared_figures() -> None:
+    text = ("The number of displaced people rose to a record 122.6 million, the U.N. refugee agency said on "
+            "Thursday, up from 117.3 million a year earlier.")
+    assert one(text, 117.3e6).measure == one(text, 122.6e6).measure
