@@ -119,6 +119,9 @@ class _Lexicon:
         self.window = int(data["statement"]["window"])
         self.future = timedelta(days=int(data["calendar"]["future_days"]))
         self.future_words = phrase_pattern(data["calendar"]["future_words"])
+        before = "|".join(sorted(data["calendar"]["future_before"], key=len, reverse=True))
+        self.future_before = re.compile(rf"\b(?:{before})\s+(?:(?:early|mid|late|the\s+end\s+of)[\s-]+)?$",
+                                        re.IGNORECASE)
         self.label_words = frozenset(data["header"]["label_words"]) | set(WEEKDAYS) \
             | {d[:3] for d in WEEKDAYS} | {"tues", "thur", "thurs"}
 
@@ -254,7 +257,7 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                     # News reports the past: a date ahead of publication only where the sentence speaks
                     # of the future.
                     ahead = lex.future if lex.future_words.search(sentence) else timedelta(0)
-                day = _calendar(m, published, ahead or timedelta(0))
+                day = _calendar(m, published, _ahead(sentence, m.start(), ahead, lex))
                 if day:
                     found.append((*m.span(), day))
                     taken.append(m.span())
@@ -270,7 +273,7 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                 last = MONTH_PAIR.match(sentence, m.end()) or m  # "in July and August": August's end
                 if ahead is None and published and not last.group("year"):
                     ahead = lex.future if lex.future_words.search(sentence) else timedelta(0)
-                day = _month_end(last, published, ahead or timedelta(0))
+                day = _month_end(last, published, _ahead(sentence, m.start(), ahead, lex))
                 if day:
                     found.append((m.start(), last.end(), day))
     if published is None:
@@ -349,6 +352,14 @@ def _back(published: date, unit: str, count: int) -> date:
     year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
     month += 1
     return date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+
+
+def _ahead(sentence: str, start: int, sentence_ahead: timedelta | None, lex: _Lexicon) -> timedelta:
+    """How far past publication the date at `start` may lie: as far as the sentence allows, or the future
+    window where a word right before the date looks ahead ("by March 3")."""
+    if sentence_ahead:
+        return sentence_ahead
+    return lex.future if lex.future_before.search(sentence, max(0, start - 24), start) else timedelta(0)
 
 
 def _month_number(name: str) -> int:

@@ -32,6 +32,9 @@ TUESDAY = date(2024, 11, 19)
     ("At least 650 people were killed in July and August.", date(2024, 8, 31)),  # the period's end
     ("Some 40 died in March to May 2023.", date(2023, 5, 31)),
     ("At least 59 people have died, the agency said Monday.", date(2024, 11, 18)),  # no "on" (US style)
+    ("Unemployment rose by 54,000 in December.", date(2023, 12, 31)),  # "by" a figure looks nowhere ahead
+    ("Exports were $84bn in the quarter ended December, down from $89bn.", date(2023, 12, 31)),
+    ("The ministry hopes to hire 4,000 by 15 December.", date(2024, 12, 15)),  # "by" a date does
 ])
 def test_sentence_dates_resolve_against_publication(sentence: str, expected: date) -> None:
     assert as_of(sentence, TUESDAY) == expected
