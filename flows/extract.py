@@ -49,10 +49,11 @@ CONVERSION = re.compile(r"^\s*[(/]\s*$")
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
 GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
-# "…, bringing this year's total to 98,000", "bringing its total losses since February 2022 to 720,000": a
+# "…, bringing this year's total to 98,000", "bringing its total losses since the February 2022 invasion to
+# 720,000": a
 # running total of an earlier count of the sentence.
 RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
-                           r"(?:\s+[\w'’]+){0,5}?\s+(?:to|at)\s+$")
+                           r"(?:\s+[\w'’-]+){0,7}?\s+(?:to|at)\s+$")
 # "Organisers said 100,000 people marched, while police estimated 20,000", "…, while Western estimates
 # range from 500,000": another source's figure for the same measure, right after its reporting verb.
 CONTRASTED = re.compile(r"^[^\d.;:“”\"]{0,80}?,?\s+(?:while|whereas|but|though|although)\s+"
@@ -108,7 +109,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             _read_heading(ctx, layout.heading(q.start), q, ctx.kind or q.kind)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
-        if left is None and q.kind == "count" and text.find("total", max(0, q.start - 40), q.start) >= 0:
+        if left is None and q.kind == "count" and text.find("total", max(0, q.start - 80), q.start) >= 0:
             left = _running_total(claims, q, ctx, text, sentence)
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
@@ -215,8 +216,9 @@ def _share_backwards(claims: list[Claim], text: str) -> None:
             if left.event is None:
                 left.event, right.event = right.event, None
                 right.measure = measure_key(right.subject, right.unit or right.kind, None)
-        elif SHARED_PREDICATE.match(between) and left.event is None and left.kind not in ("age", "duration"):
-            left.event = right.event
+        elif (SHARED_PREDICATE.match(between) or CONVERSION.match(between)) and left.event is None \
+                and left.kind not in ("age", "duration"):
+            left.event = right.event  # "40 trillion dong ($1.6 billion) in damage": one sum, one event
         else:
             continue
         left.measure = measure_key(left.subject, left.unit or left.kind, left.event)

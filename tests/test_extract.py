@@ -281,7 +281,7 @@ def test_a_running_total_counts_what_the_last_count_of_the_sentence_counts() -> 
             "bringing this year's total to almost 98,000.")
     assert [(c.unit, c.event) for c in extract_claims(text) if c.kind == "count"] == [
         ("migrants", "displaced"), ("migrants", "displaced")]
-    for since in ("", " since February 2022"):
+    for since in ("", " since February 2022", " since the February 2022 full-scale invasion"):
         text = (f"Russia had lost 1,523 soldiers in the past 24 hours, bringing its total losses{since} "
                 "to 720,000.")
         assert [c.measure for c in extract_claims(text) if c.kind == "count"] == [
@@ -361,6 +361,11 @@ def test_a_figure_restated_in_another_currency_shares_the_event() -> None:
     reais, dollars = one(text, 19e9), one(text, 3.7e9)
     assert (reais.event, dollars.event) == ("cost", "cost")
     assert (dollars.unit, dollars.qualifier) == ("USD", "more_than")
+
+
+def test_a_figure_restated_before_its_event_shares_the_event_after_both() -> None:
+    text = "The storm caused an estimated 40 trillion dong ($1.6 billion) in damage, the prime minister said."
+    assert (one(text, 40e12).event, one(text, 1.6e9).event) == ("lost", "lost")
 
 
 @pytest.mark.parametrize(("text", "dates"), [
