@@ -1082,6 +1082,9 @@ def _apposition(head: str) -> tuple[str, str | None] | None:
     if name_of_second and (_is_person(name_of_second) or not _is_person(first)) and _proper(second) \
             and not INDEFINITE.match(second):
         return second, first  # "Derna's mayor, Khaled Busaid", "Turkey's disaster agency, AFAD"
+    if DEFINITE.match(second) and _title_case(DEFINITE.sub("", second)) and not _proper(_bare(first)) \
+            and _looks_like_source(first):
+        return second, first  # "An independent monitoring group, the Public Assembly Archive, estimated"
     if _looks_like_source(first) and (INDEFINITE.match(second) or DEFINITE.match(second)
                                       or second[:1].islower()):
         return first, second  # "Marie Lefort, a spokeswoman for the CGT union"
@@ -1175,6 +1178,14 @@ def _proper(name: str) -> bool:
     """Whether a name has a proper noun in it other than a nationality ("Russian military source")."""
     return any(w[:1].isupper() and w.strip("'’s") not in _demonym_words() and w not in _demonym_words()
                for w in name.split())
+
+
+def _title_case(phrase: str) -> bool:
+    """A name written as a title: every word capitalised but the small ones ("Syrian Observatory for Human
+    Rights"), unlike a description ("CGT union", "union's spokeswoman")."""
+    words = phrase.split()
+    return bool(words) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w in ("of", "for", "and", "on", "the", "in", "&") for w in words)
 
 
 def _nameless(cited: str) -> bool:

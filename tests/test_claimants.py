@@ -33,6 +33,16 @@ def test_body_named_in_apposition_is_the_claimant():
     assert credit(text, 1400)[:2] == ("Senapred", "government")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("An independent monitoring group, the Public Assembly Archive, put the crowd at 275,000.",
+     ("Public Assembly Archive", "ngo")),
+    ("A rights group, the Syrian Observatory for Human Rights, said 275,000 had fled.",
+     ("Syrian Observatory for Human Rights", "ngo")),
+])
+def test_a_description_then_the_name_of_the_body_credits_the_name(text: str, expected: tuple) -> None:
+    assert credit(text, 275000)[:2] == expected
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
