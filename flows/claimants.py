@@ -1312,8 +1312,9 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
         return title.group(), after_title  # "High Commissioner Filippo Grandi", "Col. Ahmed Saleh"
     # "Ukraine's Energy Minister Olha Lysenko": capitalised words ending in a title, then a person's name.
     for k in range(1, len(stripped) - 1):
-        if stripped[k - 1][:1].isupper() and _titles().get(stripped[k - 1].lower()) is not None \
+        if stripped[k - 1][:1].isupper() and _titles().get(stripped[k - 1].lower().rstrip(".")) is not None \
                 and f"{stripped[k - 1]} {stripped[k]}".lower() not in _titles() \
+                and _titles().get(stripped[k].lower().rstrip(".")) is None \
                 and _is_person(" ".join(stripped[k:])):  # ("NATO Secretary General Mark Rutte": whole title)
             return " ".join(stripped[:k]), " ".join(stripped[k:])
     # The trailing run of capitalised words is the name when lower-case role words stand before it.

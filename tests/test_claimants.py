@@ -500,6 +500,9 @@ def test_the_chief_of_a_body_is_the_person_named_with_its_title():
     ("Fire Chief Kristin Crowley", "Kristin Crowley", "government"),
     ("Attorney General Merrick Garland", "Merrick Garland", "government"),  # no general of an army
     ("Rep. Jim Jordan", "Jim Jordan", "government"),
+    ("Florida Gov. Ron DeSantis", "Ron DeSantis", "government"),  # a place, then an abbreviated title
+    ("Sen. Chuck Grassley", "Chuck Grassley", "government"),
+    ("Councilwoman Ana Ruiz", "Ana Ruiz", "government"),
     ("Coroner Sarah Lee", "Sarah Lee", "government"),
     ("Chief Executive Tim Cook", "Tim Cook", "other"),
     ("CEO Elon Musk", "Elon Musk", "other"),
