@@ -997,9 +997,15 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     needs = _verb_needs()
     return [(offset + start, offset + end) for start, end, previous in _verb_words_at(sentence)
             if not _determined(previous) and not (previous in _words("before_noun")
-                                                  and _determined(_word_before(sentence, start)))
+                                                  and _determined(_word_before(sentence, start))
+                                                  and _may_be_noun(sentence[start:end].lower()))
             and _object_lets_it_report(needs.get(sentence[start:end].lower()), sentence, end)
             and not _noun_before_verb(sentence, start, end)]
+
+
+def _may_be_noun(verb: str) -> bool:
+    """"the official estimate" is a noun, but "An official said" a verb: a past tense is never a noun."""
+    return not verb.endswith("ed") and verb not in ("said", "told", "says", "tells")
 
 
 def _object_lets_it_report(need: str | None, sentence: str, end: int) -> bool:

@@ -393,6 +393,8 @@ def _has_own_object(text: str, phrase: str, start: int, end: int) -> bool:
     arrested a boy"; not "200,000 wounded this year", "people were killed the next day")?"""
     if OBJECT_FIGURE.match(text, end):
         return True
+    if phrase in _words()["done_by_subject"] and OBJECT_WORD.match(text, end):
+        return True  # "dozens had struck an air base": what they did
     return phrase in _words()["acts_on"] and OBJECT_WORD.match(text, end) is not None \
         and COORDINATED_VERB.search(text, max(0, start - 8), start) is not None
 

@@ -43,6 +43,11 @@ def test_a_description_then_the_name_of_the_body_credits_the_name(text: str, exp
     assert credit(text, 275000)[:2] == expected
 
 
+def test_an_official_who_said_is_a_source_though_official_may_qualify_a_noun():
+    assert credit("An official said 275,000 people had fled.", 275000)[:2] == ("official", "anonymous")
+    assert credit("The official estimate of 275,000 was revised.", 275000)[0] is None
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

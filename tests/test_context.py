@@ -85,6 +85,10 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("The death toll from the quake rose to 87 on Tuesday.", "87", "people", "killed"),
         ("Police put the turnout at 12,000.", "12,000", "people", "attended"),
         ("The group put the death toll at 213 and said dozens more were hurt.", "213", "people", "killed"),
+        ("The army said its jets had struck 120 targets overnight.", "120", "targets", "struck"),
+        ("The army said 120 targets were struck overnight.", "120", "targets", "struck"),
+        ("An official said 12 drones had struck an air base.", "12", "drones", None),  # what they did
+        ("Deaths from the quake that struck on Monday rose to 4,300.", "4,300", "people", "killed"),
         ("Organisers put attendance at 25,000 or more.", "25,000", "people", "attended"),
         ("More than 6,000 people were forced from their homes.", "More than 6,000", "people", "displaced"),
         ("Officers arrested 31 people after the match.", "31", "people", "arrested"),
