@@ -46,6 +46,8 @@ NAME = rf"[{UPPER}]{NAME_REST}"
 # start behind it ("(?<!\w[A-Z])" rather than a leading "\b"): the regex engine then skips to capitals in
 # C, two to three times faster, with the same matches.
 PERSON = re.compile(rf"[{UPPER}](?<!\w[{UPPER}]){NAME_REST}\b")
+# The capitalised words that run on past PERSON's ("Interior Minister Bruno" + " Retailleau").
+MORE_NAME = re.compile(rf"(?:\s[{UPPER}][{LOWER}]+)+")
 # The given names right before a surname: "… Volodymyr " before "Zelensky".
 NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
 ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -62,6 +64,11 @@ AT_OR_ON = re.compile(r"\b(?:at|on)\s+")
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
 FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
+# "…, but the minister said he feared …": a reporting verb whose clause has a subject of its own reports
+# that clause, not a figure before a contrast.
+# "… said he feared …": the second verb is within what the first reports, and reports what follows it too.
+SAID_PRONOUN = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she|they|we)\s+$")
+OWN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|it)\s+(?!said\b|says\b|told\b)[a-z]")
 # "X said …, citing Y": the cited source after the verb, up to the clause's end.
 CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+((?:[^,;.]|(?<=\d)[,.](?=\d))+)(?:,\s+([A-Z][^,;.]*))?")
 QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
@@ -381,7 +388,9 @@ class Reader:
         after = [a for a in own if a.verb_start >= q_start and not a.forward and a.claimant is not None
                  and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))
                  and not (a.by_agent and not FIGURE_RIGHT_BEFORE.fullmatch(self.text, q_start, a.verb_start))
-                 and self.text.find(";", q_start, a.verb_start) < 0]
+                 and self.text.find(";", q_start, a.verb_start) < 0
+                 and not (CLAUSE_BREAK.search(self.text, q_start, a.verb_start)
+                          and OWN_CLAUSE.match(self.text, a.verb_end))]
         if after and (after[0].relative or after[0].by_agent):
             return after[0]  # "well short of the $4.1 billion the UN says is needed": the UN's, whoever spoke
         if before and after and self.text[after[0].verb_start] in "Aa" \
@@ -522,7 +531,8 @@ class Reader:
                 # "…, saying 12 soldiers had died": a participle reports what follows it, like "said that"
                 a_start, a_end = attribution.verb_start, attribution.verb_end
                 attribution.forward = bool(FORWARD.match(text, a_end, e)
-                                           or PARTICIPLE.fullmatch(text, a_start, a_end))
+                                           or PARTICIPLE.fullmatch(text, a_start, a_end)
+                                           or SAID_PRONOUN.search(text, max(s, a_start - 20), a_start))
         found.sort(key=lambda a: a.verb_start)
         return found
 
@@ -655,6 +665,8 @@ class Reader:
         if shape == "pronoun_person":
             person = self._person_before(pos)
             known = (self._role_of.get(person) or self._role_at_mention(person)) if person else None
+            if person is None and (last := self._last_credited(pos)) and _is_role(last):
+                return last, role  # "The minister said he feared 40 deaths": no name, so the role
             return person, role or known
         if shape == "pronoun_org":
             return self._org_before(pos, plural=phrase.lower() == "they"), role
@@ -799,9 +811,12 @@ class Reader:
         """The person named last before `pos` ("… Lena Hartmann … she said"); with a title ("the
         president"), the last one the article gives no other role."""
         for m in reversed(list(PERSON.finditer(self.text, max(0, pos - LOOKBACK), pos))):
-            words = m.group().split()
+            run = m.group() + (more.group() if (more := MORE_NAME.match(self.text, m.end())) else "")
+            words = run.split()
             if words[0].lower() in HONORIFICS or words[0].lower() in _titles():
                 words = words[1:]
+            elif len(words) > 2 and (titled := _split_role(run)[1]):
+                words = titled.split()  # "Interior Minister Bruno Retailleau": a title, then the name
             name = " ".join(words)
             if len(words) == 1:
                 name = self._full_name(name) or ""

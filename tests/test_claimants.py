@@ -48,6 +48,19 @@ def test_an_official_who_said_is_a_source_though_official_may_qualify_a_noun():
     assert credit("The official estimate of 275,000 was revised.", 275000)[0] is None
 
 
+def test_he_after_said_is_the_speaker_named_with_a_title_or_only_by_the_role():
+    text = "Interior Minister Bruno Retailleau said he feared 400 deaths."
+    assert credit(text, 400)[:2] == ("Bruno Retailleau", "government")
+    assert credit("The minister said he expected 400 deaths.", 400)[0] == "minister"
+
+
+def test_a_speaker_whose_own_clause_follows_a_contrast_does_not_claim_the_figure_before_it():
+    text = ("In Mayotte, the official toll stood at 39 dead, but Interior Minister Bruno Retailleau said he "
+            "feared 400 deaths.")
+    assert credit(text, 39)[0] is None
+    assert credit(text, 400)[0] == "Bruno Retailleau"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

@@ -87,6 +87,7 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("The group put the death toll at 213 and said dozens more were hurt.", "213", "people", "killed"),
         ("The army said its jets had struck 120 targets overnight.", "120", "targets", "struck"),
         ("The army said 120 targets were struck overnight.", "120", "targets", "struck"),
+        ("They are losing about 1,200 men every day.", "about 1,200", "men per day", "killed_or_wounded"),
         ("The commission recorded 361 injuries and 32 enforced disappearances.", "32", "people", "missing"),
         ("The group documented 1,494 kidnappings last year.", "1,494", "people", "captured"),
         ("Organisers said more than 50 protesters needed medical help.", "more than 50", "protesters",
