@@ -500,6 +500,11 @@ def test_a_figure_compared_with_after_a_reporting_clause_shares_the_measure() ->
     assert one(text, 1417).measure == one(text, 2450).measure == "migrants killed"
 
 
+def test_a_comparison_qualified_by_an_adverb_shares_the_measure() -> None:
+    text = "Turnout in the general election was 65.79%, slightly down from 67.4% in 2019."
+    assert one(text, 67.4).event == one(text, 65.79).event == "attended"
+
+
 def test_the_full_stops_of_an_initialism_do_not_part_two_compared_figures() -> None:
     text = ("The number of displaced people rose to a record 122.6 million, the U.N. refugee agency said on "
             "Thursday, up from 117.3 million a year earlier.")
