@@ -28,8 +28,8 @@ from flows.text import sentences, without_initial_dots
 COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:(?:,\s*|\s+)(?:and|or|plus)|,\s*with)\s+"
                          r"(?:(?:another|a\s+further|an\s+additional)\s+)?$|^\s*(?:,|and|or)\s*$")
 # "about $1m, up from $200,000" ("slightly down from"); "1.3 million homes were without power, down from a
-# peak of 4 million"; "rose by 63 overnight to 158"; "2,000 migrants were intercepted this year, compared with 6,182": the
-# same measure at another time.
+# peak of 4 million"; "rose by 63 overnight to 158"; "2,000 migrants were intercepted this year, compared
+# with 6,182": the same measure at another time.
 COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:[a-z]+ly\s+)?(?:up|down)\s+from\s+"
                       r"(?:(?:a|the|its|their)\s+)?(?:(?:record\s+)?(?:peak|high|low|level)\s+of\s+)?$"
                       r"|^,?\s+against\s+$"

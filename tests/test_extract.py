@@ -483,7 +483,7 @@ def test_homicides_that_fell_to_a_level_are_people_killed() -> None:
 
 
 @pytest.mark.parametrize(("text", "unit", "event"), [
-    ("The army struck 40 Hamas targets overnight.", "targets", None),  # a name ending in s, then its noun
+    ("The army struck 40 Hamas targets overnight.", "targets", "struck"),  # a name ending in s, then its noun
     ("About 3,000 North Koreans have been deployed.", "people", "deployed"),
     ("Officials said 13 hostages had been killed.", "hostages", "killed"),  # the verb beats the noun's event
     ("Hamas holds 101 hostages.", "hostages", "captured"),
