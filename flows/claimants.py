@@ -181,6 +181,11 @@ def _words(kind: str) -> frozenset[str]:
     return frozenset(r["word"] for r in rows("attribution_words.csv") if r["class"] == kind)
 
 
+# "published in March" is when, not where ("published in The Lancet")
+NOT_A_MONTH = (r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+               r"|December)\b)")
+
+
 @cache
 def _document_re() -> re.Pattern[str]:
     words = "|".join(sorted(_words("document"), key=len, reverse=True))
@@ -190,7 +195,9 @@ def _document_re() -> re.Pattern[str]:
     return re.compile(
         rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{docs})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued)\s+)?"
-        rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z]))\s+(?P<by>.+)$"  # not "its analysis of drone footage"
+        rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
+        # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
+        rf"\s+(?:the\s+journal\s+)?(?P<by>.+)$"
         rf"|^(?P<named>[A-Z].*?)\s+(?:{words})$",  # lower case: "Office for National Statistics" is a name
     )
 

@@ -237,6 +237,15 @@ def test_a_source_after_a_semicolon_does_not_reach_back_across_it():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("A study published in The Lancet estimated the toll could exceed 186,000.", ("Lancet", "media")),
+    ("A study published in the journal Science put the toll at 186,000.", ("Science", "media")),
+    ("A report published in March said 186,000 people had fled.", (None, None)),  # when, not where
+])
+def test_a_study_published_in_a_journal_is_the_journals(text: str, expected: tuple) -> None:
+    assert credit(text, 186000)[:2] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("According to Western estimates, 600,000 soldiers have been killed.", ("Western estimates", "other")),
     ("According to Russian estimates, 600,000 soldiers died.", ("Russian estimates", "government")),
     ("Some 600,000 soldiers were killed, according to Israeli figures.", ("Israeli figures", "government")),
