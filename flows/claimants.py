@@ -46,6 +46,9 @@ NAME = rf"[{UPPER}]{NAME_REST}"
 # start behind it ("(?<!\w[A-Z])" rather than a leading "\b"): the regex engine then skips to capitals in
 # C, two to three times faster, with the same matches.
 PERSON = re.compile(rf"[{UPPER}](?<!\w[{UPPER}]){NAME_REST}\b")
+# Lower-case parts of a person's name: "Abdulmenam al-Ghaithi", "Ursula von der Leyen", "Osama bin Laden".
+NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|bin|ibn|van|von|der|den|de|da|di|del|dos|du|la|le)"
+                           r"|(?:al|el|ad|as|ash|at)-[A-Z][\w'’-]*")
 # The capitalised words that run on past PERSON's ("Interior Minister Bruno" + " Retailleau").
 MORE_NAME = re.compile(rf"(?:\s[{UPPER}][{LOWER}]+)+")
 # The given names right before a surname: "… Volodymyr " before "Zelensky".
@@ -1347,7 +1350,7 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
             return " ".join(stripped[:k]), " ".join(stripped[k:])
     # The trailing run of capitalised words is the name when lower-case role words stand before it.
     i = len(stripped)
-    while i > 0 and stripped[i - 1][:1].isupper():
+    while i > 0 and _name_word(stripped[i - 1]):
         i -= 1
     name_words, role_words = stripped[i:], stripped[:i]
     if role_words and name_words and any(w[:1].islower() for w in role_words) \
@@ -1356,7 +1359,7 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
         if _titles_re().search(" ".join(role_words)) or _is_person(name) \
                 or all(w.islower() for w in role_words):
             return " ".join(role_words), name  # "the shipping journal Maritime Ledger"
-    if all(w[:1].isupper() for w in stripped) and not _is_role(" ".join(stripped)):
+    if all(_name_word(w) for w in stripped) and not _is_role(" ".join(stripped)):
         # "Dr Amara Okafor": the honorific is all the article says of her role.
         return (honorific if honorific and _titles().get(honorific.lower()) else None), " ".join(stripped)
     return None, None
@@ -1374,13 +1377,18 @@ def _is_role(phrase: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _name_word(word: str) -> bool:
+    """A word of a name: capitalised, or a particle ("al-Ghaithi", "von der")."""
+    return word[:1].isupper() or NAME_PARTICLE.fullmatch(word) is not None
+
+
 def _is_person(name: str, role: str | None = None) -> bool:
     """"Volodymyr Zelensky", not "Red Cross", "Amnesty International", "North Korea", "Hurricane Helene",
     nor "Shelter Now" introduced as "the charity"."""
     if role and not _titles_re().search(role) and set(role.lower().split()) & _words("generic_org"):
         return False
     words = name.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and all(_name_word(w) for w in words) \
         and not any(w.lower() in _words("org_word") or w.lower() in _words("not_person")
                     or w in _demonym_words() for w in words) \
         and not _kinds()[1].search(name)

@@ -61,6 +61,16 @@ def test_a_speaker_whose_own_clause_follows_a_contrast_does_not_claim_the_figure
     assert credit(text, 400)[0] == "Bruno Retailleau"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Derna's mayor, Abdulmenam al-Ghaithi, said 20,000 people could have died.",
+     ("Abdulmenam al-Ghaithi", "government")),
+    ("Health Minister Abdul Aziz al-Rashid said 20,000 people had died.",
+     ("Abdul Aziz al-Rashid", "government")),
+])
+def test_a_name_with_a_lower_case_particle_is_a_person_with_a_role(text: str, expected: tuple) -> None:
+    assert credit(text, 20000)[:2] == expected
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
