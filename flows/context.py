@@ -107,7 +107,7 @@ class Event(NamedTuple):
     counts: str  # what is counted when no noun says so ("3.4 million have fled": people)
     yields: bool  # a weak verb ("joined") that gives way to a later event in its clause ("the march")
     needs: str  # "person": only for a noun known to count people; "thing": never for one; "people": see
-    # applies_to
+    # applies_to; "noun": see _reading
 
     def applies_to(self, kind: str, unit: str | None, near: bool) -> bool:
         """Does it say what happened to this quantity? Events that happen to people do not happen to
@@ -770,5 +770,7 @@ def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None
 
 
 def _reading(phrase: str, kind: str, unit: str | None, near: bool) -> Event | None:
-    """The first reading of an event phrase that applies to this quantity."""
-    return next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)), None)
+    """The first reading of an event phrase that applies to this quantity (an event noun only to what it
+    counts itself, or to people)."""
+    return next((e for e in _events()[phrase] if e.applies_to(kind, unit, near)
+                 and (e.needs != "noun" or unit in (None, "people", _units().get(phrase)))), None)

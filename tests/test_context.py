@@ -88,6 +88,9 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("The army said its jets had struck 120 targets overnight.", "120", "targets", "struck"),
         ("The army said 120 targets were struck overnight.", "120", "targets", "struck"),
         ("They are losing about 1,200 men every day.", "about 1,200", "men per day", "killed_or_wounded"),
+        ("More than 1,000 reservists signed a letter demanding the return of the hostages.",
+         "More than 1,000", "reservists", None),  # the hostages were, not they
+        ("The economy added 227,000 jobs, after a strike held hiring back.", "227,000", "jobs", None),
         ("The commission recorded 361 injuries and 32 enforced disappearances.", "32", "people", "missing"),
         ("The group documented 1,494 kidnappings last year.", "1,494", "people", "captured"),
         ("Organisers said more than 50 protesters needed medical help.", "more than 50", "protesters",
