@@ -529,7 +529,8 @@ class Reader:
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0])) and not _finder(source[0])
-                                  and _head(source[0]).split()[-1].lower() not in _words("document")):
+                                  and _head(source[0]).split()[-1].lower() not in _words("document")
+                                  and not TOLL_GIVEN.match(text, v_end)):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             attribution.relative = relative is not None
@@ -1051,6 +1052,9 @@ def _object_lets_it_report(need: str | None, sentence: str, end: int) -> bool:
 # "raised its estimate of the death toll to 1,200", "revised their forecast": the subject's own figure
 OWN_ESTIMATE = re.compile(r"\s+(?:its|their|his|her)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:estimates?|forecasts?|tally|count|toll|figures?|projections?)\b")
+# "The Red Crescent gave a toll of 11,300", "gave a death toll of 40": whoever gives a figure claims it.
+TOLL_GIVEN = re.compile(r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|estimate|count|tally)"
+                        r"\s+(?:of|at)\s")
 # "claimed at least 1,300 lives", "claimed the lives of 40 people": a verb whose object is lives lost
 LIVES_AFTER = re.compile(r"\s+(?:the\s+lives\s+of\b|(?:\S+\s+){1,4}?lives\b)")
 

@@ -72,6 +72,8 @@ COORDINATED_VERB = re.compile(r"\b(?:and|or|then|but)\s+$")
 # "… rose to 202", "… reached 202", "… stood at 202": the level a count reached, right before it.
 LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands|increased|grew|hit|passed)"
                            r"\s+(?:to\s+|at\s+)?$"
+                           # "the number of dead could reach 20,000", "may exceed 1,000"
+                           r"|\b(?:could|may|might|will|would|to)\s+(?:reach|exceed|top|surpass|pass|rise\s+to)\s+$"
                            r"|\b(?:fell|fallen|dropped|declined|decreased|slipped|sank)\s+to\s+$"
                            # "fell by 38% to 94,000", "fell 18% last year to 386": the level after the move
                            r"|\b(?:rose|fell|dropped|declined|increased|decreased|grew|climbed|jumped)\s+"
@@ -672,7 +674,15 @@ class ArticleContext:
             before = nearest_event_before(events_before, kind, unit)
             # "killing 40", "put the death toll at 213", "the deaths of 40": the event right before it
             adjacent = before[0] if before and text[before[1]:q_start].strip() in ("", "at", "of") else None
-            found = adjacent or find_event(sent, q_end, after_end, kind, unit, text=text)
+            # "the number of dead could reach 20,000 …": the level an event noun reached (in this clause or
+            # an earlier one), before any verb after the figure
+            level = None
+            if adjacent is None and kind == "count" and unit is None and not ctx.refers_back:
+                reached = before is not None and bool(before[0].counts) and q_start - before[1] <= 60 \
+                    and LEVEL_REACHED.search(text, before[1], q_start) is not None
+                level = before[0] if before and reached \
+                    else _level_of(text, sent, s_start, before_start, q_start)
+            found = adjacent or level or find_event(sent, q_end, after_end, kind, unit, text=text)
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
             if found is None:
@@ -684,8 +694,6 @@ class ArticleContext:
             if found is None and not ctx.refers_back and any(find_phrases(sent, after_end, reach, "events")):
                 part_end = _sentence_part_end(text, after_end, reach, next_start)
                 found = find_event(sent, after_end, part_end, kind, unit, near=False, text=text)
-            if found is None and kind == "count" and unit is None and not ctx.refers_back:
-                found = _level_of(text, sent, s_start, before_start, q_start)
             if found:
                 ctx.event, ctx.acted_on = found.event or None, found is adjacent  # "": names no event
                 ctx.weak_event = found.yields

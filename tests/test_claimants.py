@@ -71,6 +71,12 @@ def test_a_name_with_a_lower_case_particle_is_a_person_with_a_role(text: str, ex
     assert credit(text, 20000)[:2] == expected
 
 
+def test_whoever_gives_a_toll_claims_it_but_a_donor_gives_no_figure():
+    assert credit("The Libyan Red Crescent earlier gave a toll of 11,300.", 11300)[:2] == (
+        "Libyan Red Crescent", "ngo")
+    assert credit("Donors gave 11,300 tents.", 11300)[0] is None
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

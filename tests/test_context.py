@@ -91,6 +91,8 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("More than 1,000 reservists signed a letter demanding the return of the hostages.",
          "More than 1,000", "reservists", None),  # the hostages were, not they
         ("The economy added 227,000 jobs, after a strike held hiring back.", "227,000", "jobs", None),
+        ("He said the number of dead could reach 20,000 given the districts destroyed.", "20,000", "people",
+         "killed"),  # the level the dead reached, not what was destroyed
         ("The commission recorded 361 injuries and 32 enforced disappearances.", "32", "people", "missing"),
         ("The group documented 1,494 kidnappings last year.", "1,494", "people", "captured"),
         ("Organisers said more than 50 protesters needed medical help.", "more than 50", "protesters",
