@@ -97,6 +97,8 @@ ORG_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\w&'’-]*\s+(?:(?:of|for|the|and|o
 # A sentence that opens with its subject: "The transport minister, Ilse Varga, declined …" (a role and a
 # name in apposition) or "Ilse Varga declined …" (a name), then a verb in lower case.
 OPENING_SUBJECT = re.compile(rf"\s*(?:(?P<role>[^,.;:“”\"]{{3,60}}),\s+)?(?P<name>{NAME}),?\s+[a-z]")
+# ... or a title before the name: "Opposition leader Rahul Gandhi called …"
+TITLED_OPENING = re.compile(rf"\s*(?P<role>(?:[\w'’.-]+\s+){{1,4}}?)(?P<name>{NAME}),?\s+[a-z]")
 # A figure (and its noun), then the source of a relative clause that credits it: "the $4.1bn the United
 # Nations says is needed", "the 40,000 troops Russia claims to have lost".
 RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s+)?"
@@ -612,6 +614,10 @@ class Reader:
             return _apposition(f"{opening.group('role')}, {opening.group('name')}")
         if opening is not None and _is_person(opening.group("name")):
             return opening.group("name"), None
+        titled = TITLED_OPENING.match(self.text, floor, verb_start)
+        if titled is not None and _is_person(titled.group("name")) \
+                and titled.group("role").split()[-1].lower().rstrip(".") in _titles():
+            return titled.group("name"), titled.group("role").strip()  # "Opposition leader Rahul Gandhi …"
         # "The ministry does not distinguish …, but says more than half …": a body opening the sentence
         body = _opening_org(self.text, floor, verb_start)
         return (body, None) if body else None

@@ -77,6 +77,11 @@ def test_whoever_gives_a_toll_claims_it_but_a_donor_gives_no_figure():
     assert credit("Donors gave 11,300 tents.", 11300)[0] is None
 
 
+def test_a_participle_speaks_for_a_titled_name_opening_the_sentence():
+    text = "Opposition leader Rahul Gandhi called it false, claiming that fewer than 500 had been paid."
+    assert credit(text, 500)[0] == "Rahul Gandhi"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
