@@ -1143,6 +1143,10 @@ def _clause_tail(phrase: str) -> str:
     return phrase
 
 
+# The rest of a body's name after its kind word: "… Observatory" + " for Human Rights".
+NAME_GOES_ON = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:and\s+)?[A-Z][\w'’&-]*)*")
+
+
 def _opening_org(text: str, start: int, end: int) -> str | None:
     """An organisation that opens text[start:end], a sentence or a clause ("Ukraine's general staff gave a
     different picture")."""
@@ -1154,6 +1158,8 @@ def _opening_org(text: str, start: int, end: int) -> str | None:
     if not opening or not opening[0].isupper() or len(opening.split()) > 5 or "," in opening:
         return None
     name = ORG_NAME.match(text, m.end() + 1) if text.startswith(" ", m.end()) else None
+    if name is None and (rest := NAME_GOES_ON.match(text, m.end(), end)):
+        opening += rest.group().rstrip()  # "The Syrian Observatory for Human Rights"
     return _bare(name.group() if name else opening)  # "The charity Shelter Now said": its name
 
 

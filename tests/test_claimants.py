@@ -82,6 +82,12 @@ def test_a_participle_speaks_for_a_titled_name_opening_the_sentence():
     assert credit(text, 500)[0] == "Rahul Gandhi"
 
 
+def test_it_stands_for_the_whole_name_of_the_body_opening_the_sentence_before():
+    text = ("The Syrian Observatory for Human Rights, a war monitor, said 277 people had been killed. "
+            "Rebel factions had seized 40 villages, it said.")
+    assert credit(text, 40)[0] == "Syrian Observatory for Human Rights"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
