@@ -17,6 +17,9 @@ _ABBREV = re.compile(
 # "U.N.", "U.S.": full stops that end no sentence or clause.
 _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 
+# The mark of a list item: "- ", "* ", "• ".
+_BULLET = re.compile(r"[-*•]\s+")
+
 # A line with something other than whitespace on it.
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
@@ -39,7 +42,8 @@ def sentences(text: str) -> list[Span]:
     ends = _END.finditer(text)  # one scan of the text: an end never reaches past its line
     end = next(ends, None)
     for p, (p_start, p_end) in enumerate(paragraphs(text)):
-        start = p_start
+        bullet = _BULLET.match(text, p_start, p_end)
+        start = bullet.end() if bullet else p_start  # "- The UN estimated …": the item's sentence
         while end is not None and end.start() < p_end:
             m, end = end, next(ends, None)
             if m.group() == "." and is_abbreviation(text, m.start(), p_start):

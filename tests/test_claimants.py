@@ -88,6 +88,13 @@ def test_it_stands_for_the_whole_name_of_the_body_opening_the_sentence_before():
     assert credit(text, 40)[0] == "Syrian Observatory for Human Rights"
 
 
+@pytest.mark.parametrize("bullet", ["- ", "* ", "• "])
+def test_a_list_item_is_read_as_a_sentence_without_its_bullet(bullet: str) -> None:
+    text = f"Key figures:\n{bullet}The UN estimated the toll at 670.\n{bullet}Officials said 7,849 had fled."
+    assert credit(text, 670)[0] == "UN"
+    assert credit(text, 7849)[0] == "Officials"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
