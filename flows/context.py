@@ -85,6 +85,8 @@ MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew
                       r"\s+(?:by\s+)?$")
 # "the number of (asylum) applications": up to two words may qualify the noun
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# "in 10 provinces", "across 18 states": a figure of the places where something happened.
+PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$")
 OTHERS_AFTER = re.compile(r"\s+others\b")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
@@ -116,8 +118,10 @@ class Event(NamedTuple):
         things ("killed ... at two mosques"), and far from the number (`near` false) only to people."""
         if self.kinds and kind not in self.kinds:
             return False
-        if kind == "measurement" and self.needs in ("person", "people"):
-            return False  # "the death toll from the magnitude 7.5 earthquake": the quake was not killed
+        if kind in ("measurement", "money") and self.needs in ("person", "people"):
+            # "the death toll from the magnitude 7.5 earthquake": the quake was not killed; nor was the
+            # "500,000 rupees" paid to "the families of the dead"
+            return False
         person = unit in _person_units()
         if self.needs == "person":
             return person
@@ -685,7 +689,8 @@ class ArticleContext:
             found = adjacent or level or find_event(sent, q_end, after_end, kind, unit, text=text)
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
-            if found is None:
+            if found is None and not PLACE_BEFORE.search(text, max(s_start, q_start - 12), q_start):
+                # (not "buildings had collapsed in 10 provinces": the provinces are where it happened)
                 before = nearest_event_before(events_before, kind, unit, near=False)
                 found = before[0] if before else None
             reach = min(s_end, after_end + EVENT_SEARCH_AHEAD)

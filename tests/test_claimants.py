@@ -564,6 +564,7 @@ def test_the_chief_of_a_body_is_the_person_named_with_its_title():
     ("Florida Gov. Ron DeSantis", "Ron DeSantis", "government"),  # a place, then an abbreviated title
     ("Sen. Chuck Grassley", "Chuck Grassley", "government"),
     ("Councilwoman Ana Ruiz", "Ana Ruiz", "government"),
+    ("District magistrate Avinash Kumar", "Avinash Kumar", "government"),
     ("Coroner Sarah Lee", "Sarah Lee", "government"),
     ("Chief Executive Tim Cook", "Tim Cook", "other"),
     ("CEO Elon Musk", "Elon Musk", "other"),

@@ -91,6 +91,11 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("More than 1,000 reservists signed a letter demanding the return of the hostages.",
          "More than 1,000", "reservists", None),  # the hostages were, not they
         ("The economy added 227,000 jobs, after a strike held hiring back.", "227,000", "jobs", None),
+        ("More than 3,600 houses collapsed in the quake.", "More than 3,600", "homes", "destroyed"),
+        ("About 5,600 buildings had collapsed in 10 provinces.", "10", "provinces", None),  # where
+        ("Some 30,000 people had been relocated by Wednesday.", "Some 30,000", "people", "evacuated"),
+        ("Vacancies fell by 35,000 to 819,000.", "819,000", "vacancies", None),
+        ("The families of the dead will receive 500,000 rupees each.", "500,000 rupees", "INR", None),
         ("He said the number of dead could reach 20,000 given the districts destroyed.", "20,000", "people",
          "killed"),  # the level the dead reached, not what was destroyed
         ("The commission recorded 361 injuries and 32 enforced disappearances.", "32", "people", "missing"),
