@@ -1339,6 +1339,10 @@ def _looks_like_source(phrase: str) -> bool:
         or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 
 
+# "economists polled by Reuters" speak for themselves (unlike "estimates compiled by Bloomberg")
+POLLED_BY = frozenset({"polled by", "surveyed by", "interviewed by", "asked by", "consulted by"})
+
+
 @lru_cache(maxsize=4096)
 def _split_role(phrase: str) -> tuple[str | None, str | None]:
     """"South Korean defence minister Kim Yong-Hyun" → (role, name); "Mr Zelensky" → (None, "Zelensky");
@@ -1370,7 +1374,8 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
         i -= 1
     name_words, role_words = stripped[i:], stripped[:i]
     if role_words and name_words and any(w[:1].islower() for w in role_words) \
-            and role_words[-1].lower() not in {"of", "the", "for", "and", "on", "in", "at", "from", "with"}:
+            and role_words[-1].lower() not in {"of", "the", "for", "and", "on", "in", "at", "from", "with"} \
+            and " ".join(role_words[-2:]).lower() not in POLLED_BY:
         name = " ".join(name_words)
         if _titles_re().search(" ".join(role_words)) or _is_person(name) \
                 or all(w.islower() for w in role_words):

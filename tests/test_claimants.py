@@ -95,6 +95,11 @@ def test_a_list_item_is_read_as_a_sentence_without_its_bullet(bullet: str) -> No
     assert credit(text, 7849)[0] == "Officials"
 
 
+def test_people_polled_by_an_outlet_speak_for_themselves():
+    text = "Rates will stay at 5%, according to economists polled by Reuters."
+    assert credit(text, 5)[:2] == ("economists polled by Reuters", "expert")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
