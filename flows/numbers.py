@@ -347,7 +347,8 @@ def _lexicon() -> _Lexicon:
          for r in hedge_rows if r["position"] == "after"]), re.I)
     linker = "|".join(re.escape(x) for x in rate["linkers"] if x != "/")
     rate_after = re.compile(
-        rf"(?P<noun>(?:\s+[a-z][a-z-]+){{0,2}}?)(?:\s+(?:{linker})\s+|\s*/\s*)"
+        rf"(?P<noun>(?:\s+(?!(?:{'|'.join(rate['not_across'])})\b)[a-z][a-z-]+){{0,2}}?)"
+        rf"(?:\s+(?:{linker})\s+|\s*/\s*)"
         rf"(?P<p>{'|'.join(rate['periods'])})\b(?!\s+(?:{'|'.join(rate['not_before'])})\b)"
         rf"|\s+(?P<adv>{'|'.join(rate['adverbs'])})\b",
         re.I,

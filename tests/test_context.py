@@ -39,6 +39,12 @@ def test_period_later_in_the_clause_makes_a_count_a_rate(period: str):
     assert (c.kind, c.unit) == ("rate", "migrants per week")
 
 
+@pytest.mark.parametrize("limit", ["within a year", "in a week", "for a day"])
+def test_a_time_limit_after_a_count_is_no_rate(limit: str):
+    c = claim(f"The government will rebuild 319,000 homes {limit}.", "319,000")
+    assert (c.kind, c.unit) == ("count", "homes")
+
+
 # -- coordination, apposition, breakdowns ---------------------------------------------------------
 
 
