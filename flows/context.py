@@ -471,13 +471,15 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
         if low in words["modifiers"] or after_name or (low in words["partitive_owners"] and after_of):
             pos, after_of = word_m.end(), low == "of"  # "65 of its jets": 65 jets
             continue
-        if VERB_PAST.match(low) and low not in _events():
-            # "suspected cases", "armoured vehicles" are modifiers; "8,574 people had died" is not.
+        if VERB_PAST.match(low):
+            # "suspected cases", "armoured vehicles", "76 kidnapped students" are modifiers; "8,574 people
+            # had died" is not.
             following = (_next_word(text, word_m.end(), end) or "").lower()
             if following in _units() or PLURAL.search(following):
                 pos = word_m.end()
                 continue
-            break
+            if low not in _events():
+                break
         if low in words["not_nouns"] or low in _events():
             break
         if PLURAL.search(low):

@@ -39,6 +39,12 @@ def test_period_later_in_the_clause_makes_a_count_a_rate(period: str):
     assert (c.kind, c.unit) == ("rate", "migrants per week")
 
 
+@pytest.mark.parametrize("adjective", ["kidnapped", "displaced", "injured"])
+def test_a_participle_before_the_noun_is_a_modifier_and_the_rescuer_no_owner(adjective: str):
+    c = claim(f"Nigerian troops rescued 76 {adjective} students.", "76")
+    assert (c.unit, c.subject, c.event) == ("students", None, "rescued")
+
+
 @pytest.mark.parametrize("limit", ["within a year", "in a week", "for a day"])
 def test_a_time_limit_after_a_count_is_no_rate(limit: str):
     c = claim(f"The government will rebuild 319,000 homes {limit}.", "319,000")
@@ -98,6 +104,8 @@ def test_part_of_a_later_figure_takes_its_noun():
          "More than 1,000", "reservists", None),  # the hostages were, not they
         ("The economy added 227,000 jobs, after a strike held hiring back.", "227,000", "jobs", None),
         ("More than 3,600 houses collapsed in the quake.", "More than 3,600", "homes", "destroyed"),
+        ("Gunmen seized 287 pupils from a school.", "287", "students", "captured"),
+        ("Police seized 287 rifles.", "287", "weapons", None),
         ("About 5,600 buildings had collapsed in 10 provinces.", "10", "provinces", None),  # where
         ("Some 30,000 people had been relocated by Wednesday.", "Some 30,000", "people", "evacuated"),
         ("Vacancies fell by 35,000 to 819,000.", "819,000", "vacancies", None),
