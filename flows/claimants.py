@@ -586,6 +586,9 @@ class Reader:
         phrase = RELEASED.sub("", LEADING_TEMPORAL.sub("", phrase))  # "Government data released (on Friday)"
         if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
             phrase = _before_head_end(agent.group(1))  # "A survey of 1,514 voters by the pollster Veritas …"
+        named = ROLE_THEN_NAME.match(phrase)
+        if named and _title_case(named.group("name")):  # "organisers the Palestine Solidarity Campaign"
+            return named.group("name"), named.group("role").strip()
         return (phrase, None) if _looks_like_source(phrase) else None
 
     def _reporter_before(self, found: list[Attribution], verb_start: int,
@@ -1143,6 +1146,10 @@ def _clause_tail(phrase: str) -> str:
     return phrase
 
 
+# A role noun, then the name of who holds it without commas between: "organisers the Palestine Solidarity
+# Campaign claimed".
+ROLE_THEN_NAME = re.compile(r"(?P<role>(?:(?!(?:at|for|of|from|with|in|by|on)\s)[a-z][\w'’-]*\s+){1,3})"
+                            r"the\s+(?P<name>[A-Z].*)")
 # The rest of a body's name after its kind word: "… Observatory" + " for Human Rights".
 NAME_GOES_ON = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:and\s+)?[A-Z][\w'’&-]*)*")
 

@@ -100,6 +100,13 @@ def test_people_polled_by_an_outlet_speak_for_themselves():
     assert credit(text, 5)[:2] == ("economists polled by Reuters", "expert")
 
 
+def test_a_role_then_the_name_without_commas_credits_the_name():
+    text = "Police put the crowd at 300,000, while organisers the Peace Now Campaign claimed 800,000."
+    assert credit(text, 800000)[0] == "Peace Now Campaign"
+    assert credit("He said officials at the Red Cross counted 800,000.", 800000)[0] == (
+        "officials at the Red Cross")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
