@@ -553,6 +553,8 @@ class Reader:
         """The noun phrase that ends right before a reporting verb, cut at the clause's start, and the
         role an apposition gives it ("Derna's mayor, Khaled Busaid, said")."""
         head = self.text[floor:verb_start]
+        if (basis := BASED_ON.search(head)) is not None:
+            head = head[: basis.start()]  # "An AFP tally based on police and hospital figures put …": AFP's
         tokens = head.split()
         auxiliaries, boundaries = _words("auxiliary"), _words("boundary")
         while tokens and tokens[-1] in auxiliaries:  # "Shelter Now said": a capital makes it a name
@@ -865,7 +867,8 @@ class Reader:
         for j in (i - 1, i):
             if j >= 0:
                 subject = _opening_org(self.text, self.sentences[j].start, self.sentences[j].end)
-                if subject and (j == i - 1 or self.text.find(subject, self.sentences[j].start) < pos):
+                if subject and (j == i - 1 or self.text.find(subject, self.sentences[j].start) + len(subject)
+                                <= pos):  # (named before the pronoun: not "It claimed Ukrainian forces")
                     return subject
         found = self._last_credited(pos, people=None if plural else False)
         if found:
@@ -1150,6 +1153,10 @@ def _clause_tail(phrase: str) -> str:
 # Campaign claimed".
 ROLE_THEN_NAME = re.compile(r"(?P<role>(?:(?!(?:at|for|of|from|with|in|by|on)\s)[a-z][\w'’-]*\s+){1,3})"
                             r"the\s+(?P<name>[A-Z].*)")
+# What a source's figure rests on, before its verb: "An AFP tally based on police figures put".
+BASED_ON = re.compile(r"\s+(?:based\s+on|drawn\s+from|compiled\s+from|derived\s+from)\s[^,;:]*$")
+# What may open a sentence before its subject: "In a statement, Russia's defence ministry said".
+OPENING_ADVERBIAL = re.compile(r"^(?:In|On|At|Earlier|Later|Separately|Meanwhile)\b[^,]{0,40},\s+")
 # The rest of a body's name after its kind word: "… Observatory" + " for Human Rights".
 NAME_GOES_ON = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:and\s+)?[A-Z][\w'’&-]*)*")
 
@@ -1161,7 +1168,7 @@ def _opening_org(text: str, start: int, end: int) -> str | None:
     m = pattern.search(text, start, min(end, start + 60))
     if not m or words[re.sub(r"\s+", " ", m.group().lower())] == "anonymous":
         return None
-    opening = text[start : m.end()].strip("“”\"' ")
+    opening = OPENING_ADVERBIAL.sub("", text[start : m.end()].strip("“”\"' "))  # "In a statement, the …"
     if not opening or not opening[0].isupper() or len(opening.split()) > 5 or "," in opening:
         return None
     name = ORG_NAME.match(text, m.end() + 1) if text.startswith(" ", m.end()) else None

@@ -107,6 +107,17 @@ def test_a_role_then_the_name_without_commas_credits_the_name():
         "officials at the Red Cross")
 
 
+def test_it_opening_a_sentence_is_the_body_of_the_sentence_before_past_an_opening_adverbial():
+    text = ("In a statement, Russia's defence ministry said all targets had been hit. It claimed Ukrainian "
+            "forces had lost up to 1,500 soldiers.")
+    assert credit(text, 1500)[0] == "Russia's defence ministry"
+
+
+def test_a_tally_based_on_other_figures_is_its_publishers():
+    text = "An AFP tally based on police and hospital figures put the number of dead at 455."
+    assert credit(text, 455)[:2] == ("AFP", "media")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
