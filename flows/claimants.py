@@ -1161,6 +1161,14 @@ OPENING_ADVERBIAL = re.compile(r"^(?:In|On|At|Earlier|Later|Separately|Meanwhile
 NAME_GOES_ON = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:and\s+)?[A-Z][\w'’&-]*)*")
 
 
+def _within_noun_phrase(words: list[str]) -> bool:
+    """Can these one to three words stand inside one noun phrase ("Gaza's health"), not across a verb, an
+    article, a preposition or punctuation ("said the", "for Human")?"""
+    stops = _verb_words() | DETERMINERS | _words("boundary") | {"of", "for", "on", "and"}
+    return 0 < len(words) <= 3 and all(w.lower() not in stops and re.fullmatch(r"[\w'’-]+", w) is not None
+                                       and not any(c.isdigit() for c in w) for w in words)
+
+
 def _opening_org(text: str, start: int, end: int) -> str | None:
     """An organisation that opens text[start:end], a sentence or a clause ("Ukraine's general staff gave a
     different picture")."""
@@ -1168,6 +1176,10 @@ def _opening_org(text: str, start: int, end: int) -> str | None:
     m = pattern.search(text, start, min(end, start + 60))
     if not m or words[re.sub(r"\s+", " ", m.group().lower())] == "anonymous":
         return None
+    # "Hamas-run Gaza's health ministry": a kind word that qualifies the head, which comes later
+    head = pattern.search(text, m.end(), min(end, start + 60))
+    if head and _within_noun_phrase(text[m.end() : head.start()].split()):
+        m = head
     opening = OPENING_ADVERBIAL.sub("", text[start : m.end()].strip("“”\"' "))  # "In a statement, the …"
     if not opening or not opening[0].isupper() or len(opening.split()) > 5 or "," in opening:
         return None

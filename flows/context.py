@@ -56,7 +56,9 @@ SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
 STRONG = re.compile(r"-strong\s+([a-z]+)(?:\s+([a-z]+))?")  # "3,000-strong (rebel) force"
-REFER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}[\s,“\"]*", re.IGNORECASE)
+REFER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}[\s,“\"]*"
+                       r"(?:(?:[a-z]+\s+){1,2}(?:said|says|added|adds|reported)\s*,\s*)?",  # ", it said, "
+                       re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
 POSSESSIVE_AT = re.compile(r"['’]s\b")
 AND_OR = re.compile(r"\s+(?:and|or)\s+")

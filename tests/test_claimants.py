@@ -118,6 +118,12 @@ def test_a_tally_based_on_other_figures_is_its_publishers():
     assert credit(text, 455)[:2] == ("AFP", "media")
 
 
+def test_it_is_the_head_of_the_body_opening_the_sentence_before_not_a_modifier():
+    text = ("Hamas-run Gaza's health ministry said the toll had passed 40,000. Of those killed, it said, "
+            "16,456 were children.")
+    assert credit(text, 16456)[:2] == ("Hamas-run Gaza's health ministry", "government")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

@@ -199,6 +199,11 @@ def test_a_body_around_the_figure_says_what_it_counts(text: str, surface: str, e
     assert described(text, surface) == expected
 
 
+def test_a_reporting_clause_may_stand_between_a_reference_back_and_the_figure():
+    c = claim("The toll passed 40,000. Of those killed, the ministry said, 16,456 were children.", "16,456")
+    assert (c.unit, c.event) == ("people", "killed")
+
+
 def test_more_without_a_noun_refers_back():
     text = "At least 30 miners were killed on Monday, and dozens more are missing."
     assert described(text, "dozens") == ("miners", None, "missing")
