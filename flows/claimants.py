@@ -109,7 +109,8 @@ RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?
 # "claimed by opposition leader Nika Gvaramia", "estimated by the World Bank": the source after a participle
 BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
                       r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
-FIGURE_RIGHT_BEFORE = re.compile(r"[^,;:.]{1,30}?[”\"’']?\s+")  # the figure and its closing quote, if any
+# the figure ("600,000": its own separators too) and its closing quote, if any
+FIGURE_RIGHT_BEFORE = re.compile(r"[$£€]?\d[\d,.]*[^,;:.]{0,30}?[”\"’']?\s+|[^,;:.]{1,30}?[”\"’']?\s+")
 PLURAL_POSSESSIVE = re.compile(r"[^'‘’\s]*s['’]")
 RELEASED = re.compile(r"(?<=\w)\s+(?:released|published|issued|compiled)$")
 PARTICIPLE = re.compile(r"[a-z]+ing\b")

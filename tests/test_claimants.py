@@ -124,6 +124,11 @@ def test_it_is_the_head_of_the_body_opening_the_sentence_before_not_a_modifier()
     assert credit(text, 16456)[:2] == ("Hamas-run Gaza's health ministry", "government")
 
 
+def test_a_figure_with_separators_cited_by_a_body_is_the_bodys():
+    text = "The Kremlin said it did not recognise the figure of 600,000 Russian casualties cited by NATO."
+    assert credit(text, 600000)[:2] == ("NATO", "international_org")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

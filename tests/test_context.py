@@ -105,6 +105,7 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("The economy added 227,000 jobs, after a strike held hiring back.", "227,000", "jobs", None),
         ("More than 3,600 houses collapsed in the quake.", "More than 3,600", "homes", "destroyed"),
         ("Gunmen seized 287 pupils from a school.", "287", "students", "captured"),
+        ("Police said 9,500 people joined the demonstration.", "9,500", "people", "attended"),
         ("Police seized 287 rifles.", "287", "weapons", None),
         ("About 5,600 buildings had collapsed in 10 provinces.", "10", "provinces", None),  # where
         ("Some 30,000 people had been relocated by Wednesday.", "Some 30,000", "people", "evacuated"),
