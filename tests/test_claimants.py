@@ -378,6 +378,8 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("M23 rebels", "military"), ("Hamas-run health ministry", "government"), ("Kyiv Independent", "media"),
     ("The Economist", "media"), ("Bellingcat", "expert"), ("WFP", "international_org"), ("IDF", "military"),
     ("Rand Paul", "other"), ("National Electoral Institute", "government"),
+    ("Investigative Committee", "government"), ("Bank of Japan", "government"), ("ECB", "government"),
+    ("US Geological Survey", "government"), ("National Guard", "military"), ("Lancet", "media"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind
