@@ -106,6 +106,9 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("More than 3,600 houses collapsed in the quake.", "More than 3,600", "homes", "destroyed"),
         ("Gunmen seized 287 pupils from a school.", "287", "students", "captured"),
         ("Police said 9,500 people joined the demonstration.", "9,500", "people", "attended"),
+        ("More than 5,000 tourists were stranded at the airport.", "More than 5,000", "tourists", "affected"),
+        ("At least 25 people were electrocuted.", "At least 25", "people", "killed"),
+        ("The floods swept away 2,000 homes.", "2,000", "homes", "destroyed"),
         ("Police seized 287 rifles.", "287", "weapons", None),
         ("About 5,600 buildings had collapsed in 10 provinces.", "10", "provinces", None),  # where
         ("Some 30,000 people had been relocated by Wednesday.", "Some 30,000", "people", "evacuated"),
