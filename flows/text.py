@@ -10,7 +10,8 @@ from typing import NamedTuple
 # ("[.!?][.!?]*" rather than "[.!?]+": re skips to the characters of a leading set in C, not of a repeat.)
 _END = re.compile(r"""[.!?][.!?]*["'”’)]*(?=[^\S\n]+["'“‘(]?[A-Z0-9])""")
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Maj|Brig|Adm|Cmdr|Cpl|Supt|Insp|Det|Amb|Rep|Sen|Gov|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec|No|vs|etc|approx|Inc|Ltd|Co|Corp|Jr|Sr)|\b[A-Z](?:\.[A-Z])*)\.$"
 )
 

@@ -211,6 +211,8 @@ def test_its_accounts_credit_the_body_it_stands_for():
     ("“We have recovered 212 bodies,” said Col. Ahmed Saleh, a civil defence spokesman.", "Ahmed Saleh"),
     ("Lt. Gen. Mark Hertling said 212 tanks were lost.", "Mark Hertling"),
     ("The toll is 212, said U.S. officials.", "U.S. officials"),
+    ("The army spokesman, Brig. Gen. Nabil Abdallah, told reporters 212 had died.", "Nabil Abdallah"),
+    ("Maj. Gen. Ivan Petrov said 212 tanks were lost.", "Ivan Petrov"),
     ("Another 212 people were hurt, according to the U.N. human rights office.", "U.N. human rights office"),
     ("The toll is 212, according to the U.N.", "U.N."),
 ])
@@ -380,6 +382,7 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("Rand Paul", "other"), ("National Electoral Institute", "government"),
     ("Investigative Committee", "government"), ("Bank of Japan", "government"), ("ECB", "government"),
     ("US Geological Survey", "government"), ("National Guard", "military"), ("Lancet", "media"),
+    ("Rapid Support Forces", "military"), ("RSF", "military"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind
