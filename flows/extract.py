@@ -26,7 +26,9 @@ from flows.text import sentences, without_initial_dots
 # "115,000 soldiers killed and 500,000 wounded", "… and another 1,000 wounded", "rose to 43,922, with
 # 103,898 wounded": the second figure borrows the first one's noun.
 COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:(?:,\s*|\s+)(?:and|or|plus)|,\s*with)\s+"
-                         r"(?:(?:another|a\s+further|an\s+additional)\s+)?$|^\s*(?:,|and|or)\s*$")
+                         r"(?:(?:another|a\s+further|an\s+additional)\s+)?$|^\s*(?:,|and|or)\s*$"
+                         # "needed 3 million doses, but had received only 265,000"
+                         r"|^[^.;:“”\"\d]{0,60}?,?\s+but\s+(?:[a-z]+\s+){1,4}$")
 # "about $1m, up from $200,000" ("slightly down from"); "1.3 million homes were without power, down from a
 # peak of 4 million"; "rose by 63 overnight to 158"; "2,000 migrants were intercepted this year, compared
 # with 6,182": the same measure at another time.

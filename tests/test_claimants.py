@@ -383,6 +383,9 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("Investigative Committee", "government"), ("Bank of Japan", "government"), ("ECB", "government"),
     ("US Geological Survey", "government"), ("National Guard", "military"), ("Lancet", "media"),
     ("Rapid Support Forces", "military"), ("RSF", "military"),
+    ("Africa Centres for Disease Control and Prevention", "international_org"),
+    ("Centers for Disease Control and Prevention", "government"),
+    ("Customs and Border Protection", "government"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind

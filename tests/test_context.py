@@ -208,6 +208,16 @@ def test_a_reporting_clause_may_stand_between_a_reference_back_and_the_figure():
     assert (c.unit, c.event) == ("people", "killed")
 
 
+def test_that_compares_with_refers_back_to_the_figure_of_the_sentence_before():
+    text = "Border agents recorded 250,000 encounters in December. That compares with 222,000 a year ago."
+    assert claim(text, "222,000").unit == "encounters"
+
+
+def test_a_figure_after_but_without_a_noun_counts_what_the_figure_before_counts():
+    text = "The minister said the country needed 3 million vaccine doses, but had received only 265,000."
+    assert claim(text, "265,000").unit == "doses"
+
+
 def test_more_without_a_noun_refers_back():
     text = "At least 30 miners were killed on Monday, and dozens more are missing."
     assert described(text, "dozens") == ("miners", None, "missing")
