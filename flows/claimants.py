@@ -527,7 +527,11 @@ class Reader:
                 continue
             # "the $4.1bn the United Nations says is needed": a relative clause credits the figure before
             relative = RELATIVE_SOURCE_BACK.match(text[max(s, v_start - 60):v_start][::-1])
+            # "the Oryx project, which counts only losses confirmed by photos, has documented 3,700": the
+            # subject stands before the relative clause (whose own verbs set no floor for it)
+            aside = ASIDE_BEFORE.search(text, s, v_start)
             source = ((relative.group("source")[::-1].strip(), None) if relative else None) \
+                or (self._source_before(aside.start(), s) if aside else None) \
                 or self._source_before(v_start, subject_floor) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
@@ -1154,6 +1158,9 @@ def _clause_tail(phrase: str) -> str:
 # Campaign claimed".
 ROLE_THEN_NAME = re.compile(r"(?P<role>(?:(?!(?:at|for|of|from|with|in|by|on)\s)[a-z][\w'’-]*\s+){1,3})"
                             r"the\s+(?P<name>[A-Z].*)")
+# A relative clause between a subject and its verb: "…, which counts only confirmed losses, has documented".
+ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))*,"
+                          r"\s+(?:(?:has|have|had|also|later|now)\s+)*$")
 # What a source's figure rests on, before its verb: "An AFP tally based on police figures put".
 BASED_ON = re.compile(r"\s+(?:based\s+on|drawn\s+from|compiled\s+from|derived\s+from)\s[^,;:]*$")
 # What may open a sentence before its subject: "In a statement, Russia's defence ministry said".

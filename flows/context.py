@@ -476,9 +476,10 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
         if VERB_PAST.match(low):
             # "suspected cases", "armoured vehicles", "76 kidnapped students" are modifiers; "8,574 people
             # had died" is not.
-            following = (_next_word(text, word_m.end(), end) or "").lower()
-            if following in _units() or PLURAL.search(following):
-                pos = word_m.end()
+            following_word = _next_word(text, word_m.end(), end) or ""
+            following = following_word.lower()
+            if following in _units() or PLURAL.search(following) or following_word[:1].isupper():
+                pos = word_m.end()  # ("3,700 destroyed Russian tanks": a demonym or a name, then the noun)
                 continue
             if low not in _events():
                 break

@@ -129,6 +129,12 @@ def test_a_figure_with_separators_cited_by_a_body_is_the_bodys():
     assert credit(text, 600000)[:2] == ("NATO", "international_org")
 
 
+def test_the_subject_before_a_relative_clause_reports_past_the_verbs_inside_it():
+    text = ("The Oryx project, which counts only losses confirmed by photos or video, has documented 3,700 "
+            "destroyed Russian tanks.")
+    assert credit(text, 3700)[0] == "Oryx project"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

@@ -39,6 +39,11 @@ def test_period_later_in_the_clause_makes_a_count_a_rate(period: str):
     assert (c.kind, c.unit) == ("rate", "migrants per week")
 
 
+def test_a_participle_then_a_demonym_before_the_noun_are_modifiers():
+    c = claim("Analysts have documented 3,700 destroyed Russian tanks.", "3,700")
+    assert (c.unit, c.subject, c.event) == ("tanks", "russian", "destroyed")
+
+
 @pytest.mark.parametrize("adjective", ["kidnapped", "displaced", "injured"])
 def test_a_participle_before_the_noun_is_a_modifier_and_the_rescuer_no_owner(adjective: str):
     c = claim(f"Nigerian troops rescued 76 {adjective} students.", "76")
