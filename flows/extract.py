@@ -21,7 +21,7 @@ from flows.dates import ArticleDates, Dating
 from flows.layout import Layout
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
 from flows.numbers import find_quantities
-from flows.text import sentences, without_initial_dots
+from flows.text import plain_between, sentences
 
 # "115,000 soldiers killed and 500,000 wounded", "… and another 1,000 wounded", "rose to 43,922, with
 # 103,898 wounded": the second figure borrows the first one's noun.
@@ -47,6 +47,8 @@ CHANGE_AFTER = re.compile(r"^[^\d.;:“”\"]{0,80}?,\s+(?:up|down)\s+(?:by\s+)?
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 # "19 billion reais ($3.7 billion)", "60 miles (97 km)": the same figure restated in another unit.
 CONVERSION = re.compile(r"^\s*[(/]\s*$")
+# "31,062 murders, around 85 a day", "… or 85 a day": a count restated as a rate of the same things.
+RESTATED = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*(?:,|,?\s+or)\s*$")
 # "bringing the total this year to 12,800": a running total of what the figure before counts.
 TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"]{0,30}?\b(?:to|at|of)\s+$")
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
@@ -116,7 +118,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
                 kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
-            elif not ctx.named and kind == left.kind:
+            elif not ctx.named and (kind == left.kind or (kind == "rate" and left.kind == "count")):
                 ctx.unit = left.unit
             ctx.subject = ctx.subject or left.subject
             _inherit_event(ctx, left.event)
@@ -235,9 +237,11 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     if previous is None or previous[2] != sentence:
         return None
     left_q, left, _ = previous
-    between = without_initial_dots(text[left_q.end:q.start])  # "…, the U.N. said, up from 117.3 million"
+    between = plain_between(text[left_q.end:q.start])  # "…, the U.N. said in 2023, up from 117.3 million"
     if COORDINATED.match(between) and (q.kind == left_q.kind or left_q.kind == "age"):
         return left
+    if q.kind == "rate" and left_q.kind == "count" and RESTATED.match(between):
+        return left  # "31,062 murders, around 85 a day": the count restated per day
     if q.kind != left_q.kind:
         return None
     if CONVERSION.match(between):

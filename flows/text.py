@@ -21,6 +21,9 @@ _INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # The mark of a list item: "- ", "* ", "• ".
 _BULLET = re.compile(r"[-*•]\s+")
 
+# A year between two figures is no figure: "killed 1,160 since October 2023, including 250 children".
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
 # A line with something other than whitespace on it.
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
@@ -63,6 +66,9 @@ def is_abbreviation(text: str, dot: int, floor: int = 0) -> bool:
     return _ABBREV.search(text, max(floor, dot - 6), dot + 1) is not None
 
 
-def without_initial_dots(phrase: str) -> str:
-    """`phrase` with "U.N." written "UN", for patterns that stop at a full stop."""
-    return _INITIALISM.sub(lambda m: m.group().replace(".", ""), phrase) if "." in phrase else phrase
+def plain_between(phrase: str) -> str:
+    """The words between two figures as patterns that stop at a full stop or a digit should read them: "U.N."
+    written "UN", and a year written "year" ("…, including", "since October 2023, including")."""
+    if "." in phrase:
+        phrase = _INITIALISM.sub(lambda m: m.group().replace(".", ""), phrase)
+    return _YEAR.sub("year", phrase) if any(c.isdigit() for c in phrase) else phrase

@@ -505,6 +505,19 @@ def test_a_comparison_qualified_by_an_adverb_shares_the_measure() -> None:
     assert one(text, 67.4).event == one(text, 65.79).event == "attended"
 
 
+def test_a_year_between_two_figures_does_not_part_a_breakdown_or_a_comparison() -> None:
+    text = "Israeli forces had killed 1,160 Palestinians since October 2023, including 250 children."
+    assert (one(text, 250).unit, one(text, 250).event) == ("children", "killed")
+    text = "Some 36,816 people crossed the Channel in small boats in 2024, up from 29,437 the year before."
+    assert one(text, 29437).measure == one(text, 36816).measure
+
+
+def test_a_count_restated_per_day_is_a_rate_of_the_same_things() -> None:
+    text = "The agency recorded 31,062 murders, around 85 a day."
+    rate = one(text, 85)
+    assert (rate.kind, rate.unit, rate.event) == ("rate", "people per day", "killed")
+
+
 def test_the_full_stops_of_an_initialism_do_not_part_two_compared_figures() -> None:
     text = ("The number of displaced people rose to a record 122.6 million, the U.N. refugee agency said on "
             "Thursday, up from 117.3 million a year earlier.")
