@@ -638,6 +638,9 @@ class Reader:
         if not m:
             return None
         phrase = m.group(1).strip()
+        of = PERSON_OF_BODY.fullmatch(phrase)
+        if of and m.group(2) is None and _is_person(_split_role(of.group("person"))[1] or ""):
+            return of.group("person"), of.group("body")  # "said Col. Ahmed Saleh of the civil defence"
         return (phrase, m.group(2)) if _looks_like_source(phrase) else None
 
     def _cited(self, start: int, end: int, outlet: str, cited: str, span: Span) -> Attribution:
@@ -1158,6 +1161,8 @@ def _clause_tail(phrase: str) -> str:
 # Campaign claimed".
 ROLE_THEN_NAME = re.compile(r"(?P<role>(?:(?!(?:at|for|of|from|with|in|by|on)\s)[a-z][\w'’-]*\s+){1,3})"
                             r"the\s+(?P<name>[A-Z].*)")
+# A person, then the body they speak for: "Ahmed Saleh of the civil defence", "Jan Egeland at the NRC".
+PERSON_OF_BODY = re.compile(r"(?P<person>.+?)\s+(?:of|at|from|with)\s+(?P<body>(?:the\s+)?\S.*)")
 # A relative clause between a subject and its verb: "…, which counts only confirmed losses, has documented".
 ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))*,"
                           r"\s+(?:(?:has|have|had|also|later|now)\s+)*$")

@@ -135,6 +135,15 @@ def test_the_subject_before_a_relative_clause_reports_past_the_verbs_inside_it()
     assert credit(text, 3700)[0] == "Oryx project"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The toll rose to 212, said Col. Ahmed Saleh of the civil defence.", ("Ahmed Saleh", "government")),
+    ("The toll rose to 212, said Jan Egeland of the Norwegian Refugee Council.", ("Jan Egeland", "ngo")),
+    ("The toll rose to 212, said Ahmed Saleh, a civil defence official.", ("Ahmed Saleh", "government")),
+])
+def test_a_person_named_after_the_verb_speaks_for_the_body_after_of(text: str, expected: tuple) -> None:
+    assert credit(text, 212)[:2] == expected
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
