@@ -58,6 +58,9 @@ GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # running total of an earlier count of the sentence.
 RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
                            r"(?:\s+[\w'’-]+){0,7}?\s+(?:to|at)\s+$")
+# ... and "That brings the total for the year so far to 31,000", a sentence of its own.
+TOTAL_OPENING = re.compile(r"(?:That|This|It)\s+(?:brings|brought|takes|took|pushes|pushed|lifts|lifted)\s+"
+                           r"(?:[\w'’]+\s+){0,3}?total(?:\s+[\w'’-]+){0,7}?\s+(?:to|at)\s+$")
 # "Organisers said 100,000 people marched, while police estimated 20,000", "…, while Western estimates
 # range from 500,000": another source's figure for the same measure, right after its reporting verb.
 CONTRASTED = re.compile(r"^[^\d.;:“”\"]{0,80}?,?\s+(?:while|whereas|but|though|although)\s+"
@@ -114,7 +117,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
         if left is None and q.kind == "count" and text.find("total", max(0, q.start - 80), q.start) >= 0:
-            left = _running_total(claims, q, ctx, text, sentence)
+            left = _running_total(claims, q, ctx, text, sentence, span.start)
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
                 kind, ctx.unit = "age", left.unit  # "two boys aged nine and 11"
@@ -262,13 +265,18 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     return None
 
 
-def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, sentence: str) -> Claim | None:
+def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, sentence: str,
+                   sentence_start: int) -> Claim | None:
     """"1,100 migrants arrived in 24 hours, …, bringing this year's total to almost 98,000": the running
-    total of the last count of the sentence, whatever figures stand between."""
+    total of the last count of the sentence, whatever figures stand between; "That brings the total for
+    the year to 31,000" opening the next sentence: of the last count before it."""
     if ctx.named:
         return None
     last = next((c for c in reversed(claims) if c.kind == "count" and c.sentence == sentence), None)
-    return last if last is not None and RUNNING_TOTAL.search(text, last.char_end, q.start) else None
+    if last is not None:
+        return last if RUNNING_TOTAL.search(text, last.char_end, q.start) else None
+    opening = TOTAL_OPENING.match(text, sentence_start, q.start)
+    return next((c for c in reversed(claims) if c.kind == "count"), None) if opening else None
 
 
 def _inherit_event(ctx: Context, event: str | None) -> None:

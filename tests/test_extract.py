@@ -288,6 +288,12 @@ def test_a_running_total_counts_what_the_last_count_of_the_sentence_counts() -> 
             "russian troops killed_or_wounded"] * 2
 
 
+def test_a_running_total_in_a_sentence_of_its_own_counts_what_the_count_before_it_counts() -> None:
+    text = ("Nearly 2,000 migrants crossed the Channel on Saturday, Home Office data show. That brings the "
+            "total for the year so far to more than 31,000.")
+    assert one(text, 31000).measure == one(text, 2000).measure == "migrants displaced"
+
+
 def test_a_coordinated_thing_does_not_take_an_event_that_happens_only_to_people() -> None:
     claims = extract_claims("Police said 27 suspects had been arrested in raids and 40 rifles seized.")
     assert [(c.unit, c.event) for c in claims] == [("suspects", "arrested"), ("weapons", None)]
