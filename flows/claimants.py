@@ -197,9 +197,10 @@ def _document_re() -> re.Pattern[str]:
     words = "|".join(sorted(_words("document"), key=len, reverse=True))
     docs = f"(?i:{words})"
     # "the ministry's latest intelligence update", "figures released by the department on Tuesday",
-    # "a UN Development Programme report": the publisher is the source.
+    # "a UN Development Programme report": the publisher is the source (a document word in lower case after a
+    # possessive: "Britain's Office for National Statistics" is a name).
     return re.compile(
-        rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{docs})$"
+        rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{words})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued)\s+)?"
         rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
         # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
@@ -1069,8 +1070,9 @@ def _object_lets_it_report(need: str | None, sentence: str, end: int) -> bool:
     return True
 
 
-# "raised its estimate of the death toll to 1,200", "revised their forecast": the subject's own figure
-OWN_ESTIMATE = re.compile(r"\s+(?:its|their|his|her)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
+# "raised its estimate of the death toll to 1,200", "revised their forecast", "lowered the toll to 1,055": the
+# subject's own figure
+OWN_ESTIMATE = re.compile(r"\s+(?:its|their|his|her|the)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:estimates?|forecasts?|tally|count|toll|figures?|projections?)\b")
 # "The Red Crescent gave a toll of 11,300", "gave a death toll of 40": whoever gives a figure claims it.
 TOLL_GIVEN = re.compile(r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|estimate|count|tally)"

@@ -54,9 +54,9 @@ TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
 GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # "…, bringing this year's total to 98,000", "bringing its total losses since the February 2022 invasion to
-# 720,000": a
+# 720,000", "bringing the number who have landed since November to 1,500": a
 # running total of an earlier count of the sentence.
-RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?total"
+RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?(?:total|number)"
                            r"(?:\s+[\w'’-]+){0,7}?\s+(?:to|at)\s+$")
 # ... and "That brings the total for the year so far to 31,000", a sentence of its own.
 TOTAL_OPENING = re.compile(r"(?:That|This|It)\s+(?:brings|brought|takes|took|pushes|pushed|lifts|lifted)\s+"
@@ -116,7 +116,9 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             _read_heading(ctx, layout.heading(q.start), q, ctx.kind or q.kind)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
-        if left is None and q.kind == "count" and text.find("total", max(0, q.start - 80), q.start) >= 0:
+        window = max(0, q.start - 80)
+        if left is None and q.kind == "count" and (text.find("total", window, q.start) >= 0
+                                                   or text.find("number", window, q.start) >= 0):
             left = _running_total(claims, q, ctx, text, sentence, span.start)
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):

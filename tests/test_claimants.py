@@ -144,6 +144,16 @@ def test_a_person_named_after_the_verb_speaks_for_the_body_after_of(text: str, e
     assert credit(text, 212)[:2] == expected
 
 
+def test_a_country_before_a_body_whose_name_ends_in_a_document_word_is_not_the_source():
+    text = "Britain's Office for National Statistics said net migration hit 906,000."
+    assert credit(text, 906000)[:2] == ("Britain's Office for National Statistics", "government")
+
+
+def test_whoever_lowers_the_toll_claims_the_new_figure():
+    assert credit("In a later statement, the ministry lowered the toll to 1,055.", 1055)[0] == "ministry"
+    assert credit("The quake raised 1,055 buildings' risk.", 1055)[0] is None
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

@@ -294,6 +294,12 @@ def test_a_running_total_in_a_sentence_of_its_own_counts_what_the_count_before_i
     assert one(text, 31000).measure == one(text, 2000).measure == "migrants displaced"
 
 
+def test_bringing_the_number_to_a_figure_is_a_running_total_too() -> None:
+    text = ("Some 400 Rohingya refugees arrived in Aceh this week, the UNHCR said, bringing the number who "
+            "have landed since November to more than 1,500.")
+    assert one(text, 1500).measure == one(text, 400).measure
+
+
 def test_a_coordinated_thing_does_not_take_an_event_that_happens_only_to_people() -> None:
     claims = extract_claims("Police said 27 suspects had been arrested in raids and 40 rifles seized.")
     assert [(c.unit, c.event) for c in claims] == [("suspects", "arrested"), ("weapons", None)]
