@@ -109,6 +109,9 @@ RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?
 # "claimed by opposition leader Nika Gvaramia", "estimated by the World Bank": the source after a participle
 BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
                       r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
+# "was estimated at $3.1 billion by the World Bank": the agent after the figure the verb puts "at".
+AT_FIGURE_BY = re.compile(r"\s+at\s+(?:[^,;:“”\"]|(?<=\d),(?=\d)){1,40}?\s+by\s+"
+                          r"((?:the\s+)?[A-Za-z][^,.;:“”\"\d]*?)(?=[,.;:“”\"]|$)")
 # the figure ("600,000": its own separators too) and its closing quote, if any
 FIGURE_RIGHT_BEFORE = re.compile(r"[$£€]?\d[\d,.]*[^,;:.]{0,30}?[”\"’']?\s+|[^,;:.]{1,30}?[”\"’']?\s+")
 PLURAL_POSSESSIVE = re.compile(r"[^'‘’\s]*s['’]")
@@ -512,7 +515,8 @@ class Reader:
                 continue
             if NEGATED.search(text, max(s, v_start - 12), v_start):
                 continue  # "a figure Moscow has not confirmed", "did not say": no one claims it
-            agent = BY_AGENT.match(text, v_end, e) if text.startswith("ed", v_end - 2) else None
+            agent = (BY_AGENT.match(text, v_end, e) or AT_FIGURE_BY.match(text, v_end, e)) \
+                if text.startswith("ed", v_end - 2) or text[v_start:v_end] == "put" else None
             if agent is not None:  # "the “one million” claimed by opposition leader Nika Gvaramia"
                 attribution = self._make(v_start, v_end, agent.group(1), span)
                 attribution.by_agent = True

@@ -154,6 +154,14 @@ def test_whoever_lowers_the_toll_claims_the_new_figure():
     assert credit("The quake raised 1,055 buildings' risk.", 1055)[0] is None
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Damage from the earthquake was estimated at 3,100 homes by the World Bank.", "World Bank"),
+    ("The crowd was put at 3,100 by police.", "police"),
+])
+def test_a_passive_figure_put_at_a_number_by_someone_is_theirs(text: str, expected: str) -> None:
+    assert credit(text, 3100)[0] == expected
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
