@@ -138,7 +138,7 @@ def test_percentage_points_have_their_own_unit() -> None:
 @pytest.mark.parametrize(
     ("phrase", "unit"),
     [("30 yards", "yd"), ("275 pound-feet", "lbf·ft"), ("3000 rpm", "rpm"), ("12 km", "km"),
-     ("40 degrees", "degree")],
+     ("40 degrees", "degree"), ("600 square km", "km2"), ("230 sq mi", "mi2")],
 )
 def test_measurements_get_a_canonical_unit(phrase: str, unit: str) -> None:
     q = only(f"It measured {phrase} at the test.")
