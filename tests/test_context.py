@@ -112,7 +112,7 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("Gunmen seized 287 pupils from a school.", "287", "students", "captured"),
         ("Police said 9,500 people joined the demonstration.", "9,500", "people", "attended"),
         ("Russia attacked overnight, firing 120 missiles and 90 drones.", "120", "missiles", "used"),
-        ("The onboard fires grounded 787 jets.", "787", "jets", None),  # a noun, not a verb
+        ("The onboard fires grounded 787 jets.", "787", "aircraft", None),  # a noun, not a verb
         ("More than 5,000 tourists were stranded at the airport.", "More than 5,000", "tourists", "affected"),
         ("At least 25 people were electrocuted.", "At least 25", "people", "killed"),
         ("The floods swept away 2,000 homes.", "2,000", "homes", "destroyed"),
