@@ -1174,6 +1174,8 @@ ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))
                           r"\s+(?:(?:has|have|had|also|later|now)\s+)*$")
 # What a source's figure rests on, before its verb: "An AFP tally based on police figures put".
 BASED_ON = re.compile(r"\s+(?:based\s+on|drawn\s+from|compiled\s+from|derived\s+from)\s[^,;:]*$")
+# Where a body is based, before its name: "the Britain-based Syrian Observatory for Human Rights".
+BASED = re.compile(r"^[\w.]+-based\s+(?=[A-Z])")
 # What may open a sentence before its subject: "In a statement, Russia's defence ministry said".
 OPENING_ADVERBIAL = re.compile(r"^(?:In|On|At|Earlier|Later|Separately|Meanwhile)\b[^,]{0,40},\s+")
 # The rest of a body's name after its kind word: "… Observatory" + " for Human Rights".
@@ -1214,7 +1216,7 @@ def _bare(raw: str) -> str:
     phrase = " ".join(raw.split()).strip(" ,;:“”\"'’")
     while phrase.endswith(".") and not is_abbreviation(phrase, len(phrase) - 1):  # keep "U.N.", "Inc."
         phrase = phrase[:-1].strip(" ,;:“”\"'’")
-    return INDEFINITE.sub("", DEFINITE.sub("", phrase))
+    return BASED.sub("", INDEFINITE.sub("", DEFINITE.sub("", phrase)))  # "Britain-based Syrian Observatory"
 
 
 def _is_body(name: str) -> bool:

@@ -162,6 +162,11 @@ def test_a_passive_figure_put_at_a_number_by_someone_is_theirs(text: str, expect
     assert credit(text, 3100)[0] == expected
 
 
+def test_where_a_named_body_is_based_is_no_part_of_its_name():
+    text = "The war has killed 500,000, according to the Britain-based Syrian Observatory for Human Rights."
+    assert credit(text, 500000)[0] == "Syrian Observatory for Human Rights"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
