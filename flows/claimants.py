@@ -488,8 +488,14 @@ class Reader:
             for m in ACCORDING.finditer(sentence):
                 name_end = _phrase_end(text, s + m.end(), e)
                 role = APPOSITION_ROLE.match(text, name_end, e)  # "…, a rights group that tracks the toll"
-                according = self._make(s + m.start(), s + m.end(), text[s + m.end() : name_end], span,
-                                       role=role.group(1) if role else None)
+                raw = text[s + m.end() : name_end]
+                named = NAME_AFTER_ROLE.match(text, name_end, e)
+                if named and _is_person(named.group(1)) and _bare(raw).split()[-1].lower() in _titles():
+                    # "according to Maine's public safety commissioner, Michael Sauschuck": the person
+                    according = self._make(s + m.start(), s + m.end(), named.group(1), span, role=_bare(raw))
+                else:
+                    according = self._make(s + m.start(), s + m.end(), raw, span,
+                                           role=role.group(1) if role else None)
                 if citing and CITING_AFTER.match(text, name_end, e):  # "according to Reuters, citing …"
                     according = self._cited_after(according, name_end, e, span)
                 found.append(according)
@@ -1174,6 +1180,8 @@ ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))
                           r"\s+(?:(?:has|have|had|also|later|now)\s+)*$")
 # What a source's figure rests on, before its verb: "An AFP tally based on police figures put".
 BASED_ON = re.compile(r"\s+(?:based\s+on|drawn\s+from|compiled\s+from|derived\s+from)\s[^,;:]*$")
+# A person's name in apposition after a role: "…, Michael Sauschuck." (then the clause ends).
+NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){1,3})(?=\s*(?:[,.;:]|$))")
 # Where a body is based, before its name: "the Britain-based Syrian Observatory for Human Rights".
 BASED = re.compile(r"^[\w.]+-based\s+(?=[A-Z])")
 # What may open a sentence before its subject: "In a statement, Russia's defence ministry said".

@@ -167,6 +167,11 @@ def test_where_a_named_body_is_based_is_no_part_of_its_name():
     assert credit(text, 500000)[0] == "Syrian Observatory for Human Rights"
 
 
+def test_according_to_a_role_then_a_name_credits_the_person():
+    text = "Some 350 officers joined, according to Maine's public safety commissioner, Michael Sauschuck."
+    assert credit(text, 350)[:2] == ("Michael Sauschuck", "government")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
