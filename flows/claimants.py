@@ -204,7 +204,7 @@ def _document_re() -> re.Pattern[str]:
     # possessive: "Britain's Office for National Statistics" is a name).
     return re.compile(
         rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{words})$"
-        rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued)\s+)?"
+        rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued|analysed|analyzed)\s+)?"
         rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
         # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
         rf"\s+(?:the\s+journal\s+)?(?P<by>.+)$"
@@ -225,8 +225,9 @@ def _document(phrase: str) -> re.Match[str] | None:
     words = {w.strip(PUNCTUATION) for w in phrase.lower().split()}
     m = _document_re().match(phrase) if words & _words("document") else None
     named = m.group("named") if m else None
-    if named and " " not in named and not named.isupper():
-        return None  # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll" name a source
+    if named and " " not in named and not named.isupper() and claimant_kind(named) in ("other", "government"):
+        # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll", "Reuters tally" name one
+        return None
     return m
 
 
@@ -1099,11 +1100,13 @@ def _figure_of_lives(sentence: str, pos: int) -> bool:
 
 def _noun_before_verb(sentence: str, start: int, end: int) -> bool:
     """"Western estimates range from …", "estimates put the toll at …": a reporting word in -s with a
-    reporting verb right after it is a plural noun, that verb's subject."""
+    reporting verb right after it is a plural noun, that verb's subject; so is one whose author follows
+    ("Estimates by the Institute for the Study of War suggest …")."""
     if not sentence[start:end].lower().endswith("s"):
         return False
     following = sentence[end:end + 20].split(None, 1)
-    return bool(following) and following[0].strip(PUNCTUATION).lower() in _verb_words()
+    return bool(following) and (following[0].strip(PUNCTUATION).lower() in _verb_words()
+                                or following[0] == "by")
 
 
 def _figure_after_at(sentence: str, pos: int) -> bool:

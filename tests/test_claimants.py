@@ -172,6 +172,17 @@ def test_according_to_a_role_then_a_name_credits_the_person():
     assert credit(text, 350)[:2] == ("Michael Sauschuck", "government")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Reuters tally shows at least 1,200 people have died.", ("Reuters", "media")),
+    ("Satellite imagery analysed by Maxar shows 1,200 buildings were destroyed.", ("Maxar", "other")),
+    ("Estimates by the Institute for the Study of War suggest 1,200 troops are deployed.",
+     ("Institute for the Study of War", "expert")),
+    ("Government figures put unemployment at 1,200.", ("Government figures", "government")),
+])
+def test_a_document_credits_the_outlet_or_analyst_that_made_it(text: str, expected: tuple) -> None:
+    assert credit(text, 1200)[:2] == expected
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
