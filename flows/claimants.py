@@ -581,6 +581,9 @@ class Reader:
         if not tokens:
             return None
         if tokens[-1].endswith(","):  # "The energy minister, Alparslan Demir, later told": the apposition
+            if (publisher := RELEASED_BY.search(head)) is not None:
+                # "The figures, released by the statistics office on Friday, showed …": the publisher
+                return _bare(TEMPORAL.sub("", publisher.group(1)).strip()), None
             return _apposition(" ".join(tokens)[:-1])
         kept: list[str] = []
         for i, token in enumerate(reversed(tokens)):
@@ -1178,6 +1181,8 @@ ROLE_THEN_NAME = re.compile(r"(?P<role>(?:(?!(?:at|for|of|from|with|in|by|on)\s)
                             r"the\s+(?P<name>[A-Z].*)")
 # A person, then the body they speak for: "Ahmed Saleh of the civil defence", "Jan Egeland at the NRC".
 PERSON_OF_BODY = re.compile(r"(?P<person>.+?)\s+(?:of|at|from|with)\s+(?P<body>(?:the\s+)?\S.*)")
+# A document's publisher in apposition: "The figures, released by the statistics office on Friday, showed".
+RELEASED_BY = re.compile(r",\s+(?:released|published|compiled|issued)\s+by\s+([^,;:]+?)\s*,\s*$")
 # A relative clause between a subject and its verb: "…, which counts only confirmed losses, has documented".
 ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))*,"
                           r"\s+(?:(?:has|have|had|also|later|now)\s+)*$")

@@ -183,6 +183,12 @@ def test_a_document_credits_the_outlet_or_analyst_that_made_it(text: str, expect
     assert credit(text, 1200)[:2] == expected
 
 
+def test_a_publisher_in_apposition_to_the_figures_is_the_source():
+    text = ("The Post counted 1,100 deaths. The figures, released by the statistics office on Friday, showed "
+            "3.2 million people were out of work.")
+    assert credit(text, 3.2e6)[:2] == ("statistics office", "government")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
