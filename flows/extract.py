@@ -41,7 +41,7 @@ COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:[a-z]+ly\s+)?(?
 # same, a reporting clause between (the verb checked against the reporting verbs; "said Friday" too).
 COMPARED_AFTER_SOURCE = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+)"
                                    r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?,"
-                                   r"\s+(?:(?:up|down)\s+from|compared\s+(?:with|to))\s+$")
+                                   r"\s+(?:(?:[a-z]+ly\s+)?(?:up|down)\s+from|compared\s+(?:with|to))\s+$")
 # "The outbreak has grown to 124 cases, officials said, up 20 from last week": how far that measure moved.
 CHANGE_AFTER = re.compile(r"^[^\d.;:“”\"]{0,80}?,\s+(?:up|down)\s+(?:by\s+)?$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")

@@ -48,6 +48,11 @@ def test_an_official_who_said_is_a_source_though_official_may_qualify_a_noun():
     assert credit("The official estimate of 275,000 was revised.", 275000)[0] is None
 
 
+def test_a_place_opening_the_sentence_is_no_person_he_could_stand_for():
+    text = "In Mayotte, the official toll stood at 39 dead, but the minister said he feared 400 deaths."
+    assert credit(text, 400)[0] == "minister"
+
+
 def test_he_after_said_is_the_speaker_named_with_a_title_or_only_by_the_role():
     text = "Interior Minister Bruno Retailleau said he feared 400 deaths."
     assert credit(text, 400)[:2] == ("Bruno Retailleau", "government")

@@ -515,6 +515,8 @@ def test_a_figure_compared_with_after_a_reporting_clause_shares_the_measure() ->
 def test_a_comparison_qualified_by_an_adverb_shares_the_measure() -> None:
     text = "Turnout in the general election was 65.79%, slightly down from 67.4% in 2019."
     assert one(text, 67.4).event == one(text, 65.79).event == "attended"
+    text = "Turnout was 65.79%, the election commission said, slightly down from 67.4%."
+    assert one(text, 67.4).event == one(text, 65.79).event == "attended"
 
 
 def test_a_year_between_two_figures_does_not_part_a_breakdown_or_a_comparison() -> None:
