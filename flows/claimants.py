@@ -1061,7 +1061,9 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
                                                   and _determined(_word_before(sentence, start))
                                                   and _may_be_noun(sentence[start:end].lower()))
             and _object_lets_it_report(needs.get(sentence[start:end].lower()), sentence, end)
-            and not _noun_before_verb(sentence, start, end)]
+            and not _noun_before_verb(sentence, start, end)
+            # "Zakharova dismissed reports that …": a word in -s right after a past verb is its object
+            and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha())]
 
 
 def _may_be_noun(verb: str) -> bool:

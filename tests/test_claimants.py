@@ -53,6 +53,11 @@ def test_a_place_opening_the_sentence_is_no_person_he_could_stand_for():
     assert credit(text, 400)[0] == "minister"
 
 
+def test_reports_dismissed_by_someone_are_not_their_claim():
+    text = "Spokeswoman Maria Zakharova dismissed reports that 1,000 Russian soldiers had been captured."
+    assert credit(text, 1000)[0] is None
+
+
 def test_he_after_said_is_the_speaker_named_with_a_title_or_only_by_the_role():
     text = "Interior Minister Bruno Retailleau said he feared 400 deaths."
     assert credit(text, 400)[:2] == ("Bruno Retailleau", "government")
