@@ -87,8 +87,7 @@ MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew
                       r"\s+(?:by\s+)?$")
 # "the number of (asylum) applications": up to two words may qualify the noun
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-# "in 10 provinces", "across 18 states": a figure of the places where something happened.
-PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$")
+PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$")  # see _place_figure
 OTHERS_AFTER = re.compile(r"\s+others\b")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
@@ -678,7 +677,8 @@ class ArticleContext:
                 owner = self.first_owner(previous_sentence)
         ctx.subject = owner
 
-        if ctx.event is None:
+        # "16.25 lakh people in 29 districts have been affected": the places are where it happened
+        if ctx.event is None and not (kind == "count" and _place_figure(text, q_start)):
             unit = ctx.unit
             before = nearest_event_before(events_before, kind, unit)
             # "killing 40", "put the death toll at 213", "the deaths of 40": the event right before it
@@ -694,8 +694,7 @@ class ArticleContext:
             found = adjacent or level or find_event(sent, q_end, after_end, kind, unit, text=text)
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
-            if found is None and not PLACE_BEFORE.search(text, max(s_start, q_start - 12), q_start):
-                # (not "buildings had collapsed in 10 provinces": the provinces are where it happened)
+            if found is None:
                 before = nearest_event_before(events_before, kind, unit, near=False)
                 found = before[0] if before else None
             reach = min(s_end, after_end + EVENT_SEARCH_AHEAD)
@@ -772,6 +771,18 @@ def _noun_before_comma(text: str, start: int, end: int) -> tuple[str, int] | Non
     return (_units()[m.group(1).lower()], end) if m and m.group(1).lower() in _units() else None
 
 
+def _place_figure(text: str, start: int) -> bool:
+    """Is the figure at `start` a count of places where something happened ("in 29 districts")?"""
+    return PLACE_BEFORE.search(text, max(0, start - 12), start) is not None \
+        and _place_figure_re().match(text, start) is not None
+
+
+@cache
+def _place_figure_re() -> re.Pattern[str]:
+    places = "|".join(sorted(_words()["places"]))
+    return re.compile(rf"[\w,.]+\s+(?:{places})\b")
+
+
 def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None) -> int:
     """How far past its clause (and before `limit`) a number's event may be looked for: not past a
     contrast, a full stop, or the next figure unless that figure is a part of this one ("including 227
@@ -782,7 +793,8 @@ def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None
     limit = min(stop, contrast.start()) if contrast else stop
     # (a figure written in words may already lie inside the clause: "two boys aged nine and 11 were hurt")
     if next_start is not None and start <= next_start < limit \
-            and not _inclusion_re().search(text, start, next_start):
+            and not _inclusion_re().search(text, start, next_start) \
+            and not _place_figure(text, next_start):  # (past "in 29 districts")
         limit = next_start
     return limit
 

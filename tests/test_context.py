@@ -118,6 +118,12 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("The floods swept away 2,000 homes.", "2,000", "homes", "destroyed"),
         ("Police seized 287 rifles.", "287", "weapons", None),
         ("About 5,600 buildings had collapsed in 10 provinces.", "10", "provinces", None),  # where
+        ("Nearly 16.25 lakh people in 29 districts have been affected.", "Nearly 16.25 lakh", "people",
+         "affected"),  # past the places, to the verb
+        ("Nearly 16.25 lakh people in 29 districts have been affected.", "29", "districts", None),
+        ("Poland has taken in over 2 million refugees.", "over 2 million", "refugees", "displaced"),
+        ("As many as 45 died and over 1.2 lakh were shifted to relief camps.", "over 1.2 lakh", "people",
+         "displaced"),
         ("Some 30,000 people had been relocated by Wednesday.", "Some 30,000", "people", "evacuated"),
         ("Vacancies fell by 35,000 to 819,000.", "819,000", "vacancies", None),
         ("The families of the dead will receive 500,000 rupees each.", "500,000 rupees", "INR", None),
