@@ -203,7 +203,7 @@ def _document_re() -> re.Pattern[str]:
     # "a UN Development Programme report": the publisher is the source (a document word in lower case after a
     # possessive: "Britain's Office for National Statistics" is a name).
     return re.compile(
-        rf"^(?P<owner>.+?)['’]s?\s+(?:[\w-]+\s+){{0,3}}(?:{words})$"
+        rf"^(?P<owner>.+?)['’]s?\s+(?P<middle>(?:[\w-]+\s+){{0,3}})(?:{words})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued|analysed|analyzed)\s+)?"
         rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
         # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
@@ -1019,6 +1019,10 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
     doc = _document(phrase) or _document(_head(phrase))
     if doc:
         owner = doc.group("owner") or doc.group("by") or doc.group("named")
+        middle = (doc.group("middle") or "").split()
+        if doc.group("owner") and _kinds()[1].search(" ".join(middle)) \
+                and not any(w.lower() in _words("before_noun") for w in middle):
+            owner = f"{owner}'s {' '.join(middle)}"  # "Ukraine's military intelligence figures": that body's
         return "document", phrase, (_before_head_end(TEMPORAL.sub("", owner)),)
     split_role, name = _split_role(phrase)
     if name:

@@ -199,6 +199,17 @@ def test_a_publisher_in_apposition_to_the_figures_is_the_source():
     assert credit(text, 3.2e6)[:2] == ("statistics office", "government")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukraine's military intelligence figures show that roughly 7,000 had moved.",
+     ("Ukraine's military intelligence", "intelligence")),
+    ("The ministry's latest intelligence update said 7,000 had moved.", ("ministry", "government")),
+    ("The UN's humanitarian office has given a lower figure of 7,000 deaths.",
+     ("UN's humanitarian office", "international_org")),
+])
+def test_a_body_named_between_a_possessive_and_its_document_is_the_source(text: str, expected: tuple):
+    assert credit(text, 7000)[:2] == expected
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
