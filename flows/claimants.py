@@ -541,7 +541,8 @@ class Reader:
             relative = RELATIVE_SOURCE_BACK.match(text[max(s, v_start - 60):v_start][::-1])
             # "the Oryx project, which counts only losses confirmed by photos, has documented 3,700": the
             # subject stands before the relative clause (whose own verbs set no floor for it)
-            aside = ASIDE_BEFORE.search(text, s, v_start)
+            relative_clause = "which" in sentence or "who" in sentence
+            aside = ASIDE_BEFORE.search(text, s, v_start) if relative_clause else None
             source = ((relative.group("source")[::-1].strip(), None) if relative else None) \
                 or (self._source_before(aside.start(), s) if aside else None) \
                 or self._source_before(v_start, subject_floor) or self._source_after(v_end, e) \
@@ -570,7 +571,7 @@ class Reader:
         """The noun phrase that ends right before a reporting verb, cut at the clause's start, and the
         role an apposition gives it ("Derna's mayor, Khaled Busaid, said")."""
         head = self.text[floor:verb_start]
-        if (basis := BASED_ON.search(head)) is not None:
+        if ("based" in head or "from" in head) and (basis := BASED_ON.search(head)) is not None:
             head = head[: basis.start()]  # "An AFP tally based on police and hospital figures put …": AFP's
         tokens = head.split()
         auxiliaries, boundaries = _words("auxiliary"), _words("boundary")

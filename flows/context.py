@@ -87,7 +87,6 @@ MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew
                       r"\s+(?:by\s+)?$")
 # "the number of (asylum) applications": up to two words may qualify the noun
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$")  # see _place_figure
 OTHERS_AFTER = re.compile(r"\s+others\b")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
@@ -773,8 +772,9 @@ def _noun_before_comma(text: str, start: int, end: int) -> tuple[str, int] | Non
 
 def _place_figure(text: str, start: int) -> bool:
     """Is the figure at `start` a count of places where something happened ("in 29 districts")?"""
-    return PLACE_BEFORE.search(text, max(0, start - 12), start) is not None \
-        and _place_figure_re().match(text, start) is not None
+    after_place_word = text.startswith(" in ", start - 4) or text.startswith(" across ", start - 8) \
+        or text.startswith(" throughout ", start - 12)
+    return after_place_word and _place_figure_re().match(text, start) is not None
 
 
 @cache

@@ -71,4 +71,4 @@ def plain_between(phrase: str) -> str:
     written "UN", and a year written "year" ("…, including", "since October 2023, including")."""
     if "." in phrase:
         phrase = _INITIALISM.sub(lambda m: m.group().replace(".", ""), phrase)
-    return _YEAR.sub("year", phrase) if any(c.isdigit() for c in phrase) else phrase
+    return _YEAR.sub("year", phrase)
