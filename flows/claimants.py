@@ -407,8 +407,8 @@ class Reader:
                  and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))
                  and not (a.by_agent and not FIGURE_RIGHT_BEFORE.fullmatch(self.text, q_start, a.verb_start))
                  and self.text.find(";", q_start, a.verb_start) < 0
-                 and not (CLAUSE_BREAK.search(self.text, q_start, a.verb_start)
-                          and OWN_CLAUSE.match(self.text, a.verb_end))]
+                 and not (OWN_CLAUSE.match(self.text, a.verb_end)
+                          and CLAUSE_BREAK.search(self.text, q_start, a.verb_start))]
         if after and (after[0].relative or after[0].by_agent):
             return after[0]  # "well short of the $4.1 billion the UN says is needed": the UN's, whoever spoke
         if before and after and self.text[after[0].verb_start] in "Aa" \
@@ -571,7 +571,7 @@ class Reader:
         """The noun phrase that ends right before a reporting verb, cut at the clause's start, and the
         role an apposition gives it ("Derna's mayor, Khaled Busaid, said")."""
         head = self.text[floor:verb_start]
-        if ("based" in head or "from" in head) and (basis := BASED_ON.search(head)) is not None:
+        if ("based on" in head or "d from" in head) and (basis := BASED_ON.search(head)) is not None:
             head = head[: basis.start()]  # "An AFP tally based on police and hospital figures put …": AFP's
         tokens = head.split()
         auxiliaries, boundaries = _words("auxiliary"), _words("boundary")

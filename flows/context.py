@@ -682,14 +682,11 @@ class ArticleContext:
             before = nearest_event_before(events_before, kind, unit)
             # "killing 40", "put the death toll at 213", "the deaths of 40": the event right before it
             adjacent = before[0] if before and text[before[1]:q_start].strip() in ("", "at", "of") else None
-            # "the number of dead could reach 20,000 …": the level an event noun reached (in this clause or
-            # an earlier one), before any verb after the figure
-            level = None
-            if adjacent is None and kind == "count" and unit is None and not ctx.refers_back:
-                reached = before is not None and bool(before[0].counts) and q_start - before[1] <= 60 \
-                    and LEVEL_REACHED.search(text, before[1], q_start) is not None
-                level = before[0] if before and reached \
-                    else _level_of(text, sent, s_start, before_start, q_start)
+            # "the number of dead could reach 20,000 …": the level an event noun of the clause reached, before
+            # any verb after the figure
+            level = before[0] if adjacent is None and before is not None and kind == "count" \
+                and unit is None and not ctx.refers_back and before[0].counts and q_start - before[1] <= 60 \
+                and LEVEL_REACHED.search(text, before[1], q_start) else None
             found = adjacent or level or find_event(sent, q_end, after_end, kind, unit, text=text)
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
@@ -702,6 +699,8 @@ class ArticleContext:
             if found is None and not ctx.refers_back and any(find_phrases(sent, after_end, reach, "events")):
                 part_end = _sentence_part_end(text, after_end, reach, next_start)
                 found = find_event(sent, after_end, part_end, kind, unit, near=False, text=text)
+            if found is None and kind == "count" and unit is None and not ctx.refers_back:
+                found = _level_of(text, sent, s_start, before_start, q_start)  # an earlier clause's
             if found:
                 ctx.event, ctx.acted_on = found.event or None, found is adjacent  # "": names no event
                 ctx.weak_event = found.yields
