@@ -69,6 +69,7 @@ DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
 # "…, but the minister said he feared …": a reporting verb whose clause has a subject of its own reports
 # that clause, not a figure before a contrast.
+PRONOUNS_SPACED = (" he ", " she ", " they ", " we ", " it ")  # a cheap test before SAID_PRONOUN, OWN_CLAUSE
 # "… said he feared …": the second verb is within what the first reports, and reports what follows it too.
 SAID_PRONOUN = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she|they|we)\s+$")
 OWN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|it)\s+(?!said\b|says\b|told\b)[a-z]")
@@ -147,6 +148,7 @@ class Attribution:
     forward: bool = False  # "said that …": it covers what follows the verb, not figures before it
     relative: bool = False  # "the $4.1bn the United Nations says is needed": only the figure right before
     by_agent: bool = False  # "the “one million” claimed by X": only the figure right before, too
+    own_clause: bool = False  # "…, but the minister said he feared …": not a figure before the contrast
     # A passive attribution ("it was reported") has claimant None: the article credits nobody.
 
 
@@ -407,8 +409,7 @@ class Reader:
                  and not (a.relative and not RELATIVE_SOURCE.match(self.text, q_start, a.verb_start))
                  and not (a.by_agent and not FIGURE_RIGHT_BEFORE.fullmatch(self.text, q_start, a.verb_start))
                  and self.text.find(";", q_start, a.verb_start) < 0
-                 and not (OWN_CLAUSE.match(self.text, a.verb_end)
-                          and CLAUSE_BREAK.search(self.text, q_start, a.verb_start))]
+                 and not (a.own_clause and CLAUSE_BREAK.search(self.text, q_start, a.verb_start))]
         if after and (after[0].relative or after[0].by_agent):
             return after[0]  # "well short of the $4.1 billion the UN says is needed": the UN's, whoever spoke
         if before and after and self.text[after[0].verb_start] in "Aa" \
@@ -561,9 +562,12 @@ class Reader:
             if text[attribution.verb_start] not in "Aa":  # "according to X" covers the figure before it
                 # "…, saying 12 soldiers had died": a participle reports what follows it, like "said that"
                 a_start, a_end = attribution.verb_start, attribution.verb_end
+                said_pronoun = text.endswith(PRONOUNS_SPACED, max(s, a_start - 6), a_start) \
+                    and SAID_PRONOUN.search(text, max(s, a_start - 20), a_start) is not None
                 attribution.forward = bool(FORWARD.match(text, a_end, e)
-                                           or PARTICIPLE.fullmatch(text, a_start, a_end)
-                                           or SAID_PRONOUN.search(text, max(s, a_start - 20), a_start))
+                                           or PARTICIPLE.fullmatch(text, a_start, a_end) or said_pronoun)
+                attribution.own_clause = text.startswith(PRONOUNS_SPACED, a_end) \
+                    and OWN_CLAUSE.match(text, a_end, e) is not None
         found.sort(key=lambda a: a.verb_start)
         return found
 
@@ -609,7 +613,7 @@ class Reader:
         phrase = RELEASED.sub("", LEADING_TEMPORAL.sub("", phrase))  # "Government data released (on Friday)"
         if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
             phrase = _before_head_end(agent.group(1))  # "A survey of 1,514 voters by the pollster Veritas …"
-        named = ROLE_THEN_NAME.match(phrase)
+        named = ROLE_THEN_NAME.match(phrase) if " the " in phrase and phrase[:1].islower() else None
         if named and _title_case(named.group("name")):  # "organisers the Palestine Solidarity Campaign"
             return named.group("name"), named.group("role").strip()
         return (phrase, None) if _looks_like_source(phrase) else None

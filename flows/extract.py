@@ -225,8 +225,8 @@ def _share_backwards(claims: list[Claim], text: str) -> None:
             if left.event is None:
                 left.event, right.event = right.event, None
                 right.measure = measure_key(right.subject, right.unit or right.kind, None)
-        elif (SHARED_PREDICATE.match(between) or CONVERSION.match(between)) and left.event is None \
-                and left.kind not in ("age", "duration"):
+        elif left.event is None and left.kind not in ("age", "duration") and (
+                SHARED_PREDICATE.match(between) or (len(between) < 6 and CONVERSION.match(between))):
             left.event = right.event  # "40 trillion dong ($1.6 billion) in damage": one sum, one event
         else:
             continue

@@ -46,7 +46,7 @@ def sentences(text: str) -> list[Span]:
     ends = _END.finditer(text)  # one scan of the text: an end never reaches past its line
     end = next(ends, None)
     for p, (p_start, p_end) in enumerate(paragraphs(text)):
-        bullet = _BULLET.match(text, p_start, p_end)
+        bullet = _BULLET.match(text, p_start, p_end) if text[p_start] in "-*•" else None
         start = bullet.end() if bullet else p_start  # "- The UN estimated …": the item's sentence
         while end is not None and end.start() < p_end:
             m, end = end, next(ends, None)
@@ -71,4 +71,4 @@ def plain_between(phrase: str) -> str:
     written "UN", and a year written "year" ("…, including", "since October 2023, including")."""
     if "." in phrase:
         phrase = _INITIALISM.sub(lambda m: m.group().replace(".", ""), phrase)
-    return _YEAR.sub("year", phrase)
+    return _YEAR.sub("year", phrase) if "19" in phrase or "20" in phrase else phrase
