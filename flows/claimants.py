@@ -1243,7 +1243,8 @@ def _bare(raw: str) -> str:
     phrase = " ".join(raw.split()).strip(" ,;:“”\"'’")
     while phrase.endswith(".") and not is_abbreviation(phrase, len(phrase) - 1):  # keep "U.N.", "Inc."
         phrase = phrase[:-1].strip(" ,;:“”\"'’")
-    return BASED.sub("", INDEFINITE.sub("", DEFINITE.sub("", phrase)))  # "Britain-based Syrian Observatory"
+    phrase = BASED.sub("", INDEFINITE.sub("", DEFINITE.sub("", phrase)))  # "Britain-based Syrian Observatory"
+    return ACRONYM_AFTER.sub("", phrase)  # "National Intelligence Service (NIS)": the name once
 
 
 def _is_body(name: str) -> bool:
@@ -1335,6 +1336,7 @@ def _last_clause(phrase: str) -> str:
 
 PHRASE_END = re.compile(r"[,;:.“”\"]|\s(?:that|which|or|while)\s|\sand\s(?=[a-z])")
 ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z&.]{1,11}\)")
+ACRONYM_AFTER = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z&.]{1,11}\)$")
 # "…, said Tomas Berg, an economist at Nordbank", "…, said an aid worker who asked not to be named".
 # A title or an acronym may carry full stops: "said Col. Ahmed Saleh", "said U.S. officials".
 INVERTED = re.compile(r"\s+((?:the\s+)?(?:[A-Z]\.){2,}\s+[A-Za-z][^,.;:“”\"]*"

@@ -210,6 +210,11 @@ def test_a_body_named_between_a_possessive_and_its_document_is_the_source(text: 
     assert credit(text, 7000)[:2] == expected
 
 
+def test_an_acronym_in_brackets_after_a_name_is_no_part_of_it():
+    text = "Pyongyang sent 11,000 troops, according to South Korea's National Intelligence Service (NIS)."
+    assert credit(text, 11000)[:2] == ("South Korea's National Intelligence Service", "intelligence")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
@@ -464,6 +469,7 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("Investigative Committee", "government"), ("Bank of Japan", "government"), ("ECB", "government"),
     ("US Geological Survey", "government"), ("National Guard", "military"), ("Lancet", "media"),
     ("Rapid Support Forces", "military"), ("RSF", "military"), ("Iran's Revolutionary Guards", "military"),
+    ("World Meteorological Organization", "international_org"),
     ("Africa Centres for Disease Control and Prevention", "international_org"),
     ("Centers for Disease Control and Prevention", "government"),
     ("Customs and Border Protection", "government"), ("state highway patrol", "government"),
