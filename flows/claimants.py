@@ -67,11 +67,11 @@ AT_OR_ON = re.compile(r"\b(?:at|on)\s+")
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 # "said on Monday that …", "told reporters that …": what the verb reports follows it.
 FORWARD = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?that\b|\s*:")
-# "…, but the minister said he feared …": a reporting verb whose clause has a subject of its own reports
-# that clause, not a figure before a contrast.
 PRONOUNS_SPACED = (" he ", " she ", " they ", " we ", " it ")  # a cheap test before SAID_PRONOUN, OWN_CLAUSE
 # "… said he feared …": the second verb is within what the first reports, and reports what follows it too.
 SAID_PRONOUN = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she|they|we)\s+$")
+# "…, but the minister said he feared …": a reporting verb whose clause has a subject of its own reports
+# that clause, not a figure before a contrast.
 OWN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|it)\s+(?!said\b|says\b|told\b)[a-z]")
 # "X said …, citing Y": the cited source after the verb, up to the clause's end.
 CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+((?:[^,;.]|(?<=\d)[,.](?=\d))+)(?:,\s+([A-Z][^,;.]*))?")
