@@ -691,10 +691,10 @@ class Reader:
         via_name = (_bare(via) if _nameless(via) else self.resolve(via, start)[0]) if via else None
         kind = claimant_kind(name, role)
         if unnamed and name and not _proper(_head(name)) and not _names_document(raw) \
-                and name.rpartition(" ")[2].lower() not in SPOKESPEOPLE:
+                and not _document(_bare(raw)) and name.rpartition(" ")[2].lower() not in SPOKESPEOPLE:
             # "a doctor at a nearby hospital", "a Russian military source"; but "a US intelligence
-            # assessment" is the work of a body of its kind, and "a police spokesperson" speaks for one
-            # on the record
+            # assessment" and "a statement from the governor's office" are the work of a body of its kind,
+            # and "a police spokesperson" speaks for one on the record
             kind = "anonymous"
         if name:
             self._credit(start, name, role)

@@ -215,6 +215,11 @@ def test_an_acronym_in_brackets_after_a_name_is_no_part_of_it():
     assert credit(text, 11000)[:2] == ("South Korea's National Intelligence Service", "intelligence")
 
 
+def test_a_statement_from_a_named_office_is_not_anonymous():
+    text = "According to a statement from the regional governor's office, 14 people were killed."
+    assert credit(text, 14)[:2] == ("regional governor's office", "government")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
