@@ -771,8 +771,11 @@ def _noun_before_comma(text: str, start: int, end: int) -> tuple[str, int] | Non
 
 def _place_figure(text: str, start: int) -> bool:
     """Is the figure at `start` a count of places where something happened ("in 29 districts")?"""
-    after_place_word = text.startswith(" in ", start - 4) or text.startswith(" across ", start - 8) \
-        or text.startswith(" throughout ", start - 12)
+    if start < 4:  # (a negative start would read from the end of the text)
+        return False
+    after_place_word = text.startswith(" in ", start - 4) \
+        or (start >= 8 and text.startswith(" across ", start - 8)) \
+        or (start >= 12 and text.startswith(" throughout ", start - 12))
     return after_place_word and _place_figure_re().match(text, start) is not None
 
 
