@@ -1454,8 +1454,9 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
             and " ".join(role_words[-2:]).lower() not in POLLED_BY:
         name = " ".join(name_words)
         if _titles_re().search(" ".join(role_words)) or _is_person(name) \
-                or all(w.islower() for w in role_words):
-            return " ".join(role_words), name  # "the shipping journal Maritime Ledger"
+                or all(w.islower() or (k == 0 and w in _demonym_words()) for k, w in enumerate(role_words)):
+            # "the shipping journal Maritime Ledger", "Turkish business federation Turkonfed"
+            return " ".join(role_words), name
     if all(_name_word(w) for w in stripped) and not _is_role(" ".join(stripped)):
         # "Dr Amara Okafor": the honorific is all the article says of her role.
         return (honorific if honorific and _titles().get(honorific.lower()) else None), " ".join(stripped)

@@ -220,6 +220,10 @@ def test_a_statement_from_a_named_office_is_not_anonymous():
     assert credit(text, 14)[:2] == ("regional governor's office", "government")
 
 
+def test_a_nationality_and_a_description_before_a_name_are_its_role():
+    assert credit("Turkish business federation Turkonfed put the cost at 84,100.", 84100)[0] == "Turkonfed"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
