@@ -1387,6 +1387,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     sign = m.group("sign") or ""
     if kind in ("duration", "age"):
         pass
+    elif change_word and LEVEL_PASSED.match(text, start):
+        trend = lex.change_words[change_word.group("w")[::-1].lower()]  # "has risen above 1,100": a level
     elif change_word:
         change = lex.change_words[change_word.group("w")[::-1].lower()]
     elif sign.startswith("+"):
@@ -1405,6 +1407,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     )
 
 
+# "has risen above 1,100", "fell below 2%": a level passed, not the size of a move ("rose more than 5%" is).
+LEVEL_PASSED = re.compile(r"(?i:above|below|past|beyond)\s")
 _FOLD = re.compile(r"-?(?i:fold)\b")
 _BASE_WORDS = {"million": "1000000", "thousand": "1000"}
 

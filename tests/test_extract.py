@@ -204,6 +204,16 @@ def test_text_without_numbers_gives_no_claims():
     assert extract_claims("Nothing here counts anything at all.") == []
 
 
+@pytest.mark.parametrize(("text", "change", "trend"), [
+    ("The death toll has risen above 1,100, the army said.", None, "up"),  # a level passed
+    ("Inflation fell below 2% in May.", None, "down"),
+    ("Prices rose more than 5% in May.", "up", None),  # the size of the move, hedged
+])
+def test_a_rise_past_a_level_is_a_trend_not_a_change(text: str, change: str | None, trend: str | None):
+    [claim] = extract_claims(text)
+    assert (claim.change, claim.trend) == (change, trend)
+
+
 def test_level_reached_by_a_rise_keeps_its_trend_and_no_change() -> None:
     toll, = extract_claims("The death toll rose to 240 on Monday, officials said.")
     assert (toll.value, toll.change, toll.trend) == (240.0, None, "up")
