@@ -690,8 +690,9 @@ class Reader:
         name, role = self.resolve(raw, start, role)
         via_name = (_bare(via) if _nameless(via) else self.resolve(via, start)[0]) if via else None
         kind = claimant_kind(name, role)
-        if unnamed and name and not _proper(_head(name)) and not _names_document(raw) \
-                and not _document(_bare(raw)) and name.rpartition(" ")[2].lower() not in SPOKESPEOPLE:
+        if unnamed and name and not _proper(_head(name)) and not _national_body(name) \
+                and not _names_document(raw) and not _document(_bare(raw)) \
+                and name.rpartition(" ")[2].lower() not in SPOKESPEOPLE:
             # "a doctor at a nearby hospital", "a Russian military source"; but "a US intelligence
             # assessment" and "a statement from the governor's office" are the work of a body of its kind,
             # and "a police spokesperson" speaks for one on the record
@@ -1034,7 +1035,8 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
         return "named", phrase, (split_role, name)
     unnamed = bool(INDEFINITE.match(raw.strip()))
     body = ROLE_BODY.search(phrase)
-    if body and unnamed and _is_role(phrase[: body.start()]) and _proper(body.group(1)):
+    if body and unnamed and _is_role(phrase[: body.start()]) \
+            and (_proper(body.group(1)) or _national_body(body.group(1))):
         return "spokesman", phrase, (_bare(body.group(1)),)
     words = phrase.split()
     if unnamed and len(words) > 1 and low.split()[-1] in SPOKESPEOPLE and _proper(" ".join(words[:-1])):
@@ -1308,6 +1310,15 @@ def _title_case(phrase: str) -> bool:
     words = phrase.split()
     return bool(words) and words[0][:1].isupper() \
         and all(w[:1].isupper() or w in ("of", "for", "and", "on", "the", "in", "&") for w in words)
+
+
+def _national_body(phrase: str) -> bool:
+    """A body of a named country or people: "the Gaza health ministry", "the Ukrainian army" (its last word
+    names the body; not "a Russian military blogger")."""
+    words = _head(phrase).split()
+    kinds = _kinds()[0]
+    return len(words) > 1 and kinds.get(words[-1].lower(), "anonymous") != "anonymous" \
+        and any(w in _demonym_words() for w in words)
 
 
 def _nameless(cited: str) -> bool:

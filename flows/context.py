@@ -773,7 +773,7 @@ def _place_figure(text: str, start: int) -> bool:
     """Is the figure at `start` a count of places where something happened ("in 29 districts")?"""
     if start < 4:  # (a negative start would read from the end of the text)
         return False
-    after_place_word = text.startswith(" in ", start - 4) \
+    after_place_word = text.startswith(" in ", start - 4) or text.startswith(" at ", start - 4) \
         or (start >= 8 and text.startswith(" across ", start - 8)) \
         or (start >= 12 and text.startswith(" throughout ", start - 12))
     return after_place_word and _place_figure_re().match(text, start) is not None
@@ -782,7 +782,7 @@ def _place_figure(text: str, start: int) -> bool:
 @cache
 def _place_figure_re() -> re.Pattern[str]:
     places = "|".join(sorted(_words()["places"]))
-    return re.compile(rf"[\w,.]+\s+(?:{places})\b")
+    return re.compile(rf"[\w,.]+(?:\s+[\w'’-]+){{0,2}}?\s+(?:{places})\b")  # ("three Detroit car plants")
 
 
 def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None) -> int:

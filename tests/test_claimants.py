@@ -224,6 +224,13 @@ def test_a_nationality_and_a_description_before_a_name_are_its_role():
     assert credit("Turkish business federation Turkonfed put the cost at 84,100.", 84100)[0] == "Turkonfed"
 
 
+def test_a_spokesman_for_a_national_body_speaks_for_the_body():
+    text = "Hospitals treated 2,000 wounded people, a spokesman for the Gaza health ministry said."
+    assert credit(text, 2000)[:2] == ("Gaza health ministry", "government")
+    text = "A Russian military blogger close to the army put Ukrainian losses at 2,000."
+    assert credit(text, 2000)[1] == "anonymous"
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [

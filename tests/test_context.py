@@ -122,6 +122,7 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("Nearly 16.25 lakh people in 29 districts have been affected.", "Nearly 16.25 lakh", "people",
          "affected"),  # past the places, to the verb
         ("Nearly 16.25 lakh people in 29 districts have been affected.", "29", "districts", None),
+        ("Some 13,000 workers at three Detroit car plants walked off the job.", "three", "plants", None),
         ("Poland has taken in over 2 million refugees.", "over 2 million", "refugees", "displaced"),
         ("As many as 45 died and over 1.2 lakh were shifted to relief camps.", "over 1.2 lakh", "people",
          "displaced"),
