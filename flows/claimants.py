@@ -227,7 +227,8 @@ def _document(phrase: str) -> re.Match[str] | None:
     words = {w.strip(PUNCTUATION) for w in phrase.lower().split()}
     m = _document_re().match(phrase) if words & _words("document") else None
     named = m.group("named") if m else None
-    if named and " " not in named and not named.isupper() and claimant_kind(named) in ("other", "government"):
+    if named and " " not in named and not named.isupper() \
+            and claimant_kind(named) in ("other", "government", "anonymous"):
         # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll", "Reuters tally" name one
         return None
     return m

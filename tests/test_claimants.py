@@ -188,6 +188,7 @@ def test_according_to_a_role_then_a_name_credits_the_person():
     ("Estimates by the Institute for the Study of War suggest 1,200 troops are deployed.",
      ("Institute for the Study of War", "expert")),
     ("Government figures put unemployment at 1,200.", ("Government figures", "government")),
+    ("Official data showed the population fell by 1,200.", ("Official data", "government")),
 ])
 def test_a_document_credits_the_outlet_or_analyst_that_made_it(text: str, expected: tuple) -> None:
     assert credit(text, 1200)[:2] == expected
