@@ -816,6 +816,13 @@ class Reader:
                 led = {name for known, name in roles.items() if known.startswith(body + " ")}
                 if len(led) == 1:
                     return led.pop()
+        # "Ukraine's top commander, Oleksandr Syrskyi … The general said": the one person of the title's kind
+        kind = _titles().get(bare.rpartition(" ")[2]) if bare else None
+        if kind and kind != "government":
+            same = {name for roles in (self._learned_roles, self.roles()) for known, name in roles.items()
+                    if _titles().get(known.rpartition(" ")[2].lower()) == kind}
+            if len(same) == 1:
+                return same.pop()
         return None
 
     def _role_at_mention(self, name: str) -> str | None:

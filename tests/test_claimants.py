@@ -232,6 +232,12 @@ def test_a_spokesman_for_a_national_body_speaks_for_the_body():
     assert credit(text, 2000)[1] == "anonymous"
 
 
+def test_a_military_title_stands_for_the_one_military_person_the_article_named():
+    text = ("Ukraine's top commander, Oleksandr Syrskyi, said Russia had lost 59,000 troops in Kursk.\n\n"
+            "The general said Ukrainian units had captured 500 Russian soldiers.")
+    assert credit(text, 500)[:2] == ("Oleksandr Syrskyi", "military")
+
+
 def test_quotations_pair_each_opening_mark_with_its_own_closing_one():
     text = 'He said “we counted "about 40" bodies” and left. Then: "no more than 12'
     assert [text[a:b] for a, b in quotations(text)] == [
