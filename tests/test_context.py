@@ -39,17 +39,6 @@ def test_period_later_in_the_clause_makes_a_count_a_rate(period: str):
     assert (c.kind, c.unit) == ("rate", "migrants per week")
 
 
-def test_a_participle_then_a_demonym_before_the_noun_are_modifiers():
-    c = claim("Analysts have documented 3,700 destroyed Russian tanks.", "3,700")
-    assert (c.unit, c.subject, c.event) == ("tanks", "russian", "destroyed")
-
-
-@pytest.mark.parametrize("adjective", ["kidnapped", "displaced", "injured"])
-def test_a_participle_before_the_noun_is_a_modifier_and_the_rescuer_no_owner(adjective: str):
-    c = claim(f"Nigerian troops rescued 76 {adjective} students.", "76")
-    assert (c.unit, c.subject, c.event) == ("students", None, "rescued")
-
-
 @pytest.mark.parametrize("limit", ["within a year", "in a week", "for a day"])
 def test_a_time_limit_after_a_count_is_no_rate(limit: str):
     c = claim(f"The government will rebuild 319,000 homes {limit}.", "319,000")
@@ -244,6 +233,17 @@ def test_children_under_an_age_are_an_age_not_a_count():
 
 
 # -- subjects -------------------------------------------------------------------------------------
+
+
+def test_a_participle_then_a_demonym_before_the_noun_are_modifiers():
+    c = claim("Analysts have documented 3,700 destroyed Russian tanks.", "3,700")
+    assert (c.unit, c.subject, c.event) == ("tanks", "russian", "destroyed")
+
+
+@pytest.mark.parametrize("adjective", ["kidnapped", "displaced", "injured"])
+def test_a_participle_before_the_noun_is_a_modifier_and_the_rescuer_no_owner(adjective: str):
+    c = claim(f"Nigerian troops rescued 76 {adjective} students.", "76")
+    assert (c.unit, c.subject, c.event) == ("students", None, "rescued")
 
 
 def test_demonym_as_the_noun_counts_people_and_names_them():
