@@ -106,6 +106,9 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("At least 25 people were electrocuted.", "At least 25", "people", "killed"),
         ("The floods swept away 2,000 homes.", "2,000", "homes", "destroyed"),
         ("Officials said 25 shops had been gutted.", "25", "shops", "destroyed"),
+        ("Some 1,200 people were airlifted to safety.", "Some 1,200", "people", "evacuated"),
+        ("At least 30 villages were cut off by the floods.", "At least 30", "villages", "affected"),
+        ("Some 300 families lost their homes.", "Some 300", "families", "displaced"),
         ("Police seized 287 rifles.", "287", "weapons", None),
         ("About 5,600 buildings had collapsed in 10 provinces.", "10", "provinces", None),  # where
         ("Nearly 16.25 lakh people in 29 districts have been affected.", "Nearly 16.25 lakh", "people",
