@@ -1107,11 +1107,10 @@ def _object_lets_it_report(need: str | None, sentence: str, end: int) -> bool:
 
 # "raised its estimate of the death toll to 1,200", "revised their forecast", "lowered the toll to 1,055": the
 # subject's own figure
-OWN_ESTIMATE = re.compile(r"\s+(?:its|their|his|her|the)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?"
-                          r"(?:estimates?|forecasts?|tally|count|toll|figures?|projections?)\b")
+FIGURE_NOUN = r"(?:estimates?|forecasts?|tally|count|toll|figures?|projections?)\b"
+OWN_ESTIMATE = re.compile(rf"\s+(?:its|their|his|her|the)\s+(?:own\s+)?(?:[\w-]+\s+){{0,2}}?{FIGURE_NOUN}")
 # "The Red Crescent gave a toll of 11,300", "gave a death toll of 40": whoever gives a figure claims it.
-TOLL_GIVEN = re.compile(r"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|figure|estimate|count|tally)"
-                        r"\s+(?:of|at)\s")
+TOLL_GIVEN = re.compile(rf"\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,2}}?{FIGURE_NOUN}\s+(?:of|at)\s")
 # "claimed at least 1,300 lives", "claimed the lives of 40 people": a verb whose object is lives lost
 LIVES_AFTER = re.compile(r"\s+(?:the\s+lives\s+of\b|(?:\S+\s+){1,4}?lives\b)")
 

@@ -54,13 +54,12 @@ TOTAL = re.compile(r"^[^.;:“”\"]{0,80}?\b(?:total|tally|toll)\b[^.;:“”\"
 # "The EU promised €350m and Germany €244m": a second subject with its verb left out, the same measure.
 GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # "…, bringing this year's total to 98,000", "bringing its total losses since the February 2022 invasion to
-# 720,000", "bringing the number who have landed since November to 1,500": a
-# running total of an earlier count of the sentence.
-RUNNING_TOTAL = re.compile(r"\b(?:bringing|taking|pushing|lifting)\s+(?:[\w'’]+\s+){0,3}?(?:total|number)"
-                           r"(?:\s+[\w'’-]+){0,7}?\s+(?:to|at)\s+$")
-# ... and "That brings the total for the year so far to 31,000", a sentence of its own.
-TOTAL_OPENING = re.compile(r"(?:That|This|It)\s+(?:brings|brought|takes|took|pushes|pushed|lifts|lifted)\s+"
-                           r"(?:[\w'’]+\s+){0,3}?total(?:\s+[\w'’-]+){0,7}?\s+(?:to|at)\s+$")
+# 720,000", "bringing the number who have landed since November to 1,500": a running total of an earlier
+# count of the sentence; "That brings the total for the year so far to 31,000", one of the sentence before.
+_TOTAL_TO = r"(?:[\w'’]+\s+){0,3}?(?:total|number)(?:\s+[\w'’-]+){0,7}?\s+(?:to|at)\s+$"
+RUNNING_TOTAL = re.compile(rf"\b(?:bringing|taking|pushing|lifting)\s+{_TOTAL_TO}")
+TOTAL_OPENING = re.compile(rf"(?:That|This|It)\s+(?:brings|brought|takes|took|pushes|pushed|lifts|lifted)\s+"
+                           rf"{_TOTAL_TO}")
 # "Organisers said 100,000 people marched, while police estimated 20,000", "…, while Western estimates
 # range from 500,000": another source's figure for the same measure, right after its reporting verb.
 CONTRASTED = re.compile(r"^[^\d.;:“”\"]{0,80}?,?\s+(?:while|whereas|but|though|although)\s+"
