@@ -56,7 +56,9 @@ SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
 STRONG = re.compile(r"-strong\s+([a-z]+)(?:\s+([a-z]+))?")  # "3,000-strong (rebel) force"
-REFER_GAP = re.compile(r"(?:\s+[a-z]+){0,2}[\s,“\"]*"
+# What may stand between a phrase that refers back and the figure: "that compares with a record of 250,000"
+REFER_GAP = re.compile(r"(?:\s+(?:an?|the|its|their)\s+(?:[a-z-]+\s+)?(?:record|peak|high|low)\s+of"
+                       r"|(?:\s+[a-z]+){0,2})[\s,“\"]*"
                        r"(?:(?:[a-z]+\s+){1,2}(?:said|says|added|adds|reported)\s*,\s*)?",  # ", it said, "
                        re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,|and|or)\s*")
@@ -498,10 +500,13 @@ def _next_word(text: str, pos: int, end: int) -> str | None:
 def noun_before(text: str, start: int, end: int, sent: _Sentence) -> tuple[str, int] | None:
     """The counted noun standing before a bare number in its clause, nearest first, and where it ends:
     "the number of soldiers mobilised had risen to about 13,000", "dengue infections had reached 1.2
-    million". A noun that is the source ("Police said 12 ...", "Police later put ...") is not counted."""
+    million". A noun that is the source ("Police said 12 ...", "Police later put ...") or the host
+    ("hospitals had received some 300 wounded") is not counted."""
+    hosts = _words()["host_verbs"]
     for phrase, _, phrase_end in reversed(list(find_phrases(sent, start, end, "units"))):
         # "Aid workers at the crossing told the paper that 1,500 arrived": a source, not what is counted
-        if any(w.group().lower() in _reporting_verbs() for w in WORD.finditer(text, phrase_end, end)):
+        if any((word := w.group().lower()) in _reporting_verbs() or word in hosts
+               for w in WORD.finditer(text, phrase_end, end)):
             continue
         return _units()[phrase], phrase_end
     return None

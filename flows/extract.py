@@ -35,7 +35,8 @@ COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:(?:,\s*|\s+)(?:and|or|plus)|
 COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:[a-z]+ly\s+)?(?:up|down)\s+from\s+"
                       r"(?:(?:a|the|its|their)\s+)?(?:(?:record\s+)?(?:peak|high|low|level)\s+of\s+)?$"
                       r"|^,?\s+against\s+$"
-                      r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+compared\s+(?:with|to)\s+$"
+                      r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:which\s+)?compar(?:ed|es)\s+(?:with|to)\s+"
+                      r"(?:(?:an?|the|its|their)\s+(?:[a-z-]+\s+)?(?:record|peak|high|low)\s+of\s+)?$"
                       r"|^[^.;:“”\"]{0,60}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
 # "Turnout was 67.3%, the commission said, up from 61.2%", "…, the IOM said, compared with 1,417": the
 # same, a reporting clause between (the verb checked against the reporting verbs; "said Friday" too).

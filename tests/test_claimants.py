@@ -836,3 +836,25 @@ def test_the_chief_of_a_body_named_by_its_acronym_is_the_person_titled_with_it()
     text = ("UN Secretary-General Antonio Guterres visited the camp on Monday.\n\n"
             "The UN chief said 2 million people needed aid.")
     assert credit(text, 2e6)[:2] == ("Antonio Guterres", "international_org")
+
+
+def test_the_force_is_the_police_named_before_it():
+    text = "Police said they had arrested 126 people. Nine officers were injured, the force said."
+    assert credit(text, 9)[:2] == ("Police", "government")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Crossings fell to about 47,000, according to early Border Patrol data seen by The Washington Post.",
+     ("Border Patrol", "government", "Washington Post")),
+    ("A UN report seen by Reuters said 300 people were killed.", ("UN", "international_org", "Reuters")),
+    ("Some 300 people were killed, according to UN documents obtained by the Associated Press.",
+     ("UN", "international_org", "Associated Press")),
+])
+def test_a_document_seen_by_an_outlet_is_its_makers_claim_via_the_outlet(text: str, expected: tuple) -> None:
+    assert credit(text, 47000 if "47,000" in text else 300) == expected
+
+
+def test_a_document_seen_by_an_outlet_without_a_maker_stays_the_claimant():
+    text = "An internal assessment seen by the Continental Wire says 97 special forces personnel are there."
+    claimant, kind, via = credit(text, 97)
+    assert claimant.startswith("internal assessment") and (kind, via) == ("anonymous", None)

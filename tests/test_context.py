@@ -220,6 +220,25 @@ def test_that_compares_with_refers_back_to_the_figure_of_the_sentence_before():
     assert claim(text, "222,000").unit == "encounters"
 
 
+@pytest.mark.parametrize("text", [
+    "Crossings fell to 47,000 in November. That compares with a record of nearly 250,000 in December 2023.",
+    "Crossings fell to 47,000 in November, which compares with an all-time high of 250,000.",
+    "Crossings fell to 47,000 in November, compared with a peak of 250,000 in 2023.",
+])
+def test_a_record_or_peak_compared_with_counts_what_the_figure_before_counts(text: str) -> None:
+    [c] = [c for c in extract_claims(text) if c.value == 250000]
+    assert c.unit == "crossings"
+
+
+@pytest.mark.parametrize("text", [
+    "The group said hospitals in the city had received some 300 wounded.",
+    "Doctors at the clinic treated 300 injured on Sunday.",
+])
+def test_the_noun_before_a_verb_of_hosting_is_the_host_not_what_is_counted(text: str) -> None:
+    [c] = extract_claims(text)
+    assert (c.unit, c.event) == ("people", "wounded")
+
+
 def test_a_figure_after_but_without_a_noun_counts_what_the_figure_before_counts():
     text = "The minister said the country needed 3 million vaccine doses, but had received only 265,000."
     assert claim(text, "265,000").unit == "doses"
