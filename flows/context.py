@@ -436,7 +436,7 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
         if pos >= end:
             break
         unit = units_at.get(pos)
-        if unit and unit[1] <= end:
+        if unit and unit[1] <= end and not _modifies_noun_after(text, unit[0], unit[1], end):
             return _units()[unit[0]], subjects, unit[1]
         dem_end = demonym_ends.get(pos)
         if dem_end and dem_end <= end:
@@ -490,6 +490,16 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
             return canonical_unit(low), subjects, word_m.end()
         pos = word_m.end()  # a modifier we do not know ("anti-ship", "rescue"): the noun may follow
     return None, subjects, start
+
+
+def _modifies_noun_after(text: str, phrase: str, phrase_end: int, end: int) -> bool:
+    """"14 missile launchers", "300 drone attacks": a singular unit word before a plural noun modifies it
+    (a unit counts in the plural: "14 missiles")."""
+    if phrase.endswith("s") or text[phrase_end:phrase_end + 1] != " ":
+        return False
+    following = (_next_word(text, phrase_end, end) or "").lower()
+    return PLURAL.search(following) is not None and following not in _words()["not_nouns"] \
+        and following not in _events()
 
 
 def _next_word(text: str, pos: int, end: int) -> str | None:

@@ -858,3 +858,9 @@ def test_a_document_seen_by_an_outlet_without_a_maker_stays_the_claimant():
     text = "An internal assessment seen by the Continental Wire says 97 special forces personnel are there."
     claimant, kind, via = credit(text, 97)
     assert claimant.startswith("internal assessment") and (kind, via) == ("anonymous", None)
+
+
+@pytest.mark.parametrize("outlet", ["state television", "state radio", "local radio"])
+def test_television_and_radio_without_a_name_are_sources_of_their_own(outlet: str):
+    text = f"At least 1,000 people have died, {outlet} reported, citing the interior ministry."
+    assert credit(text, 1000) == ("interior ministry", "government", outlet)

@@ -268,6 +268,16 @@ def test_a_participle_before_the_noun_is_a_modifier_and_the_rescuer_no_owner(adj
     assert (c.unit, c.subject, c.event) == ("students", None, "rescued")
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The strikes hit 14 Houthi missile launchers.", "launchers"),
+    ("Russia launched 300 drone attacks.", "attacks"),
+    ("India is buying 126 fighter jets.", "aircraft"),
+])
+def test_a_singular_unit_word_before_a_plural_noun_modifies_it(text: str, unit: str):
+    [c] = extract_claims(text)
+    assert c.unit == unit
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")

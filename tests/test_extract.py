@@ -291,7 +291,8 @@ def test_a_running_total_counts_what_the_last_count_of_the_sentence_counts() -> 
             "bringing this year's total to almost 98,000.")
     assert [(c.unit, c.event) for c in extract_claims(text) if c.kind == "count"] == [
         ("migrants", "displaced"), ("migrants", "displaced")]
-    for since in ("", " since February 2022", " since the February 2022 full-scale invasion"):
+    for since in ("", " since February 2022", " since the February 2022 full-scale invasion",
+                  " since the start of the full invasion"):
         text = (f"Russia had lost 1,523 soldiers in the past 24 hours, bringing its total losses{since} "
                 "to 720,000.")
         assert [c.measure for c in extract_claims(text) if c.kind == "count"] == [
