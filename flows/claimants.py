@@ -958,7 +958,7 @@ class Reader:
             # "the charity said" after "Médecins Sans Frontières told …": the last body of its kind; "the
             # company said" after "Volkner Motors said": the last body.
             kind = claimant_kind(noun)
-            generic = kind in (None, "other")
+            generic = kind in (None, "other") or noun in _words("any_body")  # "the agency": WFP too
             for p, name, role in reversed(self._credited):
                 if p < pos and not _is_person(name, role) and (generic or claimant_kind(name, role) == kind) \
                         and not _other_type(name, noun) and not _other_noun(name, noun):
@@ -1372,7 +1372,9 @@ def _last_clause(phrase: str) -> str:
     return parts[-1].strip()
 
 
-PHRASE_END = re.compile(r"[,;:.“”\"]|\s(?:that|which|or|while)\s|\sand\s(?=[a-z])")
+# (not the dot of a web address: "according to PowerOutage.us")
+PHRASE_END = re.compile(r"[,;:“”\"]|\.(?!(?:com|org|net|gov|us|uk|io|info)\b)|\s(?:that|which|or|while)\s"
+                        r"|\sand\s(?=[a-z])")
 ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z&.]{1,11}\)")
 ACRONYM_AFTER = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z&.]{1,11}\)$")
 # "…, said Tomas Berg, an economist at Nordbank", "…, said an aid worker who asked not to be named".
@@ -1432,7 +1434,7 @@ def _looks_like_source(phrase: str) -> bool:
     words = phrase.split()
     if not words or _length(words) > MAX_SOURCE_WORDS or not re.search(r"[A-Za-z]", phrase):
         return False
-    if any(ch.isdigit() for ch in phrase):
+    if any(ch.isdigit() for ch in phrase) and not _numbered_name_re().fullmatch(phrase):
         return False
     first = words[0].lower()
     if first in {"we", "i", "you", "there", "which", "what", "this", "that", "these", "those"}:
@@ -1451,6 +1453,13 @@ def _looks_like_source(phrase: str) -> bool:
     return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} or people \
         or any(w.endswith("s") or w in _words("collective") for w in (words[-1].lower(), head)) \
         or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
+
+
+@cache
+def _numbered_name_re() -> re.Pattern[str]:
+    """A phrase whose only figure is part of a broadcaster's name: "Channel 12 news", "France 24"."""
+    names = "|".join(sorted(_words("numbered_name")))
+    return re.compile(rf"[^\d]*?\b(?i:{names})\s+\d{{1,3}}\b[^\d]*")
 
 
 # "economists polled by Reuters" speak for themselves (unlike "estimates compiled by Bloomberg")

@@ -864,3 +864,22 @@ def test_a_document_seen_by_an_outlet_without_a_maker_stays_the_claimant():
 def test_television_and_radio_without_a_name_are_sources_of_their_own(outlet: str):
     text = f"At least 1,000 people have died, {outlet} reported, citing the interior ministry."
     assert credit(text, 1000) == ("interior ministry", "government", outlet)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Channel 12 news estimated the crowd in Tel Aviv at 500,000.", ("Channel 12 news", "media")),
+    ("The crowd was 500,000, France 24 reported.", ("France 24", "media")),
+])
+def test_a_broadcaster_with_a_number_in_its_name_is_a_source(text: str, expected: tuple) -> None:
+    assert credit(text, 500000)[:2] == expected
+
+
+def test_the_agency_is_the_body_named_before_whatever_its_kind():
+    text = ("The World Food Programme warned that 1.1 million people face hunger. The agency said it had "
+            "delivered just 180 trucks of food in March.")
+    assert credit(text, 180)[:2] == ("World Food Programme", "international_org")
+
+
+def test_a_web_address_is_one_name():
+    text = "More than 2.1 million homes lost power, according to PowerOutage.us."
+    assert credit(text, 2.1e6)[0] == "PowerOutage.us"
