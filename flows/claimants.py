@@ -101,12 +101,14 @@ OPENING_SUBJECT = re.compile(rf"\s*(?:(?P<role>[^,.;:“”\"]{{3,60}}),\s+)?(?P
 # ... or a title before the name: "Opposition leader Rahul Gandhi called …"
 TITLED_OPENING = re.compile(rf"\s*(?P<role>(?:[\w'’.-]+\s+){{1,4}}?)(?P<name>{NAME}),?\s+[a-z]")
 # A figure (and its noun), then the source of a relative clause that credits it: "the $4.1bn the United
-# Nations says is needed", "the 40,000 troops Russia claims to have lost".
-RELATIVE_SOURCE = re.compile(r"[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s+)?"
-                             r"(?P<source>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5})$")
+# Nations says is needed", "the 40,000 troops Russia claims to have lost", "at least 34 the Israeli military
+# says are dead" (a lower-case head only after "the" and a name).
+RELATIVE_SOURCE = re.compile(r"[^\d]{0,20}?[$£€]?\d(?:[\d.,]*\d)?[A-Za-z%]*\s+(?:[a-z]+\s+)?"
+                             r"(?P<source>the\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:[a-z]+\s+){1,2}"
+                             r"|(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5})$")
 # The same read backwards from the verb, one anchored match instead of a search: "…seirpmoc …ehT …"
-RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?:eht\s+)?)(?:[a-z]+\s+)?"
-                                  r"[A-Za-z%]*\d")
+RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[a-z]+\s+){1,2}(?:[\w'’.-]*[A-Z]\s+){1,5}eht\s+"
+                                  r"|\s+(?:[\w'’.-]*[A-Z]\s+){1,5}(?:eht\s+)?)(?:[a-z]+\s+)?[A-Za-z%]*\d")
 # "claimed by opposition leader Nika Gvaramia", "estimated by the World Bank": the source after a participle
 BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
                       r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
@@ -234,6 +236,8 @@ def _document(phrase: str) -> re.Match[str] | None:
             and claimant_kind(named) in ("other", "government", "anonymous"):
         # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll", "Reuters tally" name one
         return None
+    if named and (" a " in named or " an " in named):
+        return None  # "Economists in a Reuters poll": people polled, who speak for themselves
     return m
 
 

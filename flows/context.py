@@ -470,6 +470,8 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
         word = word_m.group()
         low = word.lower()
         after_name = word[0].isupper() and low not in words["not_nouns"]
+        if low == "the" and not after_of:
+            break  # "at least 34 the Israeli military says are dead": a new noun phrase, not the figure's
         if low in words["modifiers"] or after_name or (low in words["partitive_owners"] and after_of):
             pos, after_of = word_m.end(), low == "of"  # "65 of its jets": 65 jets
             continue
@@ -706,7 +708,10 @@ class ArticleContext:
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
             if found is None:
-                before = nearest_event_before(events_before, kind, unit, near=False)
+                # (not "the missing" as a noun: "searching for the missing with the help of 400 soldiers")
+                groups = _words()["group_adjectives"]
+                before = nearest_event_before([e for e in events_before if not (
+                    e[0] in groups and text.endswith("the ", 0, e[1]))], kind, unit, near=False)
                 found = before[0] if before else None
             reach = min(s_end, after_end + EVENT_SEARCH_AHEAD)
             # What it refers back to is a better guess than a far verb; and where the sentence part ends

@@ -74,6 +74,10 @@ PARTITIVE = re.compile(r"^\s+of\s+(?:(?:the|its|their|[\w’']+['’]s)\s+(?:[\w
 # had been killed in strikes over the past year, including 127 children": a part of it, further on.
 BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s+them\s+)?$"
                        r"|^\s+[^\d.;:“”\"]{1,120}?,\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+$")
+# "Of the 251 hostages seized in the October 7 attack, 76 remain": the figure after the comma is a part of
+# the whole the clause opened with.
+OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|its|their|all|all\s+the)\s+$")
+PART_OF_WHOLE = re.compile(r"^\s+[^\d.;:“”\"]{1,80}?,\s*$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -263,6 +267,9 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
             and credits_the_figure_after(contrast.group(1)):
         return left
     if q.kind == "count" and BREAKDOWN.match(between):
+        return left
+    if q.kind == "count" and PART_OF_WHOLE.match(between) \
+            and OF_THE_WHOLE.search(text, max(0, left_q.start - 12), left_q.start):
         return left
     return None
 

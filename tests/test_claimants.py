@@ -883,3 +883,18 @@ def test_the_agency_is_the_body_named_before_whatever_its_kind():
 def test_a_web_address_is_one_name():
     text = "More than 2.1 million homes lost power, according to PowerOutage.us."
     assert credit(text, 2.1e6)[0] == "PowerOutage.us"
+
+
+def test_a_relative_clause_with_a_lower_case_head_credits_the_hedged_figure_before_it():
+    text = "Of the 251 hostages, 76 remain in Gaza, including at least 34 the Israeli military says are dead."
+    assert credit(text, 34)[:2] == ("Israeli military", "military")
+
+
+def test_people_in_a_poll_speak_for_themselves():
+    text = "Economists in a Reuters poll had expected 62.4%."
+    assert credit(text, 62.4)[:2] == ("Economists in a Reuters poll", "expert")
+
+
+def test_a_statistical_institute_is_government():
+    text = "Inflation fell to 61.8% in July, the Turkish Statistical Institute said."
+    assert credit(text, 61.8)[:2] == ("Turkish Statistical Institute", "government")

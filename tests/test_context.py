@@ -278,6 +278,21 @@ def test_a_singular_unit_word_before_a_plural_noun_modifies_it(text: str, unit: 
     assert c.unit == unit
 
 
+def test_a_figure_is_never_followed_by_a_noun_phrase_of_its_own_with_the():
+    text = "Of the 251 hostages, 76 remain in Gaza, including at least 34 the Israeli military says are dead."
+    assert [c.unit for c in extract_claims(text)] == ["hostages"] * 3
+
+
+def test_the_part_after_of_the_whole_counts_the_whole_s_noun_past_a_day_of_the_month():
+    text = "Of the 251 hostages seized in the October 7 attack, 76 remain in Gaza."
+    assert [c.unit for c in extract_claims(text)] == ["hostages", "hostages"]
+
+
+def test_the_missing_as_a_noun_is_no_event_of_a_later_figure():
+    text = "Rescuers were searching for the missing with the help of 400 soldiers and police."
+    assert claim(text, "400").event != "missing"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
