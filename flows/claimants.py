@@ -78,8 +78,9 @@ CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+((?:[^,;.]|(?<=\d)[,.](?=\d
 QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
 WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
 NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+$", re.IGNORECASE)
-PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$",
-                     re.IGNORECASE)
+# "it was reported", "are believed", "famine had been confirmed" (not "has been reporting": see its use)
+PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$"
+                     r"|\b(?:been|be)\s+$", re.IGNORECASE)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 # A quotation opens with “ or " and runs to its closing mark, or to the end of the text if none.
@@ -428,6 +429,9 @@ class Reader:
             return after[0]
         if before and after and self._reports_recorded(before[-1], after[0], q_start, sentence_index):
             return after[0]
+        if before and before[-1].claimant is None and len(before) > 1 and before[-2].claimant is not None \
+                and not CLAUSE_BREAK.search(self.text, before[-2].verb_end, before[-1].verb_start):
+            return before[-2]  # "The IPC said famine had been confirmed in five areas": a passive it reports
         if before and (before[-1].claimant is not None or not after):
             return before[-1]
         if after:
@@ -538,7 +542,7 @@ class Reader:
                 attribution.by_agent = True
                 found.append(attribution)
                 continue
-            if PASSIVE.search(text, max(s, v_start - 20), v_start):
+            if PASSIVE.search(text, max(s, v_start - 20), v_start) and not text.startswith("ing", v_end - 3):
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
@@ -665,7 +669,7 @@ class Reader:
         m = INVERTED.match(self.text, verb_end, limit)
         if not m:
             return None
-        phrase = m.group(1).strip()
+        phrase = IN_A_STATEMENT.sub("", m.group(1).strip())  # "said Montana in a statement"
         of = PERSON_OF_BODY.fullmatch(phrase)
         if of and m.group(2) is None and _is_person(_split_role(of.group("person"))[1] or ""):
             return of.group("person"), of.group("body")  # "said Col. Ahmed Saleh of the civil defence"
@@ -872,6 +876,12 @@ class Reader:
         """"UN" after "the United Nations": the name whose initials the acronym spells."""
         if not (2 <= len(short) <= 6 and short.isupper()):
             return short
+        defined = self.text.rfind(f"({short})", 0, pos)
+        if defined > 0:  # "the Integrated Food Security Phase Classification (IPC)": the name before it
+            named = [m for m in ORG_NAME.finditer(self.text, max(0, defined - 120), defined)
+                     if not self.text[m.end():defined].strip()]
+            if named:
+                return _bare(named[-1].group())
         for m in reversed(list(ORG_NAME.finditer(self.text, max(0, pos - LOOKBACK), pos))):
             name = _bare(m.group())
             if "".join(w[0] for w in name.split() if w[:1].isupper()) == short:
@@ -1386,6 +1396,7 @@ ACRONYM_AFTER = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z&.]{1,11}\)$")
 INVERTED = re.compile(r"\s+((?:the\s+)?(?:[A-Z]\.){2,}\s+[A-Za-z][^,.;:“”\"]*"
                       r"|(?:the\s+)?(?:[A-Z][a-z]{0,3}\.\s+)*[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z][^,.;:“”\"]*)"
                       r"(?:,\s+((?:an?\s+|the\s+)?[a-z][^,.;:“”\"]*))?")
+IN_A_STATEMENT = re.compile(r"\s+(?:in|on)\s+(?:an?|his|her|its|their)\s+.*$")
 # Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
 ROLE_CLAUSE = re.compile(r"\s(?:by|to|with|from|as|and|was|were|is|are|said|told)\s")
 ROLE_BEFORE = re.compile(r"^\s*(?:\.?[a-z]*[A-Z]\s+)?,([^,.;:“”\"\n]{3,80}?)\s*(?:$|[.;:“”\"\n])")

@@ -898,3 +898,25 @@ def test_people_in_a_poll_speak_for_themselves():
 def test_a_statistical_institute_is_government():
     text = "Inflation fell to 61.8% in July, the Turkish Statistical Institute said."
     assert credit(text, 61.8)[:2] == ("Turkish Statistical Institute", "government")
+
+
+def test_a_passive_after_been_credits_nobody_but_a_source_reporting_it_in_the_sentence():
+    assert credit("Growth has been forecast to slow to 4.7% in 2019.", 4.7)[0] is None
+    text = "The IPC said famine conditions had been confirmed in five areas."
+    assert credit(text, 5)[0] == "IPC"
+
+
+def test_an_acronym_stands_for_the_name_it_follows_in_brackets():
+    text = ("Almost 1.5 million people are on the brink of famine, according to the Integrated Food Security "
+            "Phase Classification (IPC). The IPC said famine had been confirmed in five areas.")
+    assert credit(text, 5)[0] == "Integrated Food Security Phase Classification"
+
+
+def test_in_a_statement_is_no_part_of_an_inverted_name():
+    text = "We lost 300 clients, said Montana in a statement."
+    assert credit(text, 300)[0] == "Montana"
+
+
+def test_a_prefect_is_government():
+    text = '"There are certainly 300 dead," said Francois-Xavier Bieuville, the prefect of the island.'
+    assert credit(text, 300)[:2] == ("Francois-Xavier Bieuville", "government")

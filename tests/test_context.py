@@ -293,6 +293,16 @@ def test_the_missing_as_a_noun_is_no_event_of_a_later_figure():
     assert claim(text, "400").event != "missing"
 
 
+def test_an_economy_that_contracted_moved_down_and_caught_no_disease():
+    [c] = extract_claims("The economy contracted by 0.3% in 2023.")
+    assert (c.event, c.change) == (None, "down")
+
+
+def test_workers_on_strike_are_not_shipped():
+    text = "The strike by 4,000 dock workers halted about half of the nation's ocean shipping."
+    assert claim(text, "4,000").event != "shipped"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
