@@ -1104,7 +1104,8 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
             and _object_lets_it_report(needs.get(sentence[start:end].lower()), sentence, end)
             and not _noun_before_verb(sentence, start, end) and not _named_noun(sentence, start, end)
             # "Zakharova dismissed reports that …": a word in -s right after a past verb is its object
-            and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha())]
+            and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha()
+                     and sentence[:start].split()[-1:] == [previous])]  # (not "(ACLED) shows": a name)
 
 
 def _named_noun(sentence: str, start: int, end: int) -> bool:
@@ -1513,7 +1514,8 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
     name_words, role_words = stripped[i:], stripped[:i]
     if role_words and name_words and any(w[:1].islower() for w in role_words) \
             and role_words[-1].lower() not in {"of", "the", "for", "and", "on", "in", "at", "from", "with"} \
-            and " ".join(role_words[-2:]).lower() not in POLLED_BY:
+            and role_words[-2:-1] not in (["in"], ["at"], ["from"], ["near"]) \
+            and " ".join(role_words[-2:]).lower() not in POLLED_BY:  # (not "official in eastern Libya")
         name = " ".join(name_words)
         if _titles_re().search(" ".join(role_words)) or _is_person(name) \
                 or all(w.islower() or (k == 0 and w in _demonym_words()) for k, w in enumerate(role_words)):

@@ -56,6 +56,9 @@ SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
 STRONG = re.compile(r"-strong\s+([a-z]+)(?:\s+([a-z]+))?")  # "3,000-strong (rebel) force"
+# A forecast after the noun of "the 175,000 economists": the noun is who forecast the figure (a relative
+# clause), not what it counts.
+FORECAST_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|anticipated|projected)\b")
 # What may stand between a phrase that refers back and the figure: "that compares with a record of 250,000"
 REFER_GAP = re.compile(r"(?:\s+(?:an?|the|its|their)\s+(?:[a-z-]+\s+)?(?:record|peak|high|low)\s+of"
                        r"|(?:\s+[a-z]+){0,2})[\s,“\"]*"
@@ -644,6 +647,9 @@ class ArticleContext:
                 ctx.unit, noun_end = _units()[inside[0]], inside[2]
             else:
                 ctx.unit, subjects, noun_end = read_noun(text, q_end, min(s_end, q_end + 80), sent)
+            if ctx.unit is not None and text.endswith("the ", 0, q_start) \
+                    and FORECAST_AFTER.match(text, noun_end):
+                ctx.unit, subjects = None, []  # "the 175,000 economists had expected": who forecast it
             ctx.named = ctx.unit is not None
             # "a unit of around 3,000 North Koreans": the body says what its members are and what happened.
             window_start = max(before_start, q_start - 40)

@@ -38,6 +38,11 @@ COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:[a-z]+ly\s+)?(?
                       r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:which\s+)?compar(?:ed|es)\s+(?:with|to)\s+"
                       r"(?:(?:an?|the|its|their)\s+(?:[a-z-]+\s+)?(?:record|peak|high|low)\s+of\s+)?$"
                       r"|^[^.;:“”\"]{0,60}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
+# "added 114,000 jobs, well below the 175,000 economists had expected", "pledged $2.1bn, well short of the
+# $4.1bn the UN says is needed": a benchmark of the same unit, which the figure before did not reach (or
+# passed): what happened to that figure did not happen to it.
+BENCHMARK = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,\s+(?:(?:well|far|just|[a-z]+ly)\s+)?"
+                       r"(?:below|above|short\s+of|ahead\s+of)\s+(?:the\s+)?$")
 # "Turnout was 67.3%, the commission said, up from 61.2%", "…, the IOM said, compared with 1,417": the
 # same, a reporting clause between (the verb checked against the reporting verbs; "said Friday" too).
 COMPARED_AFTER_SOURCE = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+)"
@@ -137,6 +142,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair (not a new
                 # clause: "More than 165,000 have been displaced, and 90 remain missing").
                 qualifier, low, high = _hedge(left, value)
+        elif (benchmark := _benchmark_for(previous, q, ctx, text, i)) is not None:
+            ctx.unit, ctx.subject = benchmark.unit, ctx.subject or benchmark.subject
         elif ctx.refers_back:
             referent = next((c for c in reversed(claims) if c.kind in ("count", "rate")
                              and bisect.bisect_right(starts, c.char_start) - 1 >= i - 1), None)
@@ -271,6 +278,18 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     if q.kind == "count" and PART_OF_WHOLE.match(between) \
             and OF_THE_WHOLE.search(text, max(0, left_q.start - 12), left_q.start):
         return left
+    return None
+
+
+def _benchmark_for(previous: tuple[Quantity, Claim, int] | None, q: Quantity, ctx: Context, text: str,
+                   sentence: int) -> Claim | None:
+    """The figure just before this one in its sentence when this one, with no noun of its own, is the
+    benchmark it fell short of or passed (BENCHMARK)."""
+    if previous is None or previous[2] != sentence or ctx.named or previous[0].kind != q.kind:
+        return None
+    between = text[previous[0].end:q.start]
+    if ("below" in between or "above" in between or "of" in between) and BENCHMARK.match(between):
+        return previous[1]
     return None
 
 

@@ -920,3 +920,14 @@ def test_in_a_statement_is_no_part_of_an_inverted_name():
 def test_a_prefect_is_government():
     text = '"There are certainly 300 dead," said Francois-Xavier Bieuville, the prefect of the island.'
     assert credit(text, 300)[:2] == ("Francois-Xavier Bieuville", "government")
+
+
+def test_a_verb_in_s_after_an_acronym_in_brackets_reports():
+    text = ("Data compiled by the Armed Conflict Location and Event Data Project (ACLED) shows that over "
+            "1,700 civilians were killed.")
+    assert credit(text, 1700)[0] == "Armed Conflict Location and Event Data Project"
+
+
+def test_an_official_in_a_place_is_no_role_of_the_place():
+    text = "As many as 5,000 people may have died, a senior official in eastern Libya told Al Jazeera."
+    assert credit(text, 5000)[:2] == ("senior official in eastern Libya", "anonymous")

@@ -303,6 +303,17 @@ def test_workers_on_strike_are_not_shipped():
     assert claim(text, "4,000").event != "shipped"
 
 
+def test_people_on_the_ground_take_the_event_after_it():
+    assert claim("At least 29 people on the ground also died, police said.", "At least 29").event == "killed"
+
+
+def test_a_benchmark_below_or_short_of_which_a_figure_fell_counts_its_unit_but_not_its_event():
+    jobs = extract_claims("Employers added 114,000 jobs, well below the 175,000 economists had expected.")
+    assert [c.unit for c in jobs] == ["jobs", "jobs"]
+    text = "Donors pledged $2.1bn, well short of the $4.1bn the United Nations says is needed."
+    assert [(c.unit, c.event) for c in extract_claims(text)] == [("USD", "pledged"), ("USD", None)]
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
