@@ -81,6 +81,7 @@ NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+$", re.IGNORECASE)
 # "it was reported", "are believed", "famine had been confirmed" (not "has been reporting": see its use)
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$"
                      r"|\b(?:been|be)\s+$", re.IGNORECASE)
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
 # A quotation opens with “ or " and runs to its closing mark, or to the end of the text if none.
@@ -314,6 +315,9 @@ def counts_sources(text: str, start: int, end: int) -> bool:
 # -- kinds ---------------------------------------------------------------------------------------
 
 
+POSSESSIVE_ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})['’]s\s")
+
+
 @lru_cache(maxsize=4096)
 def claimant_kind(name: str | None, role: str | None = None) -> str | None:
     """government, military, media, … from words in the source's name or role (data/lexicon)."""
@@ -323,6 +327,10 @@ def claimant_kind(name: str | None, role: str | None = None) -> str | None:
     # A role speaks first, and in it the body before the title: "president of the union's local branch"
     # is the union's, "a spokesman for the UN refugee agency" the UN's.
     texts = (*_role_parts(role), name) if role else (name,)
+    owner = POSSESSIVE_ACRONYM.match(name)
+    if owner and not anonymous.search(name) and (key := _aliases().get(owner.group(1).lower())) \
+            and key != owner.group(1).lower():
+        return claimant_kind(key)  # "WHO's Africa office": the WHO's, whatever its office is called
     for text in texts:
         if anonymous.search(text):
             return "anonymous"
@@ -560,6 +568,14 @@ class Reader:
                 or (self._source_before(aside.start(), s) if aside else None) \
                 or self._source_before(v_start, subject_floor) or self._source_after(v_end, e) \
                 or self._shared_subject(v_start, s)
+            if source is not None and source[0].lower() in SUBJECT_PRONOUNS and found \
+                    and found[-1].claimant is not None \
+                    and SAID_PRONOUN.search(text, max(s, v_start - 30), v_start):
+                # "A survivor told Reuters he counted 70 bodies": "he" is whoever told it
+                said = found[-1]
+                found.append(Attribution(v_start, v_end, said.claimant, said.via, said.kind, said.paragraph,
+                                         said.in_quote))
+                continue
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0])) and not _finder(source[0])
                                   and _head(source[0]).split()[-1].lower() not in _words("document")
@@ -619,8 +635,8 @@ class Reader:
                     or previous.strip(PUNCTUATION).lower() in _verb_words()):
                 break
             kept.append(token)
-            if token[0] in "“\"(":
-                break
+            if token[0] in "“\"(" or (i == 0 and bare in SUBJECT_PRONOUNS):
+                break  # "A survivor told Reuters he counted 70 bodies": "he" is all the subject
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
         phrase = RELEASED.sub("", LEADING_TEMPORAL.sub("", phrase))  # "Government data released (on Friday)"
         if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):

@@ -931,3 +931,27 @@ def test_a_verb_in_s_after_an_acronym_in_brackets_reports():
 def test_an_official_in_a_place_is_no_role_of_the_place():
     text = "As many as 5,000 people may have died, a senior official in eastern Libya told Al Jazeera."
     assert credit(text, 5000)[:2] == ("senior official in eastern Libya", "anonymous")
+
+
+def test_an_office_of_a_body_named_by_a_possessive_acronym_has_the_body_s_kind():
+    assert claimant_kind("WHO's Africa office") == "international_org"
+    assert claimant_kind("US officials") == "anonymous"
+
+
+def test_he_after_told_an_outlet_is_whoever_told_it():
+    text = "A survivor told Reuters he counted 70 bodies in the village."
+    assert credit(text, 70)[:2] == ("survivor", "anonymous")
+
+
+def test_the_chipmaker_is_the_company_named_before():
+    text = "Intel will cut about 15,000 jobs, the chipmaker said on Thursday."
+    assert credit(text, 15000)[0] == "Intel"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Temperatures reached 49.9C, Environment Canada said.", ("Environment Canada", "government")),
+    ("Russia had massed 50,000 troops, said Ukraine's commander-in-chief, Oleksandr Syrskyi.",
+     ("Oleksandr Syrskyi", "military")),
+])
+def test_more_kinds_of_bodies_and_titles(text: str, expected: tuple) -> None:
+    assert credit(text, 49.9 if "49.9" in text else 50000)[:2] == expected
