@@ -710,7 +710,11 @@ class ArticleContext:
             level = before[0] if adjacent is None and before is not None and kind == "count" \
                 and unit is None and not ctx.refers_back and before[0].counts and q_start - before[1] <= 60 \
                 and LEVEL_REACHED.search(text, before[1], q_start) else None
-            found = adjacent or level or find_event(sent, q_end, after_end, kind, unit, text=text)
+            # "1,200 casualties a day": a rate's own noun may say what happened
+            own = nearest_event_before(list(find_phrases(sent, q_start, q_end, "events")), kind, unit) \
+                if kind == "rate" else None
+            found = adjacent or level or (own[0] if own else None) \
+                or find_event(sent, q_end, after_end, kind, unit, text=text)
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
             if found is None:

@@ -66,6 +66,10 @@ _TOTAL_TO = r"(?:[\w'’]+\s+){0,3}?(?:total|number)(?:\s+[\w'’-]+){0,9}?\s+(?
 RUNNING_TOTAL = re.compile(rf"\b(?:bringing|taking|pushing|lifting)\s+{_TOTAL_TO}")
 TOTAL_OPENING = re.compile(rf"(?:That|This|It)\s+(?:brings|brought|takes|took|pushes|pushed|lifts|lifted)\s+"
                            rf"{_TOTAL_TO}")
+# "Syrians lodged the most applications, about 181,000, followed by Afghans with 114,000": the next in a
+# ranking of the same measure.
+FOLLOWED_BY = re.compile(r"^[^\d.;:“”\"]{0,60}?,?\s+followed\s+by\s+[^\d.;:,“”\"]{1,40}?"
+                         r"\s+(?:with|at|on)\s+$")
 # "Organisers said 100,000 people marched, while police estimated 20,000", "…, while Western estimates
 # range from 500,000": another source's figure for the same measure, right after its reporting verb.
 CONTRASTED = re.compile(r"^[^\d.;:“”\"]{0,80}?,?\s+(?:while|whereas|but|though|although)\s+"
@@ -268,7 +272,8 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
                                          and credits_the_figure_after(source.group(1))))
     same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between)) \
         or (q.change and CHANGE_AFTER.match(between))
-    if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))):
+    if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))
+                          or ("followed" in between and FOLLOWED_BY.match(between))):
         return left
     if not ctx.named and (contrast := CONTRASTED.match(between)) is not None \
             and credits_the_figure_after(contrast.group(1)):

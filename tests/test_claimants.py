@@ -955,3 +955,13 @@ def test_the_chipmaker_is_the_company_named_before():
 ])
 def test_more_kinds_of_bodies_and_titles(text: str, expected: tuple) -> None:
     assert credit(text, 49.9 if "49.9" in text else 50000)[:2] == expected
+
+
+def test_an_outlet_that_understands_something_claims_it():
+    text = "The Guardian understands that at least 6,500 migrant workers have died in Qatar."
+    assert credit(text, 6500)[:2] == ("Guardian", "media")
+    assert credit("It is understood that 40 people died.", 40)[0] is None
+
+
+def test_the_mod_is_military():
+    assert claimant_kind("MoD") == "military"

@@ -314,6 +314,16 @@ def test_a_benchmark_below_or_short_of_which_a_figure_fell_counts_its_unit_but_n
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("USD", "pledged"), ("USD", None)]
 
 
+def test_a_rate_s_own_noun_may_say_what_happened():
+    [c] = extract_claims("Russia suffered 1,200 casualties a day in May.")
+    assert (c.kind, c.event) == ("rate", "killed_or_wounded")
+
+
+def test_the_next_in_a_ranking_counts_what_the_first_counts():
+    text = "Syrians lodged the most applications, about 181,000, followed by Afghans with 114,000."
+    assert claim(text, "114,000").unit == "applications"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
