@@ -1307,10 +1307,10 @@ def _bare(raw: str) -> str:
 
 def _is_body(name: str) -> bool:
     """A capitalised name that is neither a person, a country or people, a common sentence opener, a
-    quantity ("Sales", "Inflation") nor a figure ("Nine")."""
+    quantity ("Sales", "Inflation"), a figure ("Nine") nor a storm or a place ("Storm Daniel")."""
     words = name.split()
     return bool(words) and not _is_person(name) and not any(w in _demonym_words() for w in words) \
-        and not number_at(name, 0) \
+        and not number_at(name, 0) and words[0].lower() not in _words("not_person") \
         and words[0].lower() not in DETERMINERS | _words("boundary") | {"in", "on", "at", "by", "after"} \
         and words[0].lower() not in _words("quantity_noun") and not _is_role(name)
 

@@ -48,6 +48,7 @@ PLURAL = re.compile(r"[a-z]{2,}[^su']s$|[a-z]+ies$|people$|men$|children$")
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
 # "8,574 people had died in Turkey alone, ...": a verb in -ed ends the search for the counted noun.
 VERB_PAST = re.compile(r"[a-z]{3,}ed$")
+VERB_ING = re.compile(r"[a-z]{3,}ing$")
 EVENT_SEARCH_AHEAD = 160  # characters of the sentence read past the clause for a late event
 # Every byte but a lower-case letter, a digit or a hyphen separates words for the phrase index.
 SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit() or c == 45) else 32
@@ -478,9 +479,9 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
         if low in words["modifiers"] or after_name or (low in words["partitive_owners"] and after_of):
             pos, after_of = word_m.end(), low == "of"  # "65 of its jets": 65 jets
             continue
-        if VERB_PAST.match(low):
-            # "suspected cases", "armoured vehicles", "76 kidnapped students" are modifiers; "8,574 people
-            # had died" is not.
+        if VERB_PAST.match(low) or VERB_ING.match(low):
+            # "suspected cases", "armoured vehicles", "76 kidnapped students", "30 fighting positions" are
+            # modifiers; "8,574 people had died" is not.
             following_word = _next_word(text, word_m.end(), end) or ""
             following = following_word.lower()
             if following in _units() or PLURAL.search(following) or following_word[:1].isupper():
@@ -718,10 +719,12 @@ class ArticleContext:
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
             if found is None:
-                # (not "the missing" as a noun: "searching for the missing with the help of 400 soldiers")
+                # (not "the missing" as a noun: "searching for the missing with the help of 400 soldiers"; not
+                # a phrase ending in a preposition, whose object follows it: "searching for 15 others")
                 groups = _words()["group_adjectives"]
                 before = nearest_event_before([e for e in events_before if not (
-                    e[0] in groups and text.endswith("the ", 0, e[1]))], kind, unit, near=False)
+                    (e[0] in groups and text.endswith("the ", 0, e[1])) or e[0].endswith(" for"))],
+                    kind, unit, near=False)
                 found = before[0] if before else None
             reach = min(s_end, after_end + EVENT_SEARCH_AHEAD)
             # What it refers back to is a better guess than a far verb; and where the sentence part ends

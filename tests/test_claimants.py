@@ -965,3 +965,8 @@ def test_an_outlet_that_understands_something_claims_it():
 
 def test_the_mod_is_military():
     assert claimant_kind("MoD") == "military"
+
+
+def test_a_storm_opening_the_sentence_is_no_body_a_generic_noun_stands_for():
+    text = "Storm Daniel left 2.2 million customers without electricity, the utility said."
+    assert credit(text, 2.2e6)[0] == "utility"

@@ -324,6 +324,22 @@ def test_the_next_in_a_ranking_counts_what_the_first_counts():
     assert claim(text, "114,000").unit == "applications"
 
 
+@pytest.mark.parametrize(("text", "surface", "event"), [
+    ("Floods claimed 600 lives and forced 1.3 million people from their homes.", "1.3 million", "displaced"),
+    ("The outbreak has sickened more than 10,000 people.", "more than 10,000", "infected"),
+    ("Israeli forces demolished 45 homes, displacing 130 people.", "45", "destroyed"),
+    ("Israeli forces demolished 45 homes, displacing 130 people.", "130", "displaced"),
+    ("Thirty-eight people survived, and rescuers were searching for 15 others.", "Thirty-eight", "rescued"),
+    ("Thirty-eight people survived, and rescuers were searching for 15 others.", "15", "missing"),
+])
+def test_more_verbs_say_what_happened(text: str, surface: str, event: str):
+    assert claim(text, surface).event == event
+
+
+def test_a_participle_in_ing_before_a_plural_noun_is_a_modifier():
+    assert claim("The port moved 9.3 million shipping containers.", "9.3 million").unit == "containers"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
