@@ -441,12 +441,24 @@ class Reader:
                 and not CLAUSE_BREAK.search(self.text, before[-2].verb_end, before[-1].verb_start):
             return before[-2]  # "The IPC said famine had been confirmed in five areas": a passive it reports
         if before and (before[-1].claimant is not None or not after):
+            if after and before[-1].via is None and after[0].kind == "media" and after[0].claimant \
+                    and self._closes_sentence(after[0], sentence_index):
+                # "Sources … said 3,000 had been killed, CNN reported": the sources' figure, via CNN
+                said = before[-1]
+                return Attribution(said.verb_start, said.verb_end, said.claimant, after[0].claimant,
+                                   said.kind, said.paragraph, said.in_quote)
             return before[-1]
         if after:
             return after[0]
         if quote:
             return self._speaker(quote, self.sentences[sentence_index].paragraph)
         return None
+
+    def _closes_sentence(self, attribution: Attribution, i: int) -> bool:
+        """Does the attribution's reporting clause end its sentence ("…, CNN reported on Monday.")?"""
+        tail = self.text[attribution.verb_end:self.sentences[i].end]
+        return len(tail.split()) <= 3 and not any(c.isdigit() for c in tail) \
+            and self.text.rfind(",", self.sentences[i].start, attribution.verb_start) >= 0
 
     def _named_here(self, attribution: Attribution, i: int) -> bool:
         """Does sentence i name the attribution's claimant before its verb (not a pronoun or a bare

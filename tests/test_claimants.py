@@ -970,3 +970,13 @@ def test_the_mod_is_military():
 def test_a_storm_opening_the_sentence_is_no_body_a_generic_noun_stands_for():
     text = "Storm Daniel left 2.2 million customers without electricity, the utility said."
     assert credit(text, 2.2e6)[0] == "utility"
+
+
+def test_an_outlet_reporting_what_sources_said_is_the_channel():
+    text = ("Sources on the Ukrainian side said about 3,000 North Korean soldiers had been killed or "
+            "wounded, CNN reported.")
+    assert credit(text, 3000) == ("Sources on the Ukrainian side", "anonymous", "CNN")
+
+
+def test_unnamed_activists_are_anonymous():
+    assert credit("Dozens of civilians were killed, activists said.", None)[:2] == ("activists", "anonymous")

@@ -326,6 +326,7 @@ def test_the_next_in_a_ranking_counts_what_the_first_counts():
 
 @pytest.mark.parametrize(("text", "surface", "event"), [
     ("Floods claimed 600 lives and forced 1.3 million people from their homes.", "1.3 million", "displaced"),
+    ("Opposition groups said 2 million people took to the streets.", "2 million", "attended"),
     ("The outbreak has sickened more than 10,000 people.", "more than 10,000", "infected"),
     ("Israeli forces demolished 45 homes, displacing 130 people.", "45", "destroyed"),
     ("Israeli forces demolished 45 homes, displacing 130 people.", "130", "displaced"),
