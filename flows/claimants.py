@@ -264,7 +264,9 @@ def _kinds() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _countries() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in rows("demonyms.csv") if not r["word"].endswith("s"))
+    # (a plural people ends in s, a country only in -as or -us: "Honduras", "Cyprus", "Belarus")
+    return frozenset(r["word"].lower() for r in rows("demonyms.csv")
+                     if not r["word"].endswith("s") or r["word"].endswith(("as", "us")))
 
 
 @cache
@@ -775,7 +777,8 @@ class Reader:
             role = self._own_role(role, pos) if role else split_role
             if role and split_role and split_role != role:
                 role = f"{role}, {split_role}"  # "Dr Amara Okafor, who heads the intensive care unit"
-            if len(name.split()) == 1:  # a surname, or an acronym ("WHO" is no one's surname)
+            if len(name.split()) == 1 and name.lower() not in _countries():
+                # a surname, or an acronym ("WHO" is no one's surname); a country is no one's either
                 name = (None if name.isupper() else self._full_name(name)) or self._expand_acronym(name, pos)
             if role:
                 self._learned_roles.setdefault(role.lower(), name)
@@ -1271,8 +1274,9 @@ ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))
 BASED_ON = re.compile(r"\s+(?:based\s+on|drawn\s+from|compiled\s+from|derived\s+from)\s[^,;:]*$")
 # A person's name in apposition after a role: "…, Michael Sauschuck." (then the clause ends).
 NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){1,3})(?=\s*(?:[,.;:]|$))")
-# Where a body is based, before its name: "the Britain-based Syrian Observatory for Human Rights".
-BASED = re.compile(r"^[\w.]+-based\s+(?=[A-Z])")
+# Where a body is based, before its name: "the Britain-based Syrian Observatory for Human Rights"; or where
+# a place lies: "Neighbouring Guatemala".
+BASED = re.compile(r"^[\w.]+-based\s+(?=[A-Z])|^(?:[Nn]eighbou?ring|[Nn]earby)\s+(?=[A-Z])")
 # What may open a sentence before its subject: "In a statement, Russia's defence ministry said".
 OPENING_ADVERBIAL = re.compile(r"^(?:In|On|At|Earlier|Later|Separately|Meanwhile)\b[^,]{0,40},\s+")
 # The rest of a body's name after its kind word: "… Observatory" + " for Human Rights".

@@ -87,6 +87,10 @@ BREAKDOWN = re.compile(r"^\s+[^\d,.;:“”\"]{1,40}?,\s*(?:including\s+|among\s
 # the whole the clause opened with.
 OF_THE_WHOLE = re.compile(r"\b[Oo]f\s+(?:the|its|their|all|all\s+the)\s+$")
 PART_OF_WHOLE = re.compile(r"^\s+[^\d.;:“”\"]{1,80}?,\s*$")
+# "…, sinking two", "… and seizing one": a participle right before a count with no noun
+# ("totalling twenty MUSD", "amounting to" restate a total of something else)
+PARTICIPLE_BEFORE = re.compile(r"^[^.;:“”\"\d]{0,80}?,\s+(?!total|amount)[a-z]{3,}ing\s+$"
+                               r"|^\s+and\s+(?!total|amount)[a-z]{3,}ing\s+$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -108,6 +112,9 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
     reader = Reader(text, spans)
     claims: list[Claim] = []
     previous: tuple[Quantity, Claim, int] | None = None
+    # The last figure that counts or measures something: "1.3 million attended over five days, organisers
+    # said, up from 1.1 million" compares with the crowd, past the length of time.
+    measured: tuple[Quantity, Claim, int] | None = None
     read: dict[int, tuple[str, Dating]] = {}  # sentence index → its text and its figures' dates, read once
     for n, q in enumerate(quantities):
         if q.kind == "count" and q.qualifier == "exact" and q.value is not None and q.value <= MAX_SOURCES \
@@ -129,6 +136,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             _read_heading(ctx, layout.heading(q.start), q, ctx.kind or q.kind)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         left = _same_measure_as(previous, q, ctx, text, i)
+        if left is None and previous is not None and previous[0].kind == "duration" and q.kind != "duration":
+            left = _same_measure_as(measured, q, ctx, text, i)
         window = max(0, q.start - 80)
         if left is None and q.kind == "count" and (text.find("total", window, q.start) >= 0
                                                    or text.find("number", window, q.start) >= 0):
@@ -146,7 +155,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair (not a new
                 # clause: "More than 165,000 have been displaced, and 90 remain missing").
                 qualifier, low, high = _hedge(left, value)
-        elif (benchmark := _benchmark_for(previous, q, ctx, text, i)) is not None:
+        elif (benchmark := _benchmark_for(previous, q, ctx, text, i)) is not None \
+                or (benchmark := _participle_object(previous, q, ctx, text, i)) is not None:
             ctx.unit, ctx.subject = benchmark.unit, ctx.subject or benchmark.subject
         elif ctx.refers_back:
             referent = next((c for c in reversed(claims) if c.kind in ("count", "rate")
@@ -196,6 +206,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         )
         claims.append(claim)
         previous = (q, claim, i)
+        if q.kind != "duration":
+            measured = previous
     _share_backwards(claims, text)
     _settle_claimant_kinds(claims)
     return claims
@@ -296,6 +308,17 @@ def _benchmark_for(previous: tuple[Quantity, Claim, int] | None, q: Quantity, ct
     if ("below" in between or "above" in between or "of" in between) and BENCHMARK.match(between):
         return previous[1]
     return None
+
+
+def _participle_object(previous: tuple[Quantity, Claim, int] | None, q: Quantity, ctx: Context, text: str,
+                       sentence: int) -> Claim | None:
+    """"attacked more than 100 ships, sinking two and seizing one": a count with no noun of its own right
+    after a participle is a part of what the count before it counts (what happened to it is its own)."""
+    if previous is None or previous[2] != sentence or ctx.unit is not None or q.kind != "count" \
+            or previous[0].kind != "count" or previous[1].unit is None:
+        return None
+    between = plain_between(text[previous[0].end:q.start])
+    return previous[1] if "ing " in between and PARTICIPLE_BEFORE.match(between) else None
 
 
 def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, sentence: str,

@@ -980,3 +980,9 @@ def test_an_outlet_reporting_what_sources_said_is_the_channel():
 
 def test_unnamed_activists_are_anonymous():
     assert credit("Dozens of civilians were killed, activists said.", None)[:2] == ("activists", "anonymous")
+
+
+def test_a_country_is_no_surname_and_neighbouring_is_no_part_of_its_name():
+    text = "Neighbouring Guatemala has recorded 43 deaths from dengue this year."
+    assert credit(text, 43)[:2] == ("Guatemala", "government")
+    assert claimant_kind("Honduras") == "government"

@@ -341,6 +341,21 @@ def test_a_participle_in_ing_before_a_plural_noun_is_a_modifier():
     assert claim("The port moved 9.3 million shipping containers.", "9.3 million").unit == "containers"
 
 
+def test_a_count_right_after_a_participle_is_a_part_of_what_the_count_before_counts():
+    text = ("The Houthis have attacked over 100 ships since November 2023, sinking two and seizing three, "
+            "according to the U.S. military.")
+    assert [c.unit for c in extract_claims(text)] == ["ships", "ships", "ships"]
+
+
+def test_a_comparison_reaches_past_a_length_of_time_to_the_figure_it_compares_with():
+    text = "A record 1.3 million people came over five days, organisers said, up from 1.1 million last year."
+    assert claim(text, "1.1 million").unit == "people"
+
+
+def test_more_peoples_have_their_subject():
+    assert claim("Some 300 Guatemalan migrants were deported.", "Some 300").subject == "guatemalan"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
