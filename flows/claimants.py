@@ -81,6 +81,7 @@ NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+$", re.IGNORECASE)
 # "it was reported", "are believed", "famine had been confirmed" (not "has been reporting": see its use)
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$"
                      r"|\b(?:been|be)\s+$", re.IGNORECASE)
+BEEN = re.compile(r"\bbeen\s+$")
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"})
@@ -287,7 +288,7 @@ def _title_heads() -> frozenset[str]:
 
 # -- sources counted -------------------------------------------------------------------------------
 
-CITING_BEFORE = re.compile(r"\bciting\s+$")
+CITING_BEFORE = re.compile(r"\b(?:citing|quoting|according\s+to)\s+$")
 WORDS = re.compile(r"[a-z]+")
 
 
@@ -297,7 +298,8 @@ def _sources_after_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     familiar with the talks"); then, for a source that speaks, an aside and a reporting verb ("…,
     speaking on condition of anonymity, said")."""
     nouns = "|".join(sorted(_words("generic_source"), key=len, reverse=True))
-    named = (rf"(?:\s+[a-z-]+){{0,2}}?\s+(?:{nouns})\b"
+    # (modifiers may be names: "two Sudanese army officials", "two U.S. officials")
+    named = (rf"(?:\s+[A-Za-z.-]+){{0,3}}?\s+(?:{nouns})\b"
              rf"(?:\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+[^,.;]{{1,40}}?(?=[,.;\s]))?")
     return re.compile(named), re.compile(rf"{named}(?:,[^,.;]{{1,60}},)?\s+(?:{_verbs_re().pattern})")
 
@@ -306,10 +308,10 @@ def counts_sources(text: str, start: int, end: int) -> bool:
     """Does the number at text[start:end] count the unnamed sources who speak ("Two senior officials,
     speaking on condition of anonymity, said …", "citing two officials familiar with the talks")? That
     is who says so, not a figure they give."""
-    if not _words("generic_source").intersection(WORDS.findall(text, end, end + 40)[:4]):
+    if not _words("generic_source").intersection(WORDS.findall(text, end, end + 40)[:5]):
         return False  # (most small numbers count something else: the patterns are not tried)
     cited, speaking = _sources_after_re()
-    if CITING_BEFORE.search(text, max(0, start - 10), start):
+    if CITING_BEFORE.search(text, max(0, start - 14), start):
         return cited.match(text, end) is not None
     return speaking.match(text, end, min(len(text), end + 160)) is not None
 
@@ -564,7 +566,10 @@ class Reader:
                 attribution.by_agent = True
                 found.append(attribution)
                 continue
-            if PASSIVE.search(text, max(s, v_start - 20), v_start) and not text.startswith("ing", v_end - 3):
+            if PASSIVE.search(text, max(s, v_start - 20), v_start) and not text.startswith("ing", v_end - 3) \
+                    and not (text.startswith("told", v_start)
+                             and BEEN.search(text, max(s, v_start - 6), v_start)):
+                # ("The BBC has been told that …": the outlet that was told reports it)
                 # Passive "it was reported", "are believed": the article credits nobody.
                 found.append(Attribution(v_start, v_end, None, paragraph=span.paragraph))
                 continue
@@ -1140,11 +1145,11 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _named_noun(sentence: str, start: int, end: int) -> bool:
-    """"A UN report seen by Reuters said": a name between an article and a verb's base form makes it a
-    noun (a singular subject's verb ends in -s: "The WHO estimates")."""
+    """"A UN report seen by Reuters said": a name between an article and a document word in its base
+    form makes it a noun (a singular subject's verb ends in -s: "The WHO estimates")."""
     verb = sentence[start:end]
-    if verb.endswith("s") or not _may_be_noun(verb.lower()):
-        return False
+    if verb.endswith("s") or verb.lower() not in _words("document"):
+        return False  # (only a document word: "The Pentagon put the toll at …" reports)
     words = sentence[max(0, start - 40):start].split()
     return len(words) > 1 and words[-1][:1].isupper() and words[-2].lower() in DETERMINERS
 

@@ -986,3 +986,20 @@ def test_a_country_is_no_surname_and_neighbouring_is_no_part_of_its_name():
     text = "Neighbouring Guatemala has recorded 43 deaths from dengue this year."
     assert credit(text, 43)[:2] == ("Guatemala", "government")
     assert claimant_kind("Honduras") == "government"
+
+
+@pytest.mark.parametrize("text", [
+    "At least 50 people were killed, two Sudanese army officials told AFP on condition of anonymity.",
+    "Russia has lost about 50 tanks, according to two U.S. officials familiar with the intelligence.",
+])
+def test_the_number_of_nameless_sources_is_no_figure_even_with_names_among_their_modifiers(text: str):
+    assert [c.value for c in extract_claims(text)] == [50]
+
+
+def test_a_capitalised_subject_then_put_reports_a_figure_at():
+    assert credit("The Pentagon put Russian casualties at more than 120,000.", 120000)[0] == "Pentagon"
+
+
+def test_an_outlet_that_has_been_told_something_reports_it():
+    text = "The BBC has been told that about 200 British troops will be sent to the region."
+    assert credit(text, 200)[:2] == ("BBC", "media")
