@@ -319,7 +319,7 @@ def counts_sources(text: str, start: int, end: int) -> bool:
 # -- kinds ---------------------------------------------------------------------------------------
 
 
-POSSESSIVE_ACRONYM = re.compile(r"(?:the\s+)?([A-Z]{2,6})['’]s\s")
+ACRONYM_OWNER = re.compile(r"(?:the\s+)?([A-Z]{2,6})(?:['’]s)?\s+\w")
 
 
 @lru_cache(maxsize=4096)
@@ -331,10 +331,13 @@ def claimant_kind(name: str | None, role: str | None = None) -> str | None:
     # A role speaks first, and in it the body before the title: "president of the union's local branch"
     # is the union's, "a spokesman for the UN refugee agency" the UN's.
     texts = (*_role_parts(role), name) if role else (name,)
-    owner = POSSESSIVE_ACRONYM.match(name)
-    if owner and not anonymous.search(name) and (key := _aliases().get(owner.group(1).lower())) \
-            and key != owner.group(1).lower():
-        return claimant_kind(key)  # "WHO's Africa office": the WHO's, whatever its office is called
+    for text in texts:
+        owner = ACRONYM_OWNER.match(text)
+        if owner and not anonymous.search(text) and (key := _aliases().get(owner.group(1).lower())) \
+                and key != owner.group(1).lower() and claimant_kind(key) not in ("other", "government"):
+            # "WHO's Africa office", "the WHO director-general": the WHO's, whatever the office is called
+            # (not "US military": a country's bodies have kinds of their own)
+            return claimant_kind(key)
     for text in texts:
         if anonymous.search(text):
             return "anonymous"

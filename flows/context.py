@@ -57,6 +57,7 @@ SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit
 AGE_BOUND = re.compile(r"(?:under|over|aged)\s", re.IGNORECASE)
 
 STRONG = re.compile(r"-strong\s+([a-z]+)(?:\s+([a-z]+))?")  # "3,000-strong (rebel) force"
+ANOTHER = re.compile(r"\b(?:[Aa]nother|[Aa]\s+further|[Aa]n\s+additional)\s+$")
 # A forecast after the noun of "the 175,000 economists": the noun is who forecast the figure (a relative
 # clause), not what it counts.
 FORECAST_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|anticipated|projected)\b")
@@ -668,7 +669,10 @@ class ArticleContext:
                 ctx.named, ctx.event = True, event or ctx.event
         if ctx.unit is None:
             ctx.refers_back = bool(_refer_after_re().match(text, q_end, s_end)
-                                   or _refers_before(text, max(s_start, q_start - 40), q_start, sent))
+                                   or _refers_before(text, max(s_start, q_start - 40), q_start, sent)
+                                   # "another 5,000 were preparing to go": more of what was counted before
+                                   or (kind == "count"
+                                       and ANOTHER.search(text, max(s_start, q_start - 14), q_start)))
         if kind == "count" and ctx.unit is None and not ctx.refers_back:
             before = nearest_event_before(events_before, kind)
             # "the turnout at 35,000" (an event that counts people) or "soldiers mobilised ... to 13,000":

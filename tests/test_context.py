@@ -356,6 +356,11 @@ def test_more_peoples_have_their_subject():
     assert claim("Some 300 Guatemalan migrants were deported.", "Some 300").subject == "guatemalan"
 
 
+def test_another_figure_without_a_noun_counts_more_of_what_was_counted_before():
+    text = "Nearly 3,000 doctors have left the country. He warned that another 5,000 were preparing to go."
+    assert claim(text, "5,000").unit == "doctors"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
