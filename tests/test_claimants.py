@@ -1009,3 +1009,8 @@ def test_an_outlet_that_has_been_told_something_reports_it():
 def test_a_body_named_by_an_acronym_gives_its_offices_and_officers_its_kind(name: str, role: str | None,
                                                                             kind: str) -> None:
     assert claimant_kind(name, role) == kind
+
+
+def test_a_possessive_description_then_a_name_credits_the_name():
+    text = "The EU's statistics office Eurostat said euro zone inflation eased to 2.2% in August."
+    assert credit(text, 2.2)[0] == "Eurostat"
