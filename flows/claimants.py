@@ -139,6 +139,7 @@ PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "fr
 # Words that end the head of a source phrase: what follows them modifies it.
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
                        "issued", "compiled", "familiar", "close", "briefed"})  # "people familiar with …"
+MAX_LIST_ITEMS = 30  # how many list items a lead-in line ("Key figures:") may introduce
 # How far back a pronoun or "the agency" looks for what it stands for (about two paragraphs).
 LOOKBACK = 1200
 
@@ -459,7 +460,31 @@ class Reader:
             return after[0]
         if quote:
             return self._speaker(quote, self.sentences[sentence_index].paragraph)
-        return None
+        return self._lead_in(sentence_index)
+
+    def _lead_in(self, i: int) -> Attribution | None:
+        """Who a list item's figure comes from: the line that introduces the list, ending in a colon, with a
+        source ("The ministry said:") or a document that names one ("Key figures from the government's
+        latest update:")."""
+        text, span = self.text, self.sentences[i]
+        if text[text.rfind("\n", 0, span.start) + 1] not in "-*•":
+            return None
+        j = i - 1
+        while j >= 0 and i - j <= MAX_LIST_ITEMS \
+                and text[text.rfind("\n", 0, self.sentences[j].start) + 1] in "-*•":
+            j -= 1
+        lead = self.sentences[j] if j >= 0 else None
+        line = text[lead.start:lead.end].rstrip() if lead else ""
+        if lead is None or not line.endswith(":"):
+            return None
+        said = [a for a in self.attributions(j) if a.claimant is not None]
+        if said:
+            return said[-1]
+        if _parse_source(line[:-1])[0] != "document":
+            return None  # "Key points:": no source
+        name, role = self.resolve(line[:-1], lead.start)
+        return Attribution(lead.start, lead.start, name, None, claimant_kind(name, role), lead.paragraph) \
+            if name else None
 
     def _closes_sentence(self, attribution: Attribution, i: int) -> bool:
         """Does the attribution's reporting clause end its sentence ("…, CNN reported on Monday.")?"""

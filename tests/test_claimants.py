@@ -1014,3 +1014,13 @@ def test_a_body_named_by_an_acronym_gives_its_offices_and_officers_its_kind(name
 def test_a_possessive_description_then_a_name_credits_the_name():
     text = "The EU's statistics office Eurostat said euro zone inflation eased to 2.2% in August."
     assert credit(text, 2.2)[0] == "Eurostat"
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Key figures from the government's latest update:", "government"),
+    ("The health ministry said:", "health ministry"),
+    ("Key points:", None),
+])
+def test_a_list_item_is_credited_to_the_source_its_lead_in_line_names(lead: str, expected: str | None):
+    text = f"{lead}\n\n- Deaths: 1,136\n- Injured: 3,102\n\nOfficials said the figures would rise."
+    assert [credit(text, v)[0] for v in (1136, 3102)] == [expected, expected]
