@@ -361,6 +361,11 @@ def test_another_figure_without_a_noun_counts_more_of_what_was_counted_before():
     assert claim(text, "5,000").unit == "doctors"
 
 
+def test_things_that_arrive_are_not_deployed():
+    assert claim("More than 200 buses arrived from the regions.", "More than 200").event is None
+    assert claim("About 2,000 troops arrived at the border.", "About 2,000").event == "deployed"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
