@@ -1024,3 +1024,8 @@ def test_a_possessive_description_then_a_name_credits_the_name():
 def test_a_list_item_is_credited_to_the_source_its_lead_in_line_names(lead: str, expected: str | None):
     text = f"{lead}\n\n- Deaths: 1,136\n- Injured: 3,102\n\nOfficials said the figures would rise."
     assert [credit(text, v)[0] for v in (1136, 3102)] == [expected, expected]
+
+
+def test_projections_by_an_outlet_are_its_claim():
+    text = "Donald Trump won 312 electoral votes, according to projections by the Associated Press."
+    assert credit(text, 312)[:2] == ("Associated Press", "media")

@@ -366,6 +366,11 @@ def test_things_that_arrive_are_not_deployed():
     assert claim("About 2,000 troops arrived at the border.", "About 2,000").event == "deployed"
 
 
+def test_firearms_seized_beside_suspects_arrested_are_not_arrested():
+    text = "Prosecutors said 11 suspects had been arrested and six firearms seized."
+    assert claim(text, "six").event is None
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
