@@ -1260,6 +1260,9 @@ def _ends_word(text: str, end: int) -> bool:
     return end >= len(text) or not text[end].isalnum()
 
 
+OWNED_DESCRIPTION = re.compile(r"[A-Z][\w.-]*['’]s\s+[a-z]")  # "Germany's central bank"
+
+
 def _apposition(head: str) -> tuple[str, str | None] | None:
     """The source of "X, Y, said": a person and their role, in either order, or a body and its name."""
     parts = [p.strip() for p in THOUSANDS_APART.split(head)]  # not "14,500"
@@ -1276,8 +1279,9 @@ def _apposition(head: str) -> tuple[str, str | None] | None:
             and _looks_like_source(first):
         return second, first  # "An independent monitoring group, the Public Assembly Archive, estimated"
     if _looks_like_source(first) and (INDEFINITE.match(second) or DEFINITE.match(second)
-                                      or second[:1].islower()):
-        return first, second  # "Marie Lefort, a spokeswoman for the CGT union"
+                                      or second[:1].islower() or OWNED_DESCRIPTION.match(second)):
+        return first, second  # "Marie Lefort, a spokeswoman for the CGT union", "The Bundesbank, Germany's
+        # central bank"
     return (second, None) if _looks_like_source(second) else None
 
 

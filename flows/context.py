@@ -95,6 +95,9 @@ MOVED_BY = re.compile(r"\b(?:rose|fell|dropped|declined|increased|decreased|grew
 # "the number of (asylum) applications": up to two words may qualify the noun
 NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 OTHERS_AFTER = re.compile(r"\s+others\b")
+# "13 were children", "13 of them were children" (not "12 were soldiers of the army": a phrase goes on)
+PREDICATE_NOUN = re.compile(r"\s+(?:of\s+them\s+|of\s+those\s+)?(?:were|are)\s+(?:all\s+)?([a-z]+)\b"
+                            r"(?!\s+(?:of|in|at|on|from)\b)")
 NOUN_COMMA = re.compile(r"(\w+)\s*,\s*$")  # "soldiers, some 1,700 in total": the noun before the comma
 
 
@@ -743,6 +746,11 @@ class ArticleContext:
                 ctx.weak_event = found.yields
                 if ctx.unit is None and kind == "count" and found.counts:
                     ctx.unit = found.counts  # "3.4 million have fled": people, though no noun says so
+        if kind == "count" and ctx.unit is None and (predicate := PREDICATE_NOUN.match(text, q_end, s_end)) \
+                and predicate.group(1).lower() in _units():
+            # "A hospital spokesman said 13 were children": what they were is what is counted (a part of
+            # the figure before, not the same measure: 16,456 children of 40,000 dead)
+            ctx.unit, ctx.named, ctx.refers_back = _units()[predicate.group(1).lower()], True, True
         if kind == "count" and ctx.unit is None and OTHERS_AFTER.match(text, q_end):
             # "Two others were given life sentences": people, unless it shares the noun of a figure before it
             # ("66 drones were shot down and 27 others were lost"; ctx.named stays false)

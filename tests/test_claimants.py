@@ -1029,3 +1029,8 @@ def test_a_list_item_is_credited_to_the_source_its_lead_in_line_names(lead: str,
 def test_projections_by_an_outlet_are_its_claim():
     text = "Donald Trump won 312 electoral votes, according to projections by the Associated Press."
     assert credit(text, 312)[:2] == ("Associated Press", "media")
+
+
+def test_a_name_then_a_possessive_description_credits_the_name():
+    text = "The Bundesbank, Germany's central bank, sees a contraction of 0.2%."
+    assert credit(text, 0.2)[:2] == ("Bundesbank", "government")
