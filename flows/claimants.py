@@ -1167,9 +1167,18 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
                                                   and _may_be_noun(sentence[start:end].lower()))
             and _object_lets_it_report(needs.get(sentence[start:end].lower()), sentence, end)
             and not _noun_before_verb(sentence, start, end) and not _named_noun(sentence, start, end)
+            and not _in_name(sentence, start)
             # "Zakharova dismissed reports that …": a word in -s right after a past verb is its object
             and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha()
                      and sentence[:start].split()[-1:] == [previous])]  # (not "(ACLED) shows": a name)
+
+
+def _in_name(sentence: str, start: int) -> bool:
+    """"the United States in 1998": a capitalised word after another is part of a name, no verb."""
+    if not sentence[start:start + 1].isupper():
+        return False
+    before = sentence[max(0, start - 30):start].split()
+    return bool(before) and before[-1][:1].isupper()
 
 
 def _named_noun(sentence: str, start: int, end: int) -> bool:
@@ -1514,6 +1523,10 @@ def _length(words: list[str]) -> int:
     return n if sum(w[:1].isupper() for w in words[n - 1:]) >= 3 else len(words)
 
 
+# Lower-case words a source phrase may open with: "the ministry", "he", "a doctor", "his lawyer".
+SOURCE_OPENERS = frozenset({"the", "he", "she", "it", "they", "a", "an", "his", "her", "their"})
+
+
 @lru_cache(maxsize=4096)
 def _looks_like_source(phrase: str) -> bool:
     words = phrase.split()
@@ -1535,7 +1548,7 @@ def _looks_like_source(phrase: str) -> bool:
     # "people" heads a source alone or after one word ("people familiar with …", "three people"), not in
     # a clause ("I don't trust people who …").
     people = head == "people" and len(head_words) <= 2
-    return phrase[0].isupper() or first in {"the", "he", "she", "it", "they", "a", "an"} or people \
+    return phrase[0].isupper() or first in SOURCE_OPENERS or people \
         or any(w.endswith("s") or w in _words("collective") for w in (words[-1].lower(), head)) \
         or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 

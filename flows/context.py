@@ -63,6 +63,9 @@ ANOTHER = re.compile(r"\b(?:[Aa]nother|[Aa]\s+further|[Aa]n\s+additional)\s+$")
 FORECAST_AFTER = re.compile(r"\s+(?:had\s+|have\s+)?(?:expected|forecast|predicted|anticipated|projected)\b")
 # What may stand between a phrase that refers back and the figure: "that compares with a record of 250,000"
 REFER_GAP = re.compile(r"(?:\s+(?:an?|the|its|their)\s+(?:[a-z-]+\s+)?(?:record|peak|high|low)\s+of"
+                       # "the number had risen to 121,000"
+                       r"|\s+(?:had|has|have)\s+(?:risen|grown|climbed|fallen|dropped|reached|increased|jumped)"
+                       r"(?:\s+to)?"
                        r"|(?:\s+[a-z]+){0,2})[\s,“\"]*"
                        r"(?:(?:[a-z]+\s+){1,2}(?:said|says|added|adds|reported)\s*,\s*)?",  # ", it said, "
                        re.IGNORECASE)

@@ -1034,3 +1034,14 @@ def test_projections_by_an_outlet_are_its_claim():
 def test_a_name_then_a_possessive_description_credits_the_name():
     text = "The Bundesbank, Germany's central bank, sees a contraction of 0.2%."
     assert credit(text, 0.2)[:2] == ("Bundesbank", "government")
+
+
+def test_his_lawyer_is_a_source():
+    text = "A court sentenced the journalist to 16 years in a penal colony, his lawyer said."
+    assert credit(text, 16)[0] == "his lawyer"
+
+
+def test_a_capitalised_word_after_another_is_part_of_a_name_not_a_reporting_verb():
+    text = ("He and his wife moved to the United States in 1998, when their daughter was 10, his father "
+            "has said.")
+    assert credit(text, 10)[0] != "his wife moved to the United"

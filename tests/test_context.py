@@ -382,6 +382,12 @@ def test_residents_under_evacuation_orders_are_evacuated():
     assert claim(text, "Some 100,000").event == "evacuated"
 
 
+def test_the_number_that_had_risen_refers_back():
+    text = ("The ministry said 1,700 people had been evacuated. The governor said the number had risen to "
+            "121,000.")
+    assert claim(text, "121,000").measure == "people evacuated"
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
