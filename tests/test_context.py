@@ -327,6 +327,10 @@ def test_the_next_in_a_ranking_counts_what_the_first_counts():
 @pytest.mark.parametrize(("text", "surface", "event"), [
     ("Floods claimed 600 lives and forced 1.3 million people from their homes.", "1.3 million", "displaced"),
     ("Opposition groups said 2 million people took to the streets.", "2 million", "attended"),
+    ("More than 4,000 workers lost their jobs when the plant closed.", "More than 4,000", "cut"),
+    ("The company is shedding a further 1,200 positions in Poland.", "1,200", "cut"),
+    ("Volunteers distributed 12,000 food parcels.", "12,000", "shipped"),
+    ("The army delivered 400 tonnes of aid by helicopter.", "400 tonnes", "shipped"),
     ("The outbreak has sickened more than 10,000 people.", "more than 10,000", "infected"),
     ("Israeli forces demolished 45 homes, displacing 130 people.", "45", "destroyed"),
     ("Israeli forces demolished 45 homes, displacing 130 people.", "130", "displaced"),
