@@ -1045,3 +1045,8 @@ def test_a_capitalised_word_after_another_is_part_of_a_name_not_a_reporting_verb
     text = ("He and his wife moved to the United States in 1998, when their daughter was 10, his father "
             "has said.")
     assert credit(text, 10)[0] != "his wife moved to the United"
+
+
+def test_professional_associations_are_ngos_and_trade_associations_other():
+    assert claimant_kind("British Medical Association") == "ngo"
+    assert claimant_kind("Rail Operators' Association") == "other"
