@@ -489,3 +489,10 @@ def test_as_many_as_after_twice_compares_and_hedges_nothing() -> None:
     assert [(q.surface, q.qualifier) for q in find_quantities(text)] == [("45 million", "exact"),
                                                                         ("five years", "exact")]
     assert only("As many as 300 people died.").qualifier == "at_most"
+
+
+@pytest.mark.parametrize("text", ["Sales should recover by about 1% next year.",
+                                  "Stocks rebounded by 3% on Friday."])
+def test_recovering_by_a_figure_is_a_change_up(text: str) -> None:
+    [q] = find_quantities(text)
+    assert q.change == "up"
