@@ -24,13 +24,13 @@ from ahocorasick_rs import AhoCorasick
 
 from flows.lexicon import mapping, phrase_pattern, rows
 from flows.numbers import number_at
-from flows.text import Span, is_abbreviation
+from flows.text import MONTHS, Span, is_abbreviation
 
 TEMPORAL = re.compile(
     r"\s+(?:(?:earlier|later)\s+)?(?:this|last|next|that)\s+(?:week|month|year|weekend|morning|evening)$"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
     r"|\s+(?:yesterday|today|tonight|overnight)$"
-    r"|\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)$",
+    rf"|\s+in\s+{MONTHS}$",
 )
 # "Yesterday Ukraine's energy minister said", "Last week it had put …": when, not who, opens the phrase.
 LEADING_TEMPORAL = re.compile(
@@ -201,8 +201,7 @@ def _words(kind: str) -> frozenset[str]:
 
 
 # "published in March" is when, not where ("published in The Lancet")
-NOT_A_MONTH = (r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November"
-               r"|December)\b)")
+NOT_A_MONTH = rf"(?!\s+{MONTHS}\b)"
 
 
 @cache

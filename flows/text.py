@@ -24,10 +24,13 @@ _BULLET = re.compile(r"[-*•]\s+")
 # A year between two figures is no figure: "killed 1,160 since October 2023, including 250 children".
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
+# The months, for patterns that must tell a date from a figure or a name (English, whatever the locale).
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
 # A day of a month between two figures is no figure either: "Of the 251 hostages seized in the October 7
 # attack, 76 remain".
-_DAY = re.compile(r"\b((?:January|February|March|April|May|June|July|August|September|October|November"
-                  r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{1,2}\b(?![,.:]?\d)")
+_DAY = re.compile(rf"\b({MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d{{1,2}}\b"
+                  r"(?![,.:]?\d)")
 
 # A line with something other than whitespace on it.
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -73,7 +76,8 @@ def is_abbreviation(text: str, dot: int, floor: int = 0) -> bool:
 
 def plain_between(phrase: str) -> str:
     """The words between two figures as patterns that stop at a full stop or a digit should read them: "U.N."
-    written "UN", and a year written "year" ("…, including", "since October 2023, including")."""
+    written "UN", a year written "year" ("since October 2023, including") and a day of a month "day"
+    ("seized in the October 7 attack, 76")."""
     if "." in phrase:
         phrase = _INITIALISM.sub(lambda m: m.group().replace(".", ""), phrase)
     if "19" in phrase or "20" in phrase:
