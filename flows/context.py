@@ -46,9 +46,9 @@ PART_END = re.compile(r"[;.]")
 # A word that looks like a plural noun ("jobs", "governments"), not "across", "status" or "crisis".
 PLURAL = re.compile(r"[a-z]{2,}[^su']s$|[a-z]+ies$|people$|men$|children$")
 PRONOUNS_PLURAL = re.compile(r"\b(?:they|their|them)\b", re.IGNORECASE)
-# "8,574 people had died in Turkey alone, ...": a verb in -ed ends the search for the counted noun.
-VERB_PAST = re.compile(r"[a-z]{3,}ed$")
-VERB_ING = re.compile(r"[a-z]{3,}ing$")
+# "8,574 people had died in Turkey alone, ...": a verb in -ed or -ing ends the search for the counted noun,
+# unless a noun follows it ("76 kidnapped students", "9.3 million shipping containers").
+PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)$")
 EVENT_SEARCH_AHEAD = 160  # characters of the sentence read past the clause for a late event
 # Every byte but a lower-case letter, a digit or a hyphen separates words for the phrase index.
 SEPARATORS = bytes(c if chr(c).isascii() and (chr(c).islower() or chr(c).isdigit() or c == 45) else 32
@@ -486,7 +486,7 @@ def read_noun(text: str, start: int, end: int, sent: _Sentence) -> tuple[str | N
         if low in words["modifiers"] or after_name or (low in words["partitive_owners"] and after_of):
             pos, after_of = word_m.end(), low == "of"  # "65 of its jets": 65 jets
             continue
-        if VERB_PAST.match(low) or VERB_ING.match(low):
+        if PARTICIPLE.match(low):
             # "suspected cases", "armoured vehicles", "76 kidnapped students", "30 fighting positions" are
             # modifiers; "8,574 people had died" is not.
             following_word = _next_word(text, word_m.end(), end) or ""
