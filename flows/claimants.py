@@ -160,6 +160,14 @@ class Attribution:
     # A passive attribution ("it was reported") has claimant None: the article credits nobody.
 
 
+def _restated(said: Attribution, start: int, end: int, via: str | None = None,
+              in_quote: bool | None = None) -> Attribution:
+    """The same source's attribution at another verb (a participle, "he" after "told Reuters"), or with
+    the channel that carried it."""
+    return Attribution(start, end, said.claimant, via or said.via, said.kind, said.paragraph,
+                       said.in_quote if in_quote is None else in_quote)
+
+
 # -- lexicons ------------------------------------------------------------------------------------
 
 
@@ -452,8 +460,7 @@ class Reader:
                     and self._closes_sentence(after[0], sentence_index):
                 # "Sources … said 3,000 had been killed, CNN reported": the sources' figure, via CNN
                 said = before[-1]
-                return Attribution(said.verb_start, said.verb_end, said.claimant, after[0].claimant,
-                                   said.kind, said.paragraph, said.in_quote)
+                return _restated(said, said.verb_start, said.verb_end, via=after[0].claimant)
             return before[-1]
         if after:
             return after[0]
@@ -618,9 +625,7 @@ class Reader:
                     and found[-1].claimant is not None \
                     and SAID_PRONOUN.search(text, max(s, v_start - 30), v_start):
                 # "A survivor told Reuters he counted 70 bodies": "he" is whoever told it
-                said = found[-1]
-                found.append(Attribution(v_start, v_end, said.claimant, said.via, said.kind, said.paragraph,
-                                         said.in_quote))
+                found.append(_restated(found[-1], v_start, v_end))
                 continue
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0])) and not _finder(source[0])
@@ -703,8 +708,7 @@ class Reader:
         said = next((a for a in reversed(found) if a.verb_end <= verb_start and a.claimant is not None), None)
         if said is None:
             return None
-        return Attribution(verb_start, verb_end, said.claimant, said.via, said.kind, said.paragraph,
-                           self.in_quote(verb_start) is not None)
+        return _restated(said, verb_start, verb_end, in_quote=self.in_quote(verb_start) is not None)
 
     def _shared_subject(self, verb_start: int, floor: int) -> tuple[str, str | None] | None:
         """"The transport minister, Ilse Varga, declined to confirm it but told parliament …": a reporting
