@@ -137,6 +137,7 @@ MAX_SOURCE_WORDS = 10  # a name counts as one word (_length)
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "de"})  # "Institute for the Study of War"
 PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "with", "by", "to", "from"})
 # Words that end the head of a source phrase: what follows them modifies it.
+GERUND = re.compile(r"[a-z]{3,}ing")  # "lawyers tracking the violence": what follows modifies the noun
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
                        "issued", "compiled", "familiar", "close", "briefed"})  # "people familiar with …"
 MAX_LIST_ITEMS = 30  # how many list items a lead-in line ("Key figures:") may introduce
@@ -221,7 +222,8 @@ def _document_re() -> re.Pattern[str]:
     # possessive: "Britain's Office for National Statistics" is a name).
     return re.compile(
         rf"^(?P<owner>.+?)['’]s?\s+(?P<middle>(?:[\w-]+\s+){{0,3}})(?:{words})$"
-        rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+(?:(?:released|published|compiled|issued|analysed|analyzed)\s+)?"
+        rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+"
+        rf"(?:(?:released|published|compiled|issued|analysed|analyzed|backed|commissioned|produced)\s+)?"
         rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
         # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
         rf"\s+(?:the\s+journal\s+)?(?P<by>.+)$"
@@ -1405,10 +1407,10 @@ def _other_noun(name: str, noun: str) -> bool:
 
 def _head(name: str) -> str:
     """A name without what follows its noun: "internal assessment seen by the Daily Ledger" → "internal
-    assessment", "nurse at the hospital in Kalu" → "nurse"."""
+    assessment", "nurse at the hospital in Kalu" → "nurse", "lawyers tracking the violence" → "lawyers"."""
     words = name.split()
     for i, w in enumerate(words[1:], 1):
-        if w.lower() in PREPOSITIONS or w.lower() in HEAD_ENDS:
+        if w.lower() in PREPOSITIONS or w.lower() in HEAD_ENDS or (w.islower() and GERUND.fullmatch(w)):
             return " ".join(words[:i])
     return name
 

@@ -1050,3 +1050,15 @@ def test_a_capitalised_word_after_another_is_part_of_a_name_not_a_reporting_verb
 def test_professional_associations_are_ngos_and_trade_associations_other():
     assert claimant_kind("British Medical Association") == "ngo"
     assert claimant_kind("Rail Operators' Association") == "other"
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("Sudan's RSF killed at least 200 people, lawyers tracking the violence said.", 200,
+     "lawyers tracking the violence"),
+    ("Nearly 2 million Haitians face hunger, according to a report backed by the United Nations.", 2e6,
+     "United Nations"),
+    ("Rescuers have pulled 653 bodies from the rubble, the junta said.", 653, "junta"),
+])
+def test_more_source_shapes(text: str, value: float, expected: str) -> None:
+    assert credit(text, value)[0] == expected
+    assert claimant_kind("junta") == "military"
