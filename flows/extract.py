@@ -167,6 +167,14 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 ctx.subject = ctx.subject or referent.subject
                 if kind in ("count", "rate"):  # a share of them took no part ("60% of them are children")
                     _inherit_event(ctx, referent.event)
+        if kind == "count" and ctx.unit is None and ctx.event is not None and left is None \
+                and not ctx.refers_back:
+            # "Russia launched 145 drones, the air force said, adding that 81 were shot down": a count with
+            # no noun, to which something happened that can happen to what the sentence counted before
+            counted = next((c for c in reversed(claims) if c.sentence == sentence and c.kind == "count"
+                            and c.unit is not None and happens_to(ctx.event, c.unit)), None)
+            if counted is not None:
+                ctx.unit, ctx.subject = counted.unit, ctx.subject or counted.subject
         if kind == "count" and ctx.named and ctx.subject is None and text.startswith(" of the ", q.end):
             # "78 of the drones": drones named before in the sentence, whose owner they keep
             ctx.subject = next((c.subject for c in reversed(claims)

@@ -393,6 +393,12 @@ def test_the_number_that_had_risen_refers_back():
     assert claim(text, "121,000").measure == "people evacuated"
 
 
+def test_a_count_without_a_noun_counts_what_the_sentence_counted_before_if_what_happened_fits():
+    text = ("Russia launched 145 drones overnight, Ukraine's air force said, adding that 81 were shot down "
+            "and 59 were lost.")
+    assert [(c.unit, c.subject) for c in extract_claims(text)] == [("drones", "russian")] * 3
+
+
 def test_demonym_as_the_noun_counts_people_and_names_them():
     assert described("Some 2,000 Afghans crossed into Iran last week.", "Some 2,000") == (
         "people", "afghan", "displaced")
