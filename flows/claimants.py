@@ -115,6 +115,10 @@ RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[a-z]+\s+){1,2}(?:[\w'’.-
 # "claimed by opposition leader Nika Gvaramia", "estimated by the World Bank": the source after a participle
 BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
                       r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
+# "Polling by Ipsos for Reuters": a poll's maker and its client
+POLL = re.compile(r"\b(?:[Pp]oll|[Pp]olling|[Ss]urvey)\b")
+FOR_CLIENT = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
+                        r"\s+for\s+(?:the\s+)?([A-Z][\w&.'’ -]*?)\s*$")
 # "preliminary Border Patrol data seen by The Washington Post", "a UN report obtained by the AP"
 SEEN_BY = re.compile(r"^\s*(.+?)\s+(?:seen|obtained|reviewed)\s+by\s+(.+?)\s*$")
 # "was estimated at $3.1 billion by the World Bank": the agent after the figure the verb puts "at".
@@ -773,6 +777,11 @@ class Reader:
             return self._make(start, end, seen.group(1), span, via=seen.group(2), role=role)
         unnamed = bool(raw and INDEFINITE.match(raw.strip()))
         name, role = self.resolve(raw, start, role)
+        client = FOR_CLIENT.search(raw) \
+            if raw and via is None and " for " in raw and POLL.search(raw) else None
+        if client:  # "Polling by Ipsos for Reuters": the pollster's figure, carried by its client (not "the
+            # International Organization for Migration": only a poll has a client)
+            name, via = client.groups()
         via_name = (_bare(via) if _nameless(via) else self.resolve(via, start)[0]) if via else None
         kind = claimant_kind(name, role)
         if unnamed and name and not _proper(_head(name)) and not _national_body(name) \

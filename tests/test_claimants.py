@@ -1062,3 +1062,13 @@ def test_professional_associations_are_ngos_and_trade_associations_other():
 def test_more_source_shapes(text: str, value: float, expected: str) -> None:
     assert credit(text, value)[0] == expected
     assert claimant_kind("junta") == "military"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Polling by Ipsos for Reuters found that 38% of Americans approve.", ("Ipsos", "Reuters")),
+    ("Some 1,240 migrants have died, according to data compiled by the International Organization for "
+     "Migration.", ("International Organization for Migration", None)),
+])
+def test_a_poll_by_a_pollster_for_a_client_is_the_pollster_s_via_the_client(text: str, expected: tuple):
+    claimant, _, via = credit(text, 38 if "38%" in text else 1240)
+    assert (claimant, via) == expected
