@@ -716,6 +716,11 @@ class ArticleContext:
             before = nearest_event_before(events_before, kind, unit)
             # "killing 40", "put the death toll at 213", "the deaths of 40": the event right before it
             adjacent = before[0] if before and text[before[1]:q_start].strip() in ("", "at", "of") else None
+            if adjacent is not None and noun_end > q_end:
+                # "pulled 653 bodies from the rubble": a noun that says what happened beats the verb before it
+                noun_word = text[q_end:noun_end].rsplit(None, 1)[-1].lower()
+                if noun_word in _events():
+                    adjacent = _reading(noun_word, kind, unit, True) or adjacent
             # "the number of dead could reach 20,000 …": the level an event noun of the clause reached, before
             # any verb after the figure
             level = before[0] if adjacent is None and before is not None and kind == "count" \
