@@ -696,6 +696,7 @@ class Reader:
                 break  # "A survivor told Reuters he counted 70 bodies": "he" is all the subject
         phrase = TEMPORAL.sub("", " ".join(reversed(kept)).strip("“”\"'‘’() ")).strip()
         phrase = RELEASED.sub("", LEADING_TEMPORAL.sub("", phrase))  # "Government data released (on Friday)"
+        phrase = phrase.removeprefix("with ")  # "…, with organisers saying some 100,000 attended"
         if not _looks_like_source(phrase) and (agent := DOCUMENT_BY.search(phrase)):
             phrase = _before_head_end(agent.group(1))  # "A survey of 1,514 voters by the pollster Veritas …"
         named = ROLE_THEN_NAME.match(phrase) if " the " in phrase and phrase[:1].islower() else None

@@ -719,8 +719,9 @@ class ArticleContext:
             if adjacent is not None and noun_end > q_end:
                 # "pulled 653 bodies from the rubble": a noun that says what happened beats the verb before it
                 noun_word = text[q_end:noun_end].rsplit(None, 1)[-1].lower()
-                if noun_word in _events():
-                    adjacent = _reading(noun_word, kind, unit, True) or adjacent
+                reading = _reading(noun_word, kind, unit, True) if noun_word in _events() else None
+                if reading is not None and reading.needs != "noun":  # (not "arrested 12 protesters")
+                    adjacent = reading
             # "the number of dead could reach 20,000 …": the level an event noun of the clause reached, before
             # any verb after the figure
             level = before[0] if adjacent is None and before is not None and kind == "count" \

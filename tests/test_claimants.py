@@ -1072,3 +1072,8 @@ def test_more_source_shapes(text: str, value: float, expected: str) -> None:
 def test_a_poll_by_a_pollster_for_a_client_is_the_pollster_s_via_the_client(text: str, expected: tuple):
     claimant, _, via = credit(text, 38 if "38%" in text else 1240)
     assert (claimant, via) == expected
+
+
+def test_with_is_no_part_of_the_source_of_a_participle():
+    text = "Thousands protested in Tel Aviv, with organisers saying some 100,000 people attended."
+    assert credit(text, 100000)[0] == "organisers"

@@ -334,6 +334,7 @@ def test_the_next_in_a_ranking_counts_what_the_first_counts():
     ("The WHO said it had sent 40 tonnes of medical supplies to the region.", "40 tonnes", "shipped"),
     ("Rescuers have pulled 653 bodies from the rubble.", "653", "killed"),
     ("Rescuers have pulled 37 survivors from the rubble.", "37", "rescued"),
+    ("Police arrested 12 protesters.", "12", "arrested"),
     ("The outbreak has sickened more than 10,000 people.", "more than 10,000", "infected"),
     ("Israeli forces demolished 45 homes, displacing 130 people.", "45", "destroyed"),
     ("Israeli forces demolished 45 homes, displacing 130 people.", "130", "displaced"),
