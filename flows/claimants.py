@@ -228,7 +228,7 @@ def _document_re() -> re.Pattern[str]:
         rf"^(?P<owner>.+?)['’]s?\s+(?P<middle>(?:[\w-]+\s+){{0,3}})(?:{words})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+"
         rf"(?:(?:released|published|compiled|issued|analysed|analyzed|backed|commissioned|produced)\s+)?"
-        rf"(?:by|from|of(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
+        rf"(?:by|from|(?:of|with)(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
         # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
         rf"\s+(?:the\s+journal\s+)?(?P<by>.+)$"
         # lower case: "Office for National Statistics" is a name; "preliminary Border Patrol data"
@@ -600,7 +600,7 @@ class Reader:
             if NEGATED.search(text, max(s, v_start - 12), v_start):
                 continue  # "a figure Moscow has not confirmed", "did not say": no one claims it
             agent = (BY_AGENT.match(text, v_end, e) or AT_FIGURE_BY.match(text, v_end, e)) \
-                if text.startswith("ed", v_end - 2) or text[v_start:v_end] == "put" else None
+                if text.startswith("ed", v_end - 2) or text[v_start:v_end] in ("put", "forecast") else None
             if agent is not None:  # "the “one million” claimed by opposition leader Nika Gvaramia"
                 attribution = self._make(v_start, v_end, agent.group(1), span)
                 attribution.by_agent = True

@@ -1077,3 +1077,14 @@ def test_a_poll_by_a_pollster_for_a_client_is_the_pollster_s_via_the_client(text
 def test_with_is_no_part_of_the_source_of_a_participle():
     text = "Thousands protested in Tel Aviv, with organisers saying some 100,000 people attended."
     assert credit(text, 100000)[0] == "organisers"
+
+
+def test_a_filing_with_a_regulator_is_its_claim():
+    text = ("Tesla recalled more than 2 million vehicles, according to a filing with the National Highway "
+            "Traffic Safety Administration.")
+    assert credit(text, 2e6)[:2] == ("National Highway Traffic Safety Administration", "government")
+
+
+def test_a_figure_forecast_by_someone_is_theirs():
+    text = "Exports fell 7.5%, customs data showed, worse than the 0.4% decline forecast by economists."
+    assert credit(text, 0.4)[:2] == ("economists", "expert")
