@@ -1615,7 +1615,7 @@ def _split_role(phrase: str) -> tuple[str | None, str | None]:
             and " ".join(role_words[-2:]).lower() not in POLLED_BY:  # (not "official in eastern Libya")
         name = " ".join(name_words)
         if _titles_re().search(" ".join(role_words)) or _is_person(name) \
-                or all(w.islower() or (k == 0 and (w in _demonym_words() or w.endswith(("'s", "’s"))))
+                or all(w.islower() or w in _demonym_words() or (k == 0 and w.endswith(("'s", "’s")))
                        for k, w in enumerate(role_words)):
             # "the shipping journal Maritime Ledger", "Turkish business federation Turkonfed", "the EU's
             # statistics office Eurostat"

@@ -1088,3 +1088,8 @@ def test_a_filing_with_a_regulator_is_its_claim():
 def test_a_figure_forecast_by_someone_is_theirs():
     text = "Exports fell 7.5%, customs data showed, worse than the 0.4% decline forecast by economists."
     assert credit(text, 0.4)[:2] == ("economists", "expert")
+
+
+def test_a_description_with_a_nationality_then_a_name_credits_the_name():
+    text = "The independent Russian outlet Mediazona has confirmed the names of 95,000 soldiers killed."
+    assert credit(text, 95000)[:2] == ("Mediazona", "media")
