@@ -1093,3 +1093,7 @@ def test_a_figure_forecast_by_someone_is_theirs():
 def test_a_description_with_a_nationality_then_a_name_credits_the_name():
     text = "The independent Russian outlet Mediazona has confirmed the names of 95,000 soldiers killed."
     assert credit(text, 95000)[:2] == ("Mediazona", "media")
+
+
+def test_the_vatican_is_a_government():
+    assert claimant_kind("Vatican") == "government"
