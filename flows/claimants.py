@@ -127,7 +127,9 @@ AT_FIGURE_BY = re.compile(r"\s+at\s+(?:[^,;:“”\"]|(?<=\d),(?=\d)){1,40}?\s+b
 # the figure ("600,000": its own separators too) and its closing quote, if any
 FIGURE_RIGHT_BEFORE = re.compile(r"[$£€]?\d[\d,.]*[^,;:.]{0,30}?[”\"’']?\s+|[^,;:.]{1,30}?[”\"’']?\s+")
 PLURAL_POSSESSIVE = re.compile(r"[^'‘’\s]*s['’]")
-RELEASED = re.compile(r"(?<=\w)\s+(?:released|published|issued|compiled)$")
+# What a document's maker did to it: "figures released by", "a report commissioned by"
+PUBLISHED = r"(?:released|published|compiled|issued|analysed|analyzed|backed|commissioned|produced)"
+RELEASED = re.compile(rf"(?<=\w)\s+{PUBLISHED}$")
 PARTICIPLE = re.compile(r"[a-z]+ing\b")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
 OFFICIALS_OF = re.compile(r"(?i:(?:senior\s+)?officials?)\s+(?:at|of|from)\s+(?:the\s+)?(\S.*)$")
@@ -227,7 +229,7 @@ def _document_re() -> re.Pattern[str]:
     return re.compile(
         rf"^(?P<owner>.+?)['’]s?\s+(?P<middle>(?:[\w-]+\s+){{0,3}})(?:{words})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+"
-        rf"(?:(?:released|published|compiled|issued|analysed|analyzed|backed|commissioned|produced)\s+)?"
+        rf"(?:{PUBLISHED}\s+)?"
         rf"(?:by|from|(?:of|with)(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
         # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
         rf"\s+(?:the\s+journal\s+)?(?P<by>.+)$"
@@ -1327,7 +1329,7 @@ ROLE_THEN_NAME = re.compile(r"(?P<role>(?:(?!(?:at|for|of|from|with|in|by|on)\s)
 # A person, then the body they speak for: "Ahmed Saleh of the civil defence", "Jan Egeland at the NRC".
 PERSON_OF_BODY = re.compile(r"(?P<person>.+?)\s+(?:of|at|from|with)\s+(?P<body>(?:the\s+)?\S.*)")
 # A document's publisher in apposition: "The figures, released by the statistics office on Friday, showed".
-RELEASED_BY = re.compile(r",\s+(?:released|published|compiled|issued)\s+by\s+([^,;:]+?)\s*,\s*$")
+RELEASED_BY = re.compile(rf",\s+{PUBLISHED}\s+by\s+([^,;:]+?)\s*,\s*$")
 # A relative clause between a subject and its verb: "…, which counts only confirmed losses, has documented".
 ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))*,"
                           r"\s+(?:(?:has|have|had|also|later|now)\s+)*$")
