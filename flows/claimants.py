@@ -215,6 +215,9 @@ def _words(kind: str) -> frozenset[str]:
     return frozenset(r["word"] for r in rows("attribution_words.csv") if r["class"] == kind)
 
 
+# "Hackers", "Thieves", "Analysts" opening a sentence: a plural noun of people, not a body's name
+PEOPLE_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ars|ists|ians|ants|ents|ees|ves)")
+
 # "published in March" is when, not where ("published in The Lancet")
 NOT_A_MONTH = rf"(?!\s+{MONTHS}\b)"
 
@@ -1061,7 +1064,7 @@ class Reader:
             # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
             i = bisect.bisect_right(self.starts, pos) - 1
             opening = ORG_NAME.match(self.text, self.sentences[i].start) if i >= 0 and generic else None
-            if opening and _is_body(opening.group()):
+            if opening and _is_body(opening.group()) and not PEOPLE_NOUN.fullmatch(opening.group()):
                 return _bare(opening.group()), None
         for name in reversed(names):
             if any(w.lower() in _words("org_word") for w in name.split()) and len(name.split()) > 1 \

@@ -690,6 +690,12 @@ def test_the_company_is_a_business_not_a_union_or_ministry_named_before():
     assert credit(text, 312_000_000)[0] == "company"
 
 
+@pytest.mark.parametrize("opening", ["Hackers", "Thieves", "Burglars"])
+def test_the_company_is_not_the_plural_noun_of_people_that_opens_the_sentence(opening: str) -> None:
+    text = f"{opening} took the records of 9.7 million customers, the company said."
+    assert credit(text, 9_700_000)[0] == "company"
+
+
 def test_results_that_give_a_figure_credit_their_publisher_but_donors_who_gave_credit_no_one():
     text = "The opposition claims 60% backed its man; the electoral commission's results give him 43.5%."
     assert credit(text, 43.5)[0] == "electoral commission"
