@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 # Bump when extraction changes what it returns: claim ids (and so incremental runs) depend on it.
-EXTRACTOR_VERSION = "0.2.10"
+EXTRACTOR_VERSION = "0.2.11"
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
 # "fraction" ("two thirds", "3/4") and "multiplier" ("four times") are proportions of something else:
