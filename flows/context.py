@@ -141,7 +141,8 @@ class Event(NamedTuple):
         if self.needs == "thing":
             return not person
         if self.needs == "people" and unit is not None and not person:
-            return near and unit not in _known_units()
+            # "2.3 million cattle have died": what befalls living bodies befalls animals too
+            return unit in _animal_units() or (near and unit not in _known_units())
         return True
 
 
@@ -166,6 +167,11 @@ def _known_units() -> frozenset[str]:
 @cache
 def _person_units() -> frozenset[str]:
     return frozenset(r["unit"] for r in rows("units.csv") if r.get("person") == "yes")
+
+
+@cache
+def _animal_units() -> frozenset[str]:
+    return frozenset(r["unit"] for r in rows("units.csv") if r.get("person") == "animal")
 
 
 @cache
@@ -200,7 +206,8 @@ def happens_to(event: str | None, unit: str | None) -> bool:
     known not to be people ("27 suspects had been arrested and 40 rifles seized")."""
     if event is None or unit is None or unit in _person_units() or unit not in _known_units():
         return True
-    return not _event_needs().get(event, frozenset()) <= {"person", "people"}
+    needs = _event_needs().get(event, frozenset())
+    return not needs <= ({"person"} if unit in _animal_units() else {"person", "people"})
 
 
 @cache

@@ -446,6 +446,22 @@ def test_every_event_in_the_lexicons_is_in_the_comparison_vocabulary():
     assert used <= allowed, sorted(used - allowed)
 
 
+@pytest.mark.parametrize(("text", "event"), [
+    ("Around 2.3 million cattle have died since October.", "killed"),
+    ("Farmers culled 1.5 million chickens after the outbreak.", "killed"),
+    ("Rescuers saved 40 dogs from the flood.", "rescued"),
+    ("Three people were taken to hospital.", "wounded"),
+    ("Twelve people were rushed to the hospital.", "wounded"),
+])
+def test_what_befalls_living_bodies_befalls_animals_and_hospital_admissions_are_wounded(
+        text: str, event: str) -> None:
+    assert [c.event for c in extract_claims(text)] == [event]
+
+
+def test_an_animal_is_no_person_lost_in_war() -> None:
+    assert [c.event for c in extract_claims("The farm lost 300 cattle.")] != ["killed_or_wounded"]
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("Norway will buy 54 Leopard 2 tanks.", "tanks"),
     ("The airline grounded 65 Boeing 737 Max 9 jets.", "aircraft"),
