@@ -1486,8 +1486,8 @@ def _last_clause(phrase: str) -> str:
 
 
 # (not the dot of a web address: "according to PowerOutage.us")
-PHRASE_END = re.compile(r"[,;:“”\"]|\.(?!(?:com|org|net|gov|us|uk|io|info)\b)|\s(?:that|which|or|while)\s"
-                        r"|\sand\s(?=[a-z])")
+PHRASE_END = re.compile(r"[,;:“”\"]|\.(?!(?:com|org|net|gov|us|uk|io|info)\b)"
+                        r"|\s(?:that|which|or|while|based\s+on)\s|\sand\s(?=[a-z])")
 ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z&.]{1,11}\)")
 ACRONYM_AFTER = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z&.]{1,11}\)$")
 # "…, said Tomas Berg, an economist at Nordbank", "…, said an aid worker who asked not to be named".

@@ -812,6 +812,12 @@ def test_a_body_that_raised_its_own_estimate_is_the_source_but_raising_money_rep
     assert credit("The charity raised $5m for victims.", 5e6)[0] is None
 
 
+def test_a_tally_based_on_other_figures_is_its_compilers() -> None:
+    text = ("At least 1,000 pilgrims died, according to a tally by AFP based on figures from national "
+            "governments.")
+    assert credit(text, 1000)[0] == "AFP"
+
+
 def test_according_to_a_named_source_beats_bare_estimates_before_the_figure():
     text = ("The Resistance Committee said 100 people had been buried. The war has killed tens of thousands "
             "of people; estimates range as high as 150,000, according to US envoy Tom Perriello.")
