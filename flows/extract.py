@@ -159,8 +159,12 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 or (benchmark := _participle_object(previous, q, ctx, text, i)) is not None:
             ctx.unit, ctx.subject = benchmark.unit, ctx.subject or benchmark.subject
         elif ctx.refers_back:
-            referent = next((c for c in reversed(claims) if c.kind in ("count", "rate")
-                             and bisect.bisect_right(starts, c.char_start) - 1 >= i - 1), None)
+            earlier = [c for c in reversed(claims) if c.kind in ("count", "rate")
+                       and bisect.bisect_right(starts, c.char_start) - 1 >= i - 1]
+            # "detained 1,200 suspects and seized 350 weapons … 80 of those detained": the latest count
+            # to which what happened to this one can happen
+            referent = next((c for c in earlier if happens_to(ctx.event, c.unit)),
+                            earlier[0] if earlier else None)
             if referent is not None:  # "Of those, roughly 600,000 were Russian"
                 if kind == "count" and not ctx.named:
                     ctx.unit = referent.unit

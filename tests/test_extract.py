@@ -247,6 +247,12 @@ def test_more_arriving_refugees_stay_displaced_and_a_share_of_them_takes_no_even
     assert [c.event for c in extract_claims(text)] == ["displaced", None]
 
 
+def test_those_referred_back_to_are_the_ones_to_whom_it_can_have_happened() -> None:
+    text = ("The army said it had detained 1,200 suspects and seized 350 weapons. Rights groups say at "
+            "least 80 of those detained were minors.")
+    assert [(c.unit, c.event) for c in extract_claims(text)][-1] == ("suspects", "arrested")
+
+
 def test_more_soldiers_arriving_after_casualties_are_deployed() -> None:
     text = "More than 3,000 soldiers have been killed. A few thousand more were expected to arrive."
     assert [c.event for c in extract_claims(text)] == ["killed", "deployed"]
