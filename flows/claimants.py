@@ -1340,9 +1340,11 @@ ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))
 BASED_ON = re.compile(r"\s+(?:based\s+on|drawn\s+from|compiled\s+from|derived\s+from)\s[^,;:]*$")
 # A person's name in apposition after a role: "…, Michael Sauschuck." (then the clause ends).
 NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){1,3})(?=\s*(?:[,.;:]|$))")
-# Where a body is based, before its name: "the Britain-based Syrian Observatory for Human Rights"; or where
-# a place lies: "Neighbouring Guatemala".
-BASED = re.compile(r"^[\w.]+-based\s+(?=[A-Z])|^(?:[Nn]eighbou?ring|[Nn]earby)\s+(?=[A-Z])")
+# Where a body is based or who backs it, before its name: "the Britain-based Syrian Observatory for Human
+# Rights", "the Iran-backed Houthi rebels", "the state-run Xinhua news agency" (but "Hamas-run" says whose
+# the ministry is); or where a place lies: "Neighbouring Guatemala".
+BASED = re.compile(r"^(?:[\w.]+-(?:based|backed|funded|sponsored|aligned)|[Ss]tate-(?:run|owned))\s+(?=[A-Z])"
+                   r"|^(?:[Nn]eighbou?ring|[Nn]earby)\s+(?=[A-Z])")
 # What may open a sentence before its subject: "In a statement, Russia's defence ministry said".
 OPENING_ADVERBIAL = re.compile(r"^(?:In|On|At|Earlier|Later|Separately|Meanwhile)\b[^,]{0,40},\s+")
 # The rest of a body's name after its kind word: "… Observatory" + " for Human Rights".

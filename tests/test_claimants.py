@@ -177,6 +177,16 @@ def test_where_a_named_body_is_based_is_no_part_of_its_name():
     assert credit(text, 500000)[0] == "Syrian Observatory for Human Rights"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Iran-backed Houthi rebels said they fired 12 missiles.", "Houthi rebels"),
+    ("The state-run Xinhua news agency said 12 people died.", "Xinhua news agency"),
+    ("The state-funded Kenya National Commission on Human Rights put the toll at 12.",
+     "Kenya National Commission on Human Rights"),
+])
+def test_who_backs_or_runs_a_named_body_is_no_part_of_its_name(text: str, name: str) -> None:
+    assert credit(text, 12)[0] == name
+
+
 def test_according_to_a_role_then_a_name_credits_the_person():
     text = "Some 350 officers joined, according to Maine's public safety commissioner, Michael Sauschuck."
     assert credit(text, 350)[:2] == ("Michael Sauschuck", "government")
