@@ -737,8 +737,13 @@ class ArticleContext:
             # "1,200 casualties a day": a rate's own noun may say what happened
             own = nearest_event_before(list(find_phrases(sent, q_start, q_end, "events")), kind, unit) \
                 if kind == "rate" else None
+            # Not past the next figure, even one in words, nor into the part joined to it: "115,000 soldiers
+            # killed and 500,000 wounded", "sinking two and killing four sailors" (the killing is the four's)
+            clause_end = min(after_end, next_start) if next_start is not None and next_start > q_end \
+                else after_end
             found = adjacent or level or (own[0] if own else None) \
-                or find_event(sent, q_end, after_end, kind, unit, text=text)
+                or find_event(sent, q_end, _short_of_next_verb(text, sent, q_end, clause_end, next_start),
+                              kind, unit, text=text)
             if found is None and text.startswith(("—", "–"), after_end):
                 found = self._event_past_aside(sent, after_end, s_end, kind, unit)
             if found is None:
@@ -754,6 +759,7 @@ class ArticleContext:
             # matters only when some event phrase lies within reach.
             if found is None and not ctx.refers_back and any(find_phrases(sent, after_end, reach, "events")):
                 part_end = _sentence_part_end(text, after_end, reach, next_start)
+                part_end = _short_of_next_verb(text, sent, after_end, part_end, next_start)
                 found = find_event(sent, after_end, part_end, kind, unit, near=False, text=text)
             if found is None and kind == "count" and unit is None and not ctx.refers_back:
                 found = _level_of(text, sent, s_start, before_start, q_start)  # an earlier clause's
@@ -860,6 +866,20 @@ def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None
             and not _place_figure(text, next_start):  # (past "in 29 districts")
         limit = next_start
     return limit
+
+
+def _short_of_next_verb(text: str, sent: _Sentence, start: int, end: int, next_start: int | None) -> int:
+    """Where the search for an event in text[start:end] stops short of the next figure's own: "attacked
+    100 ships, sinking two and killing four sailors" (the sinking is the two's, the killing the four's),
+    not of a verb the two figures share ("115,000 soldiers killed and 500,000 wounded")."""
+    if next_start is None or not start < next_start <= end:
+        return end
+    own = [a for _, a, b in find_phrases(sent, start, next_start, "events")
+           if text[b:next_start].strip() in ("", "at", "of")]
+    if not own:
+        return end
+    joint = max(text.rfind(" and ", start, own[-1]), text.rfind(" or ", start, own[-1]))
+    return joint if joint >= 0 else own[-1]
 
 
 def _reading(phrase: str, kind: str, unit: str | None, near: bool) -> Event | None:

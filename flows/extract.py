@@ -155,9 +155,11 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair (not a new
                 # clause: "More than 165,000 have been displaced, and 90 remain missing").
                 qualifier, low, high = _hedge(left, value)
-        elif (benchmark := _benchmark_for(previous, q, ctx, text, i)) is not None \
-                or (benchmark := _participle_object(previous, q, ctx, text, i)) is not None:
+        elif (benchmark := _benchmark_for(previous, q, ctx, text, i)) is not None:
             ctx.unit, ctx.subject = benchmark.unit, ctx.subject or benchmark.subject
+        elif (whole := _participle_object(previous, q, ctx, text, i)) is not None:
+            ctx.unit, ctx.subject = whole.unit, ctx.subject or whole.subject
+            ctx.acted_on = True  # "sinking two": the participle acts on the two; no level sank
         elif ctx.refers_back:
             earlier = [c for c in reversed(claims) if c.kind in ("count", "rate")
                        and bisect.bisect_right(starts, c.char_start) - 1 >= i - 1]

@@ -253,6 +253,21 @@ def test_those_referred_back_to_are_the_ones_to_whom_it_can_have_happened() -> N
     assert [(c.unit, c.event) for c in extract_claims(text)][-1] == ("suspects", "arrested")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The storm hit 40 towns, destroying six and damaging 20.",
+     [("towns", None), ("towns", "destroyed"), ("towns", "damaged")]),
+    ("Houthi fighters have attacked more than 100 ships, sinking two and killing four sailors.",
+     [("ships", None), ("ships", None), ("sailors", "killed")]),
+])
+def test_the_verb_right_before_the_next_figure_is_that_figures_own(text: str, expected: list) -> None:
+    assert [(c.unit, c.event) for c in extract_claims(text)] == expected
+
+
+def test_a_count_after_a_participle_is_acted_on_not_a_change() -> None:
+    text = "Houthi fighters have attacked more than 100 ships, sinking two."
+    assert [c.change for c in extract_claims(text)] == [None, None]
+
+
 def test_more_soldiers_arriving_after_casualties_are_deployed() -> None:
     text = "More than 3,000 soldiers have been killed. A few thousand more were expected to arrive."
     assert [c.event for c in extract_claims(text)] == ["killed", "deployed"]
