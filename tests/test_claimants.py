@@ -828,6 +828,23 @@ def test_a_tally_based_on_other_figures_is_its_compilers() -> None:
     assert credit(text, 1000)[0] == "AFP"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Estimates from UN agencies had put the toll at around 670.", "UN agencies"),
+    ("Earlier estimates from the UN had put the toll at 670.", "UN"),
+    ("Reports by local media say 670 people died.", "local media"),
+])
+def test_a_document_word_followed_by_its_maker_is_a_noun_credited_to_it(text: str, source: str) -> None:
+    assert credit(text, 670)[0] == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The strike costs $100 million a day, according to analysts at TD Cowen.", "analysts at TD Cowen"),
+    ("It cost $100 million, according to economists at Goldman Sachs.", "economists at Goldman Sachs"),
+])
+def test_at_before_a_body_is_no_part_of_a_persons_name(text: str, source: str) -> None:
+    assert credit(text, 100_000_000)[0] == source
+
+
 def test_according_to_a_named_source_beats_bare_estimates_before_the_figure():
     text = ("The Resistance Committee said 100 people had been buried. The war has killed tens of thousands "
             "of people; estimates range as high as 150,000, according to US envoy Tom Perriello.")
