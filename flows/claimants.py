@@ -1066,7 +1066,8 @@ class Reader:
             # "Nordair lost €312m …, the company's figures show": the name that opens the sentence.
             i = bisect.bisect_right(self.starts, pos) - 1
             opening = ORG_NAME.match(self.text, self.sentences[i].start) if i >= 0 and generic else None
-            if opening and _is_body(opening.group()) and not PEOPLE_NOUN.fullmatch(opening.group()):
+            if opening and _is_body(opening.group()) and not PEOPLE_NOUN.fullmatch(opening.group()) \
+                    and not number_at(self.text, opening.start()):  # (not the hedge of "Some 30,000 homes")
                 return _bare(opening.group()), None
         for name in reversed(names):
             if any(w.lower() in _words("org_word") for w in name.split()) and len(name.split()) > 1 \

@@ -706,6 +706,11 @@ def test_the_company_is_not_the_plural_noun_of_people_that_opens_the_sentence(op
     assert credit(text, 9_700_000)[0] == "company"
 
 
+def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
+    text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
+    assert credit(text, 30_000)[0] == "utility"
+
+
 def test_results_that_give_a_figure_credit_their_publisher_but_donors_who_gave_credit_no_one():
     text = "The opposition claims 60% backed its man; the electoral commission's results give him 43.5%."
     assert credit(text, 43.5)[0] == "electoral commission"
