@@ -148,8 +148,11 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             elif not ctx.named and (kind == left.kind or (kind == "rate" and left.kind == "count")):
                 ctx.unit = left.unit
             ctx.subject = ctx.subject or left.subject
-            _inherit_event(ctx, left.event)
             coordinated = COORDINATED.match(text[left.char_end:q.start])
+            # (a clause of its own with its own noun: "60,000 people were left homeless, and 1,200 schools
+            # were closed")
+            if not (ctx.named and coordinated and "," in coordinated.group()):
+                _inherit_event(ctx, left.event)
             if qualifier == "exact" and left.qualifier in HEDGED and coordinated and not ctx.named \
                     and "," not in coordinated.group():
                 # "at least 115,000 killed and 500,000 wounded": the hedge governs the pair (not a new

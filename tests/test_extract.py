@@ -263,6 +263,13 @@ def test_the_verb_right_before_the_next_figure_is_that_figures_own(text: str, ex
     assert [(c.unit, c.event) for c in extract_claims(text)] == expected
 
 
+def test_a_clause_of_its_own_with_its_own_noun_keeps_its_own_event() -> None:
+    text = "About 60,000 people were left homeless, and 1,200 schools were closed."
+    assert [c.event for c in extract_claims(text)] == ["displaced", None]
+    text = "At least 115,000 soldiers were killed and 500,000 wounded."
+    assert [c.event for c in extract_claims(text)] == ["killed", "wounded"]
+
+
 def test_a_count_after_a_participle_is_acted_on_not_a_change() -> None:
     text = "Houthi fighters have attacked more than 100 ships, sinking two."
     assert [c.change for c in extract_claims(text)] == [None, None]
