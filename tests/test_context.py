@@ -335,6 +335,8 @@ def test_the_next_in_a_ranking_counts_what_the_first_counts():
     ("Rescuers have pulled 653 bodies from the rubble.", "653", "killed"),
     ("Rescuers have pulled 37 survivors from the rubble.", "37", "rescued"),
     ("Police arrested 12 protesters.", "12", "arrested"),
+    ("Border agents apprehended about 56,000 migrants in October.", "about 56,000", "arrested"),
+    ("The Border Patrol recorded 56,000 apprehensions in October.", "56,000", "arrested"),
     ("So far this year, 28,000 people have made the crossing.", "28,000", "displaced"),
     ("Italian police said 250,000 lined the streets.", "250,000", "attended"),
     ("The outbreak has sickened more than 10,000 people.", "more than 10,000", "infected"),
