@@ -772,6 +772,8 @@ class Reader:
         if named and _is_person(named.strip()):
             cited, role = named.strip(), cited  # "citing the local police chief, Anatoly Brek"
         if _nameless(cited):
+            if claimant_kind(cited) == "other" and not _names_document(_head(cited)) and not _document(cited):
+                return said  # "citing a lack of verified records", "citing security concerns": a reason
             said.via = _bare(cited)  # "citing a local official": without the article, as a claimant
             return said
         return self._make(said.verb_start, said.verb_end, cited, span, via=said.claimant, role=role)

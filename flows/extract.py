@@ -64,6 +64,11 @@ GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # count of the sentence; "That brings the total for the year so far to 31,000", one of the sentence before.
 _TOTAL_TO = r"(?:[\w'’]+\s+){0,3}?(?:total|number)(?:\s+[\w'’-]+){0,9}?\s+(?:to|at)\s+$"
 RUNNING_TOTAL = re.compile(rf"\b(?:bringing|taking|pushing|lifting)\s+{_TOTAL_TO}")
+# "…, but the Red Crescent revised its figure down to 3,958", "It later raised its estimate to 150": another
+# reading of the last count, in the sentence or the one before.
+REVISED = re.compile(r"\b(?:revised|raised|lowered|cut|reduced|increased|updated)\s+(?:its|their|the)\s+"
+                     r"(?:own\s+)?(?:figure|estimate|toll|tally|count)(?:\s+(?:down|up|downwards?|upwards?))?"
+                     r"\s+to\s+$")
 TOTAL_OPENING = re.compile(rf"(?:That|This|It)\s+(?:brings|brought|takes|took|pushes|pushed|lifts|lifted)\s+"
                            rf"{_TOTAL_TO}")
 # "Syrians lodged the most applications, about 181,000, followed by Afghans with 114,000": the next in a
@@ -139,8 +144,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         if left is None and previous is not None and previous[0].kind == "duration" and q.kind != "duration":
             left = _same_measure_as(measured, q, ctx, text, i)
         window = max(0, q.start - 80)
-        if left is None and q.kind == "count" and (text.find("total", window, q.start) >= 0
-                                                   or text.find("number", window, q.start) >= 0):
+        if left is None and q.kind == "count" and any(text.find(word, window, q.start) >= 0
+                                                      for word in ("total", "number", "its ", "their ")):
             left = _running_total(claims, q, ctx, text, sentence, span.start)
         if left is not None:
             if left.kind == "age" and kind == "count" and (not ctx.named or ctx.noun_before):
@@ -342,13 +347,17 @@ def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, se
                    sentence_start: int) -> Claim | None:
     """"1,100 migrants arrived in 24 hours, …, bringing this year's total to almost 98,000": the running
     total of the last count of the sentence, whatever figures stand between; "That brings the total for
-    the year to 31,000" opening the next sentence: of the last count before it."""
+    the year to 31,000" opening the next sentence: of the last count before it. A revised figure (REVISED)
+    likewise."""
     if ctx.named:
         return None
     last = next((c for c in reversed(claims) if c.kind == "count" and c.sentence == sentence), None)
     if last is not None:
-        return last if RUNNING_TOTAL.search(text, last.char_end, q.start) else None
-    opening = TOTAL_OPENING.match(text, sentence_start, q.start)
+        after = last.char_end
+        return last if RUNNING_TOTAL.search(text, after, q.start) or REVISED.search(text, after, q.start) \
+            else None
+    opening = TOTAL_OPENING.match(text, sentence_start, q.start) \
+        or REVISED.search(text, sentence_start, q.start)
     return next((c for c in reversed(claims) if c.kind == "count"), None) if opening else None
 
 

@@ -706,6 +706,12 @@ def test_the_company_is_not_the_plural_noun_of_people_that_opens_the_sentence(op
     assert credit(text, 9_700_000)[0] == "company"
 
 
+@pytest.mark.parametrize("reason", ["a lack of verified records", "security concerns"])
+def test_citing_a_reason_names_no_source(reason: str) -> None:
+    text = f"The Red Crescent said 3,958 people died, citing {reason}."
+    assert credit(text, 3958) == ("Red Crescent", "ngo", None)
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"

@@ -263,6 +263,15 @@ def test_the_verb_right_before_the_next_figure_is_that_figures_own(text: str, ex
     assert [(c.unit, c.event) for c in extract_claims(text)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Local authorities said 5,300 people were killed, but the Red Crescent later revised its figure down to "
+    "3,958.",
+    "The ministry said 5,300 people had died. It later lowered its estimate to 3,958.",
+])
+def test_a_revised_figure_counts_what_the_figure_it_revises_counted(text: str) -> None:
+    assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
+
+
 def test_a_clause_of_its_own_with_its_own_noun_keeps_its_own_event() -> None:
     text = "About 60,000 people were left homeless, and 1,200 schools were closed."
     assert [c.event for c in extract_claims(text)] == ["displaced", None]
