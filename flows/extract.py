@@ -50,6 +50,8 @@ COMPARED_AFTER_SOURCE = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,\s+[^\d.,
                                    r"\s+(?:(?:[a-z]+ly\s+)?(?:up|down)\s+from|compared\s+(?:with|to))\s+$")
 # "The outbreak has grown to 124 cases, officials said, up 20 from last week": how far that measure moved.
 CHANGE_AFTER = re.compile(r"^[^\d.;:“”\"]{0,80}?,\s+(?:up|down)\s+(?:by\s+)?$")
+# "Homicides fell to 1,056 last year from 1,351": the level a figure reached by a move, then where it started.
+MOVED_FROM = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,40}?)?,?\s+from\s+$")
 LEVEL_AFTER_CHANGE = re.compile(r"^[^.;:“”\"]{0,60}?\bto\s+$")
 # "19 billion reais ($3.7 billion)", "60 miles (97 km)": the same figure restated in another unit.
 CONVERSION = re.compile(r"^\s*[(/]\s*$")
@@ -305,7 +307,7 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
         and (COMPARED.match(between) or ((source := COMPARED_AFTER_SOURCE.match(between)) is not None
                                          and credits_the_figure_after(source.group(1))))
     same_measure = compared or TOTAL.match(between) or (left_q.change and LEVEL_AFTER_CHANGE.match(between)) \
-        or (q.change and CHANGE_AFTER.match(between))
+        or (q.change and CHANGE_AFTER.match(between)) or (left_q.trend and MOVED_FROM.match(between))
     if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))
                           or ("followed" in between and FOLLOWED_BY.match(between))):
         return left

@@ -272,6 +272,11 @@ def test_a_revised_figure_counts_what_the_figure_it_revises_counted(text: str) -
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
 
 
+def test_where_a_level_moved_from_is_the_same_measure() -> None:
+    text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
+    assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
+
+
 def test_a_clause_of_its_own_with_its_own_noun_keeps_its_own_event() -> None:
     text = "About 60,000 people were left homeless, and 1,200 schools were closed."
     assert [c.event for c in extract_claims(text)] == ["displaced", None]
