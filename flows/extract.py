@@ -98,6 +98,8 @@ PART_OF_WHOLE = re.compile(r"^\s+[^\d.;:“”\"]{1,80}?,\s*$")
 # ("totalling twenty MUSD", "amounting to" restate a total of something else)
 PARTICIPLE_BEFORE = re.compile(r"^[^.;:“”\"\d]{0,80}?,\s+(?!total|amount)[a-z]{3,}ing\s+$"
                                r"|^\s+and\s+(?!total|amount)[a-z]{3,}ing\s+$")
+# words that may end a contrasted clause before its figure and bring no event of their own
+NO_OWN_VERB = frozenset("is are was were be been to at of by with for in on down up".split())
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -155,10 +157,13 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             elif not ctx.named and (kind == left.kind or (kind == "rate" and left.kind == "count")):
                 ctx.unit = left.unit
             ctx.subject = ctx.subject or left.subject
-            coordinated = COORDINATED.match(text[left.char_end:q.start])
-            # (a clause of its own with its own noun: "60,000 people were left homeless, and 1,200 schools
-            # were closed")
-            if not (ctx.named and coordinated and "," in coordinated.group()):
+            between = text[left.char_end:q.start]
+            coordinated = COORDINATED.match(between)
+            contrast = CONTRASTED.match(between)
+            # (not in a clause of its own, with its own noun or verb: "60,000 people were left homeless, and
+            # 1,200 schools were closed", "won 159 seats, while the opposition took 88")
+            if not (ctx.named and coordinated and "," in coordinated.group()) \
+                    and not (contrast and _own_verb(contrast.group(1))):
                 _inherit_event(ctx, left.event)
             if qualifier == "exact" and left.qualifier in HEDGED and coordinated and not ctx.named \
                     and "," not in coordinated.group():
@@ -311,9 +316,8 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
     if not ctx.named and (same_measure or (" and " in between and GAPPED.match(between))
                           or ("followed" in between and FOLLOWED_BY.match(between))):
         return left
-    if not ctx.named and (contrast := CONTRASTED.match(between)) is not None \
-            and credits_the_figure_after(contrast.group(1)):
-        return left
+    if not ctx.named and CONTRASTED.match(between) is not None:
+        return left  # (with any verb: "won 159 of the 300 seats, while the main opposition took 88")
     if q.kind == "count" and BREAKDOWN.match(between):
         return left
     if q.kind == "count" and PART_OF_WHOLE.match(between) \
@@ -361,6 +365,13 @@ def _running_total(claims: list[Claim], q: Quantity, ctx: Context, text: str, se
     opening = TOTAL_OPENING.match(text, sentence_start, q.start) \
         or REVISED.search(text, sentence_start, q.start)
     return next((c for c in reversed(claims) if c.kind == "count"), None) if opening else None
+
+
+def _own_verb(word: str) -> bool:
+    """Whether the verb of a contrasted clause says what happened to its figure itself ("while the opposition
+    took 88"): not a reporting verb, a copula, a preposition or an adverb ("but the price was actually 50
+    million", "but the Red Crescent revised its figure down to 3,958")."""
+    return not credits_the_figure_after(word) and word not in NO_OWN_VERB and not word.endswith("ly")
 
 
 def _inherit_event(ctx: Context, event: str | None) -> None:

@@ -272,6 +272,13 @@ def test_a_revised_figure_counts_what_the_figure_it_revises_counted(text: str) -
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
 
 
+def test_a_contrasted_clause_with_its_own_verb_counts_the_same_thing_but_keeps_its_own_event() -> None:
+    text = "The ruling party won 159 seats, the election commission said, while the opposition took 88."
+    assert [c.unit for c in extract_claims(text)] == ["seats", "seats"]
+    text = "Rebels burned 40 homes, while the army rebuilt 12."
+    assert [(c.unit, c.event) for c in extract_claims(text)] == [("homes", "burned"), ("homes", None)]
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
