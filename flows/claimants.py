@@ -678,9 +678,13 @@ class Reader:
         if not tokens:
             return None
         if tokens[-1].endswith(","):  # "The energy minister, Alparslan Demir, later told": the apposition
-            if (publisher := RELEASED_BY.search(head)) is not None:
-                # "The figures, released by the statistics office on Friday, showed …": the publisher
-                return _bare(TEMPORAL.sub("", publisher.group(1)).strip()), None
+            publisher = RELEASED_BY.search(head)
+            if publisher is not None \
+                    and (publisher.group("verb") or _names_document(head[:publisher.start()])):
+                # "The figures, released by the statistics office on Friday, showed …": the publisher; so
+                # of "The report, by the Norwegian Refugee Council, found", "The study, published in The
+                # Lancet, estimated"
+                return _bare(TEMPORAL.sub("", publisher.group("maker")).strip()), None
             return _apposition(" ".join(tokens)[:-1])
         kept: list[str] = []
         for i, token in enumerate(reversed(tokens)):
@@ -1342,8 +1346,10 @@ ROLE_THEN_NAME = re.compile(r"(?P<role>(?:(?!(?:at|for|of|from|with|in|by|on)\s)
                             r"the\s+(?P<name>[A-Z].*)")
 # A person, then the body they speak for: "Ahmed Saleh of the civil defence", "Jan Egeland at the NRC".
 PERSON_OF_BODY = re.compile(r"(?P<person>.+?)\s+(?:of|at|from|with)\s+(?P<body>(?:the\s+)?\S.*)")
-# A document's publisher in apposition: "The figures, released by the statistics office on Friday, showed".
-RELEASED_BY = re.compile(rf",\s+{PUBLISHED}\s+by\s+([^,;:]+?)\s*,\s*$")
+# A document's publisher in apposition: "The figures, released by the statistics office on Friday, showed",
+# "The report, by the NRC, found" (after a document word only), "The study, published in The Lancet, …".
+RELEASED_BY = re.compile(rf",\s+(?:(?P<verb>{PUBLISHED})\s+by|published\s+in|by)"
+                         r"\s+(?P<maker>[^,;:]+?)\s*,\s*$")
 # A relative clause between a subject and its verb: "…, which counts only confirmed losses, has documented".
 ASIDE_BEFORE = re.compile(r",\s+(?:which|who)\s(?:[^,;:“”\"]|(?<=\d),(?=\d))*,"
                           r"\s+(?:(?:has|have|had|also|later|now)\s+)*$")

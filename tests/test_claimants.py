@@ -210,6 +210,16 @@ def test_a_publisher_in_apposition_to_the_figures_is_the_source():
     assert credit(text, 3.2e6)[:2] == ("statistics office", "government")
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The report, by the Norwegian Refugee Council, found that 46 million people were displaced.",
+     "Norwegian Refugee Council"),
+    ("The study, published in The Lancet, estimated that 46 million people were displaced.", "Lancet"),
+    ("The minister, by all accounts, said 46 million people were displaced.", "minister"),
+])
+def test_a_maker_in_apposition_to_a_document_is_the_source(text: str, source: str) -> None:
+    assert credit(text, 46e6)[0] == source
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Ukraine's military intelligence figures show that roughly 7,000 had moved.",
      ("Ukraine's military intelligence", "intelligence")),
