@@ -218,8 +218,6 @@ def _words(kind: str) -> frozenset[str]:
 # "Hackers", "Thieves", "Analysts" opening a sentence: a plural noun of people, not a body's name
 PEOPLE_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ars|ists|ians|ants|ents|ees|ves)")
 
-# who made a document, right after its word: "estimates from UN agencies", "reports by local media"
-MADE_BY = re.compile(r"\s+(?:from|by)\s+(?!\d)")
 # "published in March" is when, not where ("published in The Lancet")
 NOT_A_MONTH = rf"(?!\s+{MONTHS}\b)"
 
@@ -1196,7 +1194,7 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
                                                   and _may_be_noun(sentence[start:end].lower()))
             and _object_lets_it_report(needs.get(sentence[start:end].lower()), sentence, end)
             and not _noun_before_verb(sentence, start, end) and not _named_noun(sentence, start, end)
-            and not _in_name(sentence, start) and not _document_by(sentence, start, end)
+            and not _in_name(sentence, start)
             # "Zakharova dismissed reports that …": a word in -s right after a past verb is its object
             and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha()
                      and sentence[:start].split()[-1:] == [previous])]  # (not "(ACLED) shows": a name)
@@ -1218,12 +1216,6 @@ def _named_noun(sentence: str, start: int, end: int) -> bool:
         return False  # (only a document word: "The Pentagon put the toll at …" reports)
     words = sentence[max(0, start - 40):start].split()
     return len(words) > 1 and words[-1][:1].isupper() and words[-2].lower() in DETERMINERS
-
-
-def _document_by(sentence: str, start: int, end: int) -> bool:
-    """"Estimates from UN agencies had put the toll at 670", "Reports by local media say": a document word
-    followed by who made it is a noun."""
-    return sentence[start:end].lower() in _words("document") and MADE_BY.match(sentence, end) is not None
 
 
 def _may_be_noun(verb: str) -> bool:
@@ -1265,12 +1257,12 @@ def _figure_of_lives(sentence: str, pos: int) -> bool:
 def _noun_before_verb(sentence: str, start: int, end: int) -> bool:
     """"Western estimates range from …", "estimates put the toll at …": a reporting word in -s with a
     reporting verb right after it is a plural noun, that verb's subject; so is one whose author follows
-    ("Estimates by the Institute for the Study of War suggest …")."""
+    ("Estimates by the Institute for the Study of War suggest …", "Estimates from UN agencies had put")."""
     if not sentence[start:end].lower().endswith("s"):
         return False
     following = sentence[end:end + 20].split(None, 1)
     return bool(following) and (following[0].strip(PUNCTUATION).lower() in _verb_words()
-                                or following[0] == "by")
+                                or following[0] in ("by", "from"))
 
 
 def _figure_after_at(sentence: str, pos: int) -> bool:
