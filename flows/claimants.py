@@ -218,6 +218,8 @@ def _words(kind: str) -> frozenset[str]:
 # "Hackers", "Thieves", "Analysts" opening a sentence: a plural noun of people, not a body's name
 PEOPLE_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ars|ists|ians|ants|ents|ees|ves)")
 
+# "at" and a figure, not a hedge ("estimated at least 20,000"): after a participle describing a noun
+PARTICIPLE_AT = re.compile(r"\s+at\s+(?!least\b|most\b)(?:about\s+|around\s+|some\s+)?[\d$€£]")
 # "published in March" is when, not where ("published in The Lancet")
 NOT_A_MONTH = rf"(?!\s+{MONTHS}\b)"
 
@@ -1194,7 +1196,7 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
                                                   and _may_be_noun(sentence[start:end].lower()))
             and _object_lets_it_report(needs.get(sentence[start:end].lower()), sentence, end)
             and not _noun_before_verb(sentence, start, end) and not _named_noun(sentence, start, end)
-            and not _in_name(sentence, start)
+            and not _in_name(sentence, start) and not _describes_noun(sentence, start, end, previous)
             # "Zakharova dismissed reports that …": a word in -s right after a past verb is its object
             and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha()
                      and sentence[:start].split()[-1:] == [previous])]  # (not "(ACLED) shows": a name)
@@ -1216,6 +1218,17 @@ def _named_noun(sentence: str, start: int, end: int) -> bool:
         return False  # (only a document word: "The Pentagon put the toll at …" reports)
     words = sentence[max(0, start - 40):start].split()
     return len(words) > 1 and words[-1][:1].isupper() and words[-2].lower() in DETERMINERS
+
+
+def _describes_noun(sentence: str, start: int, end: int, previous: str) -> bool:
+    """"causing losses estimated at 2 billion naira", "a crowd put at 50,000": a participle right after a
+    common noun that is no source, then "at" and a figure, describes the noun; it reports nothing."""
+    if not PARTICIPLE_AT.match(sentence, end) or previous in SUBJECT_PRONOUNS \
+            or previous in _words("auxiliary"):
+        return False  # ("The crowd was put at 3,100 by police": a passive, whose agent reports it)
+    written = sentence[:start].split()
+    lower_case = bool(written) and (written[-1].islower() or len(written) == 1)  # (or opening the sentence)
+    return lower_case and claimant_kind(previous) == "other"
 
 
 def _may_be_noun(verb: str) -> bool:

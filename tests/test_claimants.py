@@ -722,6 +722,12 @@ def test_citing_a_reason_names_no_source(reason: str) -> None:
     assert credit(text, 3958) == ("Red Crescent", "ngo", None)
 
 
+def test_a_participle_describing_a_noun_reports_nothing() -> None:
+    text = "The fire destroyed 300 stalls, causing losses estimated at 2 billion naira, traders said."
+    assert credit(text, 300)[0] == "traders"
+    assert credit("Police estimated at least 20,000 attended.", 20_000)[0] == "Police"
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
