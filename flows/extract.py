@@ -31,13 +31,14 @@ COORDINATED = re.compile(r"^[^.;:“”\"]{0,60}?(?:(?:,\s*|\s+)(?:and|or|plus)|
                          r"|^[^.;:“”\"\d]{0,60}?,?\s+but\s+(?:[a-z]+\s+){1,4}$")
 # "about $1m, up from $200,000" ("slightly down from"); "1.3 million homes were without power, down from a
 # peak of 4 million"; "rose by 63 overnight to 158"; "2,000 migrants were intercepted this year, compared
-# with 6,182": the same measure at another time.
+# with 6,182", "…, a sharp increase from 6,000 the week before": the same measure at another time.
 COMPARED = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:[a-z]+ly\s+)?(?:up|down)\s+from\s+"
                       r"(?:(?:a|the|its|their)\s+)?(?:(?:record\s+)?(?:peak|high|low|level)\s+of\s+)?$"
                       r"|^,?\s+against\s+$"
                       r"|^(?:\s+[^\d.,;:“”\"]{1,80}?)?,?\s+(?:which\s+)?compar(?:ed|es)\s+(?:with|to)\s+"
                       r"(?:(?:an?|the|its|their)\s+(?:[a-z-]+\s+)?(?:record|peak|high|low)\s+of\s+)?$"
-                      r"|^[^.;:“”\"]{0,60}?\ban?\s+(?:increase|rise|jump|drop|fall|decrease)\s+of\s+$")
+                      r"|^[^.;:“”\"]{0,60}?\ban?\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|fall|decrease)"
+                      r"\s+(?:of|from)\s+$")
 # "added 114,000 jobs, well below the 175,000 economists had expected", "pledged $2.1bn, well short of the
 # $4.1bn the UN says is needed": a benchmark of the same unit, which the figure before did not reach (or
 # passed): what happened to that figure did not happen to it.
@@ -47,7 +48,8 @@ BENCHMARK = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,\s+(?:(?:well|far|jus
 # same, a reporting clause between (the verb checked against the reporting verbs; "said Friday" too).
 COMPARED_AFTER_SOURCE = re.compile(r"^(?:\s+[^\d.,;:“”\"]{1,80}?)?,\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+)"
                                    r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?,"
-                                   r"\s+(?:(?:[a-z]+ly\s+)?(?:up|down)\s+from|compared\s+(?:with|to))\s+$")
+                                   r"\s+(?:(?:[a-z]+ly\s+)?(?:up|down)\s+from|compared\s+(?:with|to)"
+                                   r"|an?\s+(?:[a-z]+\s+)?(?:increase|rise|jump|drop|fall|decrease)\s+from)\s+$")
 # "The outbreak has grown to 124 cases, officials said, up 20 from last week": how far that measure moved.
 CHANGE_AFTER = re.compile(r"^[^\d.;:“”\"]{0,80}?,\s+(?:up|down)\s+(?:by\s+)?$")
 # "Homicides fell to 1,056 last year from 1,351": the level a figure reached by a move, then where it started.

@@ -279,6 +279,14 @@ def test_a_contrasted_clause_with_its_own_verb_counts_the_same_thing_but_keeps_i
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("homes", "burned"), ("homes", None)]
 
 
+@pytest.mark.parametrize("text", [
+    "Some 12,000 Haitians were deported last week, a sharp increase from 6,000 the week before.",
+    "Some 12,000 Haitians were deported last week, the IOM said, a sharp increase from 6,000 a week earlier.",
+])
+def test_an_increase_from_a_figure_is_the_same_measure_earlier(text: str) -> None:
+    assert [c.unit for c in extract_claims(text)] == ["people", "people"]
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
