@@ -516,6 +516,7 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("Africa Centres for Disease Control and Prevention", "international_org"),
     ("Centers for Disease Control and Prevention", "government"),
     ("Customs and Border Protection", "government"), ("state highway patrol", "government"),
+    ("NGO working in the area", "ngo"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind
