@@ -115,10 +115,10 @@ RELATIVE_SOURCE_BACK = re.compile(r"(?P<source>\s+(?:[a-z]+\s+){1,2}(?:[\w'’.-
 # "claimed by opposition leader Nika Gvaramia", "estimated by the World Bank": the source after a participle
 BY_AGENT = re.compile(r"\s+by\s+((?:the\s+|an?\s+)?[A-Za-z][^,.;:“”\"\d]*?)"
                       r"(?=\s+(?:at|on|in|to|as|last|this|since|after|before|during|with)\b|[,.;:“”\"]|$)")
-# "Polling by Ipsos for Reuters": a poll's maker and its client
+# "Polling by Ipsos for Reuters", "A YouGov poll for The Times": a poll's maker and its client
 POLL = re.compile(r"\b(?:[Pp]oll|[Pp]olling|[Ss]urvey)\b")
-FOR_CLIENT = re.compile(r"\bby\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
-                        r"\s+for\s+(?:the\s+)?([A-Z][\w&.'’ -]*?)\s*$")
+FOR_CLIENT = re.compile(r"(?:\bby\s+(?:the\s+)?|^(?:[Aa]n?\s+)?)([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
+                        r"(?:\s+(?:poll|survey))?\s+for\s+(?:the\s+)?([A-Z][\w&.'’ -]*?)\s*$")
 # "preliminary Border Patrol data seen by The Washington Post", "a UN report obtained by the AP"
 SEEN_BY = re.compile(r"^\s*(.+?)\s+(?:seen|obtained|reviewed)\s+by\s+(.+?)\s*$")
 # "was estimated at $3.1 billion by the World Bank": the agent after the figure the verb puts "at".
@@ -128,7 +128,7 @@ AT_FIGURE_BY = re.compile(r"\s+at\s+(?:[^,;:“”\"]|(?<=\d),(?=\d)){1,40}?\s+b
 FIGURE_RIGHT_BEFORE = re.compile(r"[$£€]?\d[\d,.]*[^,;:.]{0,30}?[”\"’']?\s+|[^,;:.]{1,30}?[”\"’']?\s+")
 PLURAL_POSSESSIVE = re.compile(r"[^'‘’\s]*s['’]")
 # What a document's maker did to it: "figures released by", "a report commissioned by"
-PUBLISHED = r"(?:released|published|compiled|issued|analysed|analyzed|backed|commissioned|produced)"
+PUBLISHED = r"(?:released|published|compiled|issued|analysed|analyzed|backed|commissioned|produced|conducted)"
 RELEASED = re.compile(rf"(?<=\w)\s+{PUBLISHED}$")
 PARTICIPLE = re.compile(r"[a-z]+ing\b")
 SHARED_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|later\s+)?$")
@@ -256,9 +256,10 @@ def _document(phrase: str) -> re.Match[str] | None:
     words = {w.strip(PUNCTUATION) for w in phrase.lower().split()}
     m = _document_re().match(phrase) if words & _words("document") else None
     named = m.group("named") if m else None
-    if named and " " not in named and not named.isupper() \
+    if named and " " not in named and not named.isupper() and not POLL.search(phrase) \
             and claimant_kind(named) in ("other", "government", "anonymous"):
-        # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll", "Reuters tally" name one
+        # "Western estimates" is a description; "UNHCR report", "Civic Pulse poll", "Reuters tally" name one,
+        # and so does a capitalised word before a poll: "a Gallup poll", "an Ipsos survey"
         return None
     if named and (" a " in named or " an " in named):
         return None  # "Economists in a Reuters poll": people polled, who speak for themselves
@@ -643,7 +644,8 @@ class Reader:
             if source is None or (_verb_needs().get(text[v_start:v_end].lower()) == "document"
                                   and not _document(_head(source[0])) and not _finder(source[0])
                                   and _head(source[0]).split()[-1].lower() not in _words("document")
-                                  and not TOLL_GIVEN.match(text, v_end)):
+                                  and not TOLL_GIVEN.match(text, v_end)
+                                  and not _made_by(text[subject_floor:v_start])):
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             attribution.relative = relative is not None
@@ -679,8 +681,7 @@ class Reader:
             return None
         if tokens[-1].endswith(","):  # "The energy minister, Alparslan Demir, later told": the apposition
             publisher = RELEASED_BY.search(head)
-            if publisher is not None \
-                    and (publisher.group("verb") or _names_document(head[:publisher.start()])):
+            if publisher is not None and (publisher.group("verb") or _made_by(head)):
                 # "The figures, released by the statistics office on Friday, showed …": the publisher; so
                 # of "The report, by the Norwegian Refugee Council, found", "The study, published in The
                 # Lancet, estimated"
@@ -1409,6 +1410,12 @@ def _bare(raw: str) -> str:
         phrase = phrase[:-1].strip(" ,;:“”\"'’")
     phrase = BASED.sub("", INDEFINITE.sub("", DEFINITE.sub("", phrase)))  # "Britain-based Syrian Observatory"
     return ACRONYM_AFTER.sub("", phrase)  # "National Intelligence Service (NIS)": the name once
+
+
+def _made_by(head: str) -> bool:
+    """Whether a subject is a document with its maker in apposition ("The survey, conducted by Gallup,")."""
+    publisher = RELEASED_BY.search(head)
+    return publisher is not None and _names_document(head[: publisher.start()])
 
 
 def _is_body(name: str) -> bool:

@@ -1133,6 +1133,10 @@ def test_more_source_shapes(text: str, value: float, expected: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Polling by Ipsos for Reuters found that 38% of Americans approve.", ("Ipsos", "Reuters")),
+    ("A YouGov poll for The Times put support at 38%.", ("YouGov", "Times")),
+    ("Some 38% of respondents backed the plan, a Gallup poll found.", ("Gallup", None)),
+    ("The survey, conducted by Gallup, found 38% support.", ("Gallup", None)),
+    ("Satellite images analysed by the BBC showed 38% of buildings destroyed.", ("BBC", None)),
     ("Some 1,240 migrants have died, according to data compiled by the International Organization for "
      "Migration.", ("International Organization for Migration", None)),
 ])
