@@ -517,6 +517,14 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("Centers for Disease Control and Prevention", "government"),
     ("Customs and Border Protection", "government"), ("state highway patrol", "government"),
     ("NGO working in the area", "ngo"),
+    ("International Monetary Fund", "international_org"), ("Interpol", "international_org"),
+    ("ECOWAS", "international_org"), ("International Energy Agency", "international_org"),
+    ("FSB", "intelligence"), ("Mossad", "intelligence"), ("FBI", "government"),
+    ("Supreme Court", "government"), ("Kyiv School of Economics", "expert"), ("Capital Economics", "expert"),
+    ("Imperial College London", "expert"),
+    ("Council on Foreign Relations", "expert"), ("Uppsala Conflict Data Program", "expert"),
+    ("Greenpeace", "ngo"), ("International Rescue Committee", "ngo"), ("IG Metall", "ngo"),
+    ("M23", "military"), ("ProPublica", "media"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind
