@@ -494,6 +494,8 @@ def test_acronym_resolves_to_the_name_it_abbreviates():
     ("Jo Banda", "president of the miners' union", "ngo"),
     ("Jo Banda", "a spokesman for the UN refugee agency", "international_org"),
     ("Evening Courier", None, "media"),
+    ("Ahmed Saleh", "a surgeon at Al-Shifa hospital", "expert"), ("Doctors", None, "anonymous"),
+    ("nurses' union", None, "ngo"),
 ])
 def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None, kind: str):
     assert claimant_kind(name, role) == kind
