@@ -220,6 +220,9 @@ PEOPLE_NOUN = re.compile(r"[A-Z][a-z]+(?:ers|ors|ars|ists|ians|ants|ents|ees|ves
 
 # "at" and a figure, not a hedge ("estimated at least 20,000"): after a participle describing a noun
 PARTICIPLE_AT = re.compile(r"\s+at\s+(?!least\b|most\b)(?:about\s+|around\s+|some\s+)?[\d$€£]")
+# "with" and up to four words, then a participle: "…, with dairy prices expected to …"
+WITH_SUBJECT = re.compile(r"\bwith\s+(?:[\w'’-]+\s+){1,4}$")
+INFINITIVE = re.compile(r"\s+to\s+[a-z]")
 # "published in March" is when, not where ("published in The Lancet")
 NOT_A_MONTH = rf"(?!\s+{MONTHS}\b)"
 
@@ -1198,6 +1201,7 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
             and _object_lets_it_report(needs.get(sentence[start:end].lower()), sentence, end)
             and not _noun_before_verb(sentence, start, end) and not _named_noun(sentence, start, end)
             and not _in_name(sentence, start) and not _describes_noun(sentence, start, end, previous)
+            and not _absolute_passive(sentence, start, end)
             # "Zakharova dismissed reports that …": a word in -s right after a past verb is its object
             and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha()
                      and sentence[:start].split()[-1:] == [previous])]  # (not "(ACLED) shows": a name)
@@ -1230,6 +1234,12 @@ def _describes_noun(sentence: str, start: int, end: int, previous: str) -> bool:
     written = sentence[:start].split()
     lower_case = bool(written) and (written[-1].islower() or len(written) == 1)  # (or opening the sentence)
     return lower_case and claimant_kind(previous) == "other"
+
+
+def _absolute_passive(sentence: str, start: int, end: int) -> bool:
+    """"…, with dairy prices expected to increase further": what is expected, not who expects it."""
+    return sentence.endswith("ed", start, end) and WITH_SUBJECT.search(sentence, max(0, start - 50), start) \
+        is not None and INFINITIVE.match(sentence, end) is not None
 
 
 def _may_be_noun(verb: str) -> bool:

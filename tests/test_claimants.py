@@ -739,6 +739,13 @@ def test_a_participle_describing_a_noun_reports_nothing() -> None:
     assert credit("Police estimated at least 20,000 attended.", 20_000)[0] == "Police"
 
 
+def test_what_is_expected_in_an_absolute_clause_is_no_source() -> None:
+    text = "Food inflation rose to 5.2% in March, with dairy prices expected to increase further."
+    assert credit(text, 5.2)[0] is None
+    text = "Thousands protested in Tel Aviv, with organisers saying some 100,000 people attended."
+    assert credit(text, 100_000)[0] == "organisers"
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
