@@ -652,6 +652,8 @@ class Reader:
                 continue
             attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             attribution.relative = relative is not None
+            if aside is not None and attribution.claimant and _kinds()[2].search(aside.group()):
+                attribution.kind = "anonymous"  # "A Ukrainian commander, who asked not to be named, told"
             if citing:
                 attribution = self._cited_after(attribution, v_end, e, span)
             found.append(attribution)
@@ -874,7 +876,7 @@ class Reader:
         if person:
             self._role_of.setdefault(person, phrase)
             return person, self._role_of[person]  # the fuller role: "defence minister" for "the minister"
-        if unnamed:
+        if unnamed and low.rpartition(" ")[2] in SPOKESPEOPLE:  # (not "a Ukrainian commander": one of many)
             body = self._last_credited(pos, people=False)
             if body:
                 return body, phrase

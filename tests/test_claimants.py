@@ -746,6 +746,14 @@ def test_what_is_expected_in_an_absolute_clause_is_no_source() -> None:
     assert credit(text, 100_000)[0] == "organisers"
 
 
+def test_an_unnamed_member_of_a_body_is_not_the_body_and_an_aside_can_make_them_anonymous() -> None:
+    text = ("Kyiv says some soldiers have been killed. A Ukrainian commander, who asked not to be named, "
+            "told the BBC his unit had killed 30 North Korean troops.")
+    assert credit(text, 30)[:2] == ("Ukrainian commander", "anonymous")
+    text = "Kyiv says some soldiers have been killed. A Ukrainian commander told the BBC that 30 had died."
+    assert credit(text, 30)[:2] == ("Ukrainian commander", "military")
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
