@@ -638,9 +638,11 @@ class ArticleContext:
         sentence: tuple[int, int],
         previous_sentence: tuple[int, int] | None = None,
         next_start: int | None = None,
+        previous_end: int | None = None,
     ) -> Context:
         """Unit, subject and event of the quantity at text[q_start:q_end] in its sentence (`next_start`:
-        where the next quantity begins, which the event search does not read past)."""
+        where the next quantity begins, which the event search does not read past; `previous_end`: where
+        the one before ends, whose noun is not this one's)."""
         text = self.text
         s_start, s_end = sentence
         if kind in ("duration", "age"):
@@ -692,13 +694,17 @@ class ArticleContext:
             # whichever stands nearer the number says what it counts.
             noun = (noun_before(text, before_start, q_start, sent)
                     or _noun_before_comma(text, before_start, q_start))
+            # (a noun the figure before counts yields to an event noun before it: "the toll from landslides
+            # that buried two villages rose to 203", but "by 58,412 votes to 49,870")
+            counted_before = noun is not None and previous_end is not None and previous_end < noun[1] \
+                and len(text[previous_end:noun[1]].split()) <= 2
             counted = _number_of(text, sent, s_start, q_start) if noun or before is None else None
             between = nearest_event_before(list(find_phrases(sent, counted[1], q_start, "events")), kind) \
                 if counted else None
             if counted and not (between and between[0].counts):
                 # "the number of migrants crossing in small boats has passed 30,000": migrants, not boats
                 ctx.unit, ctx.named, ctx.noun_before = counted[0], True, True
-            elif noun and not (before and before[0].counts and before[1] > noun[1]):
+            elif noun and not (before and before[0].counts and (before[1] > noun[1] or counted_before)):
                 ctx.unit, ctx.named, ctx.noun_before = noun[0], True, True
         if kind in ("count", "money"):
             p = next(find_phrases(sent, q_end, after_end, "periods"), None)

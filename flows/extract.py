@@ -142,7 +142,8 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         prev_span = spans[i - 1] if i > 0 else None
         ctx = context.describe(q.start, q.end, q.kind, (span.start, span.end),
                                (prev_span.start, prev_span.end) if prev_span else None,
-                               quantities[n + 1].start if n + 1 < len(quantities) else None)
+                               quantities[n + 1].start if n + 1 < len(quantities) else None,
+                               quantities[n - 1].end if n else None)
         if ctx.unit is None or ctx.event is None:
             _read_heading(ctx, layout.heading(q.start), q, ctx.kind or q.kind)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind

@@ -391,6 +391,12 @@ def test_another_figure_without_a_noun_counts_more_of_what_was_counted_before():
     assert claim(text, "5,000").unit == "doctors"
 
 
+def test_a_noun_the_figure_before_counts_yields_to_an_event_noun_before_it():
+    text = "The toll from landslides that buried two villages rose to 203."
+    assert (claim(text, "203").unit, claim(text, "203").event) == ("people", "killed")
+    assert claim("Voters rejected the toll by 58,412 votes to 49,870.", "49,870").unit == "votes"
+
+
 def test_things_that_arrive_are_not_deployed():
     assert claim("More than 200 buses arrived from the regions.", "More than 200").event is None
     assert claim("About 2,000 troops arrived at the border.", "About 2,000").event == "deployed"
