@@ -391,6 +391,12 @@ def test_another_figure_without_a_noun_counts_more_of_what_was_counted_before():
     assert claim(text, "5,000").unit == "doctors"
 
 
+def test_things_are_not_rescued():
+    text = "Rescuers pulled more bodies from the mud as the landslides that buried two villages went on."
+    assert claim(text, "two").event is None
+    assert claim("Rescuers pulled 30 people from the rubble alive.", "30").event == "rescued"
+
+
 def test_a_noun_the_figure_before_counts_yields_to_an_event_noun_before_it():
     text = "The toll from landslides that buried two villages rose to 203."
     assert (claim(text, "203").unit, claim(text, "203").event) == ("people", "killed")
