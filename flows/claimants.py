@@ -238,8 +238,10 @@ def _document_re() -> re.Pattern[str]:
         rf"^(?P<owner>.+?)['’]s?\s+(?P<middle>(?:[\w-]+\s+){{0,3}})(?:{words})$"
         rf"|^(?:[\w-]+\s+){{0,2}}(?:{docs})\s+"
         rf"(?:{PUBLISHED}\s+)?"
-        rf"(?:by|from|(?:of|with)(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
-        # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science")
+        rf"(?:by|from|(?:of|with)(?=\s+(?:the\s+)?[A-Z])|(?<=published\s)in(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH}"
+        rf"|(?P<inside>in)(?=\s+(?:the\s+)?[A-Z]){NOT_A_MONTH})"
+        # (not "its analysis of drone footage"; "published in The Lancet", "in the journal Science"; "a study
+        # in The Lancet" only for a publication, not "a survey in Germany")
         rf"\s+(?:the\s+journal\s+)?(?P<by>.+)$"
         # lower case: "Office for National Statistics" is a name; "preliminary Border Patrol data"
         rf"|^(?:[a-z]+\s+){{0,2}}(?P<named>[A-Z].*?)\s+(?:{words})$",
@@ -266,6 +268,8 @@ def _document(phrase: str) -> re.Match[str] | None:
         return None
     if named and (" a " in named or " an " in named):
         return None  # "Economists in a Reuters poll": people polled, who speak for themselves
+    if m and m.group("inside") and claimant_kind(m.group("by")) != "media":
+        return None
     return m
 
 

@@ -215,6 +215,8 @@ def test_a_publisher_in_apposition_to_the_figures_is_the_source():
      "Norwegian Refugee Council"),
     ("The study, published in The Lancet, estimated that 46 million people were displaced.", "Lancet"),
     ("The minister, by all accounts, said 46 million people were displaced.", "minister"),
+    ("A study in The Lancet estimated that 46 million people were displaced.", "Lancet"),
+    ("A survey in Germany found 46 million people were displaced.", "survey in Germany"),
 ])
 def test_a_maker_in_apposition_to_a_document_is_the_source(text: str, source: str) -> None:
     assert credit(text, 46e6)[0] == source
@@ -527,6 +529,8 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("Council on Foreign Relations", "expert"), ("Uppsala Conflict Data Program", "expert"),
     ("Greenpeace", "ngo"), ("International Rescue Committee", "ngo"), ("IG Metall", "ngo"),
     ("M23", "military"), ("ProPublica", "media"),
+    ("National Institute for Disaster Management", "government"),
+    ("country's disaster management institute", "government"), ("Institute for the Study of War", "expert"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind
