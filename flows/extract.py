@@ -102,6 +102,8 @@ PARTICIPLE_BEFORE = re.compile(r"^[^.;:“”\"\d]{0,80}?,\s+(?!total|amount)[a-
                                r"|^\s+and\s+(?!total|amount)[a-z]{3,}ing\s+$")
 # words that may end a contrasted clause before its figure and bring no event of their own
 NO_OWN_VERB = frozenset("is are was were be been to at of by with for in on down up".split())
+# "had forecast 160,000", "were expecting 175,000": a forecast of a figure given before
+FORECAST_BEFORE = re.compile(r"\b(?:forecast|expected|expecting|predicted|predicting|projected)\s+$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -147,6 +149,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         if ctx.unit is None or ctx.event is None:
             _read_heading(ctx, layout.heading(q.start), q, ctx.kind or q.kind)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
+        change = q.change
         left = _same_measure_as(previous, q, ctx, text, i)
         if left is None and previous is not None and previous[0].kind == "duration" and q.kind != "duration":
             left = _same_measure_as(measured, q, ctx, text, i)
@@ -199,6 +202,15 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                             and c.unit is not None and happens_to(ctx.event, c.unit)), None)
             if counted is not None:
                 ctx.unit, ctx.subject = counted.unit, ctx.subject or counted.subject
+        if kind == "count" and ctx.unit is None and ctx.event is None and left is None and i > 0 \
+                and FORECAST_BEFORE.search(text, max(span.start, q.start - 30), q.start):
+            # "The economy added 256,000 jobs. Economists polled by Reuters had forecast 160,000": the
+            # forecast of the measure the sentence before counted
+            forecast = next((c for c in reversed(claims) if c.kind == "count" and c.unit is not None
+                             and bisect.bisect_right(starts, c.char_start) - 1 == i - 1), None)
+            if forecast is not None:  # (a forecast gain of jobs is a gain too)
+                ctx.unit, ctx.subject = forecast.unit, ctx.subject or forecast.subject
+                change = forecast.change
         if kind == "count" and ctx.named and ctx.subject is None and text.startswith(" of the ", q.end):
             # "78 of the drones": drones named before in the sentence, whose owner they keep
             ctx.subject = next((c.subject for c in reversed(claims)
@@ -231,7 +243,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             as_of=sentence_dates.at(q.start),
             # "cut 2,800 jobs", "lost 1,200 soldiers", "lost €312m": the verb says what happened to what
             # is counted (the event), not how far a level moved ("rose by 812", "lost 190 points")
-            change=None if ctx.acted_on and kind in ("count", "rate", "money") else q.change,
+            change=None if ctx.acted_on and kind in ("count", "rate", "money") else change,
             via=attribution.via if attribution else None,
             claimant_kind=attribution.kind if attribution else None,
             trend=q.trend,

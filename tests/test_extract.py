@@ -287,6 +287,11 @@ def test_an_increase_from_a_figure_is_the_same_measure_earlier(text: str) -> Non
     assert [c.unit for c in extract_claims(text)] == ["people", "people"]
 
 
+def test_a_forecast_with_no_noun_is_of_the_measure_the_sentence_before_counted() -> None:
+    text = "The economy added 256,000 jobs in December. Economists polled by Reuters had forecast 160,000."
+    assert [(c.unit, c.change) for c in extract_claims(text)] == [("jobs", "up")] * 2
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
