@@ -1208,6 +1208,8 @@ def _verb_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
             and not _noun_before_verb(sentence, start, end) and not _named_noun(sentence, start, end)
             and not _in_name(sentence, start) and not _describes_noun(sentence, start, end, previous)
             and not _absolute_passive(sentence, start, end)
+            # "Damage estimate: 3.5 billion pesos", "…'s latest situation report:": a label, not a verb
+            and not (sentence.startswith(":", end) and sentence[start:end].lower() in _words("document"))
             # "Zakharova dismissed reports that …": a word in -s right after a past verb is its object
             and not (previous.endswith("ed") and sentence[start:end].endswith("s") and previous.isalpha()
                      and sentence[:start].split()[-1:] == [previous])]  # (not "(ACLED) shows": a name)

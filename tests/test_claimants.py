@@ -1114,12 +1114,17 @@ def test_a_possessive_description_then_a_name_credits_the_name():
 
 @pytest.mark.parametrize(("lead", "expected"), [
     ("Key figures from the government's latest update:", "government"),
+    ("Key figures from the UN's latest situation report:", "UN"),
     ("The health ministry said:", "health ministry"),
     ("Key points:", None),
 ])
 def test_a_list_item_is_credited_to_the_source_its_lead_in_line_names(lead: str, expected: str | None):
     text = f"{lead}\n\n- Deaths: 1,136\n- Injured: 3,102\n\nOfficials said the figures would rise."
     assert [credit(text, v)[0] for v in (1136, 3102)] == [expected, expected]
+
+
+def test_a_document_word_before_a_colon_is_a_label_not_a_verb():
+    assert credit("Damage estimate: 3.5 billion pesos", 3.5e9)[0] is None
 
 
 def test_projections_by_an_outlet_are_its_claim():
