@@ -147,6 +147,7 @@ GERUND = re.compile(r"[a-z]{3,}ing")  # "lawyers tracking the violence": what fo
 HEAD_ENDS = frozenset({"seen", "polled", "who", "that", "which", "working", "published", "released",
                        "issued", "compiled", "familiar", "close", "briefed"})  # "people familiar with …"
 MAX_LIST_ITEMS = 30  # how many list items a lead-in line ("Key figures:") may introduce
+SOURCE_LINE = re.compile(r"(?i:sources?)\s*:\s*([^\n]+?)\.?\s*(?:\n|$)")  # "Source: Ministry of Health"
 # How far back a pronoun or "the agency" looks for what it stands for (about two paragraphs).
 LOOKBACK = 1200
 
@@ -487,7 +488,7 @@ class Reader:
             return after[0]
         if quote:
             return self._speaker(quote, self.sentences[sentence_index].paragraph)
-        return self._lead_in(sentence_index)
+        return self._lead_in(sentence_index) or self._source_line(sentence_index)
 
     def _lead_in(self, i: int) -> Attribution | None:
         """Who a list item's figure comes from: the line that introduces the list, ending in a colon, with a
@@ -512,6 +513,29 @@ class Reader:
         name, role = self.resolve(line[:-1], lead.start)
         return Attribution(lead.start, lead.start, name, None, claimant_kind(name, role), lead.paragraph) \
             if name else None
+
+    def _source_line(self, i: int) -> Attribution | None:
+        """Who a table's or a list's figure comes from when a line right after it says so ("Source:
+        National Disaster Risk Reduction and Management Council")."""
+        text, span = self.text, self.sentences[i]
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if text[line_start] not in "|-*•":
+            return None
+        pos = line_start
+        for _ in range(MAX_LIST_ITEMS):  # to the end of the table or list
+            end = text.find("\n", pos)
+            if end < 0:
+                return None
+            pos = end + 1
+            while text.startswith("\n", pos):
+                pos += 1
+            if pos >= len(text) or text[pos] not in "|-*•":
+                break
+        found = SOURCE_LINE.match(text, pos)
+        if found is None:
+            return None
+        name, role = self.resolve(found.group(1), pos)
+        return Attribution(pos, pos, name, None, claimant_kind(name, role), span.paragraph) if name else None
 
     def _closes_sentence(self, attribution: Attribution, i: int) -> bool:
         """Does the attribution's reporting clause end its sentence ("…, CNN reported on Monday.")?"""

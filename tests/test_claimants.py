@@ -1123,6 +1123,15 @@ def test_a_list_item_is_credited_to_the_source_its_lead_in_line_names(lead: str,
     assert [credit(text, v)[0] for v in (1136, 3102)] == [expected, expected]
 
 
+@pytest.mark.parametrize("block", [
+    "| Region | Deaths | Injured |\n|---|---|---|\n| North | 112 | 340 |\n| South | 47 | 98 |",
+    "- Deaths: 112\n- Injured: 340",
+])
+def test_a_source_line_after_a_table_or_list_credits_its_figures(block: str) -> None:
+    text = f"The storm hit the north hardest.\n\n{block}\n\nSource: National Disaster Council\n"
+    assert [credit(text, v)[0] for v in (112, 340)] == ["National Disaster Council"] * 2
+
+
 def test_a_document_word_before_a_colon_is_a_label_not_a_verb():
     assert credit("Damage estimate: 3.5 billion pesos", 3.5e9)[0] is None
 
