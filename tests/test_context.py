@@ -354,6 +354,8 @@ def test_the_next_in_a_ranking_counts_what_the_first_counts():
     ("The quake toppled 600 buildings.", "600", "destroyed"),
     ("The Kremlin called up 300,000 reservists.", "300,000", "deployed"),
     ("The EU disbursed €4.2 billion to Ukraine.", "€4.2 billion", "spent"),
+    ("Washington has provided $61 billion in military aid.", "$61 billion", "pledged"),
+    ("The economic toll could reach $50 billion.", "$50 billion", "lost"),
     ("The Border Patrol recorded 56,000 apprehensions in October.", "56,000", "arrested"),
     ("So far this year, 28,000 people have made the crossing.", "28,000", "displaced"),
     ("Italian police said 250,000 lined the streets.", "250,000", "attended"),
