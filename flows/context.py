@@ -40,6 +40,10 @@ BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–.\d]")
 # The last such character before the end of the text searched: found left to right in one pass, each
 # character read about twice, instead of collecting every boundary of the clause (every digit is one).
 LAST_BOUNDARY = re.compile(r"[,;:()\[\]“”\"—–.\d](?=[^,;:()\[\]“”\"—–.\d]*+\Z)")
+# A share of the figure before, set off by commas: "25 million people, half the population, need aid"
+SHARE_ASIDE = re.compile(r"(?:(?:about|nearly|almost|roughly|some|more\s+than)\s+)?"
+                         r"(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|one\s+in\s+\w+"
+                         r"|\d[\d.]*\s*(?:%|percent|per\s+cent))\b[^,.;:\d]{0,40},", re.IGNORECASE)
 # Past the clause, the event may still come later in the sentence, but not past a contrast
 # (context.toml "contrasts") or a full stop.
 PART_END = re.compile(r"[;.]")
@@ -869,7 +873,9 @@ def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None
     # (a figure written in words may already lie inside the clause: "two boys aged nine and 11 were hurt")
     if next_start is not None and start <= next_start < limit \
             and not _inclusion_re().search(text, start, next_start) \
-            and not _place_figure(text, next_start):  # (past "in 29 districts")
+            and not _place_figure(text, next_start) \
+            and not (text[start:next_start].strip() in ("", ",") and SHARE_ASIDE.match(text, next_start)):
+        # (past "in 29 districts" and "25 million people, half the population, need aid")
         limit = next_start
     return limit
 

@@ -356,6 +356,9 @@ def test_the_next_in_a_ranking_counts_what_the_first_counts():
     ("The EU disbursed €4.2 billion to Ukraine.", "€4.2 billion", "spent"),
     ("Washington has provided $61 billion in military aid.", "$61 billion", "pledged"),
     ("The economic toll could reach $50 billion.", "$50 billion", "lost"),
+    ("Some 755,000 face famine conditions.", "Some 755,000", "affected"),
+    ("About 25 million people, half the population, need humanitarian assistance.", "About 25 million",
+     "affected"),
     ("The Border Patrol recorded 56,000 apprehensions in October.", "56,000", "arrested"),
     ("So far this year, 28,000 people have made the crossing.", "28,000", "displaced"),
     ("Italian police said 250,000 lined the streets.", "250,000", "attended"),
@@ -391,6 +394,10 @@ def test_more_peoples_have_their_subject():
 def test_another_figure_without_a_noun_counts_more_of_what_was_counted_before():
     text = "Nearly 3,000 doctors have left the country. He warned that another 5,000 were preparing to go."
     assert claim(text, "5,000").unit == "doctors"
+
+
+def test_a_present_verb_after_a_bare_count_is_no_modifier_of_a_later_noun():
+    assert claim("Some 4,000 live in tents.", "Some 4,000").unit is None
 
 
 def test_things_are_not_rescued():
