@@ -127,8 +127,9 @@ class Event(NamedTuple):
     kinds: frozenset[str]  # the quantity kinds it applies to; empty: any
     counts: str  # what is counted when no noun says so ("3.4 million have fled": people)
     yields: bool  # a weak verb ("joined") that gives way to a later event in its clause ("the march")
-    needs: str  # "person": only for a noun known to count people; "thing": never for one; "people": see
-    # applies_to; "noun": see _reading
+    needs: str  # "person": only for a noun known to count people; "thing": never for one; "object": only
+    # for a noun known to count things ("lost 3,600 tanks", not "lost 190 points"); "people": see applies_to;
+    # "noun": see _reading
 
     def applies_to(self, kind: str, unit: str | None, near: bool) -> bool:
         """Does it say what happened to this quantity? Events that happen to people do not happen to
@@ -144,6 +145,8 @@ class Event(NamedTuple):
             return person
         if self.needs == "thing":
             return not person
+        if self.needs == "object":
+            return unit in _known_units() and not person and unit not in _animal_units()
         if self.needs == "people" and unit is not None and not person:
             # "2.3 million cattle have died": what befalls living bodies befalls animals too
             return unit in _animal_units() or (near and unit not in _known_units())

@@ -515,6 +515,7 @@ def test_the_counted_noun_is_read_past_a_model_number_and_of_its(text: str, unit
 @pytest.mark.parametrize(("text", "event"), [
     ("The airline will cut 2,800 jobs.", "cut"), ("Russia has lost 1,200 soldiers.", "killed_or_wounded"),
     ("Nordair lost €312m in the quarter.", "lost"),
+    ("Russia has lost at least 3,600 tanks, according to Oryx.", "lost"),
 ])
 def test_a_verb_acting_on_what_is_counted_is_its_event_not_a_change(text: str, event: str) -> None:
     [claim] = extract_claims(text)
