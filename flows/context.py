@@ -85,6 +85,10 @@ OBJECT_FIGURE = re.compile(r"\s+(?:(?:at\s+least|about|around|some|nearly|almost
 # ... or a noun phrase ("arrested a 17-year-old", "injured their neighbours").
 OBJECT_WORD = re.compile(r"\s+(?:a|an|the|his|her|their|its|our|two|three|four|five)\b")
 COORDINATED_VERB = re.compile(r"\b(?:and|or|then|but)\s+$")
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+$")  # "people were killed the next day"
+# a time, not an object: "40 homes destroyed the week before"
+WHEN_AFTER = re.compile(r"\s+the\s+(?:(?:next|previous|same|following)\s+)?"
+                        r"(?:day|week|month|year|night|morning|evening|weekend)\b")
 # "… rose to 202", "… reached 202", "… stood at 202": the level a count reached, right before it.
 LEVEL_REACHED = re.compile(r"\b(?:rose|risen|climbed|jumped|reached|stood|stands|increased|grew|hit|passed)"
                            r"\s+(?:to\s+|at\s+)?$"
@@ -426,8 +430,9 @@ def _has_own_object(text: str, phrase: str, start: int, end: int) -> bool:
     arrested a boy"; not "200,000 wounded this year", "people were killed the next day")?"""
     if OBJECT_FIGURE.match(text, end):
         return True
-    if phrase in _words()["done_by_subject"] and OBJECT_WORD.match(text, end):
-        return True  # "dozens had struck an air base": what they did
+    if phrase in _words()["done_by_subject"] and OBJECT_WORD.match(text, end) \
+            and not PASSIVE_BEFORE.search(text, max(0, start - 8), start) and not WHEN_AFTER.match(text, end):
+        return True  # "dozens had struck an air base", "4,000 troops …, seized the city": what they did
     return phrase in _words()["acts_on"] and OBJECT_WORD.match(text, end) is not None \
         and COORDINATED_VERB.search(text, max(0, start - 8), start) is not None
 

@@ -128,6 +128,10 @@ def test_part_of_a_later_figure_takes_its_noun():
         ("Organisers said more than 50 protesters needed medical help.", "more than 50", "protesters",
          "wounded"),
         ("An official said 12 drones had struck an air base.", "12", "drones", None),  # what they did
+        ("Kinshasa says some 4,000 Rwandan troops, seized the city of Goma.", "some 4,000", "troops", None),
+        ("About 300 fighters captured the town.", "About 300", "fighters", None),
+        ("Some 40 homes destroyed the week before were rebuilt.", "Some 40", "homes", "destroyed"),
+        ("At least 40 people were killed the next day.", "At least 40", "people", "killed"),
         ("Deaths from the quake that struck on Monday rose to 4,300.", "4,300", "people", "killed"),
         ("Organisers put attendance at 25,000 or more.", "25,000", "people", "attended"),
         ("More than 6,000 people were forced from their homes.", "More than 6,000", "people", "displaced"),
