@@ -410,6 +410,11 @@ def test_things_are_not_rescued():
     assert claim("Rescuers pulled 30 people from the rubble alive.", "30").event == "rescued"
 
 
+def test_citizens_of_a_country_are_its_people():
+    text = "Egypt said 672 of its citizens had died. An Arab diplomat said at least 658 Egyptians had died."
+    assert [(c.unit, c.subject) for c in extract_claims(text)] == [("people", "egyptian")] * 2
+
+
 def test_a_noun_the_figure_before_counts_yields_to_an_event_noun_before_it():
     text = "The toll from landslides that buried two villages rose to 203."
     assert (claim(text, "203").unit, claim(text, "203").event) == ("people", "killed")
