@@ -36,11 +36,12 @@ def measure_terms() -> pa.Table:
     extra = {(r["part"], r["word"].lower()): r["key"] for r in lexicon.rows("measure_synonyms.csv")}
     folds: dict[tuple[str, str], str] = {}
     for part, (name, word, key) in _EXTRACTOR_TERMS.items():
-        for row in lexicon.rows(name):
-            if not row[key]:
-                continue  # events.csv: a phrase that names no event ("budget deficit") folds nothing
+        # (events.csv: a phrase that names no event, "budget deficit", folds nothing)
+        keyed = [row for row in lexicon.rows(name) if row[key]]
+        for row in keyed:
             folds[(part, row[word].lower())] = row[key]
-            folds.setdefault((part, row[key].lower()), row[key])
+        for row in keyed:  # a key stands for itself, even where the same word folds elsewhere: the event
+            folds[(part, row[key].lower())] = row[key]  # "lost" (money or tanks lost), the word "lost"
     folds.update(extra)
     resolved = {term: extra.get((term[0], key.lower()), key) for term, key in folds.items()}
     return pa.table({

@@ -286,6 +286,17 @@ def test_different_quantities_stay_apart(con: duckdb.DuckDBPyConnection) -> None
     assert rows(con, "SELECT * FROM conflicts") == []
 
 
+def test_things_lost_stay_lost_not_casualties(con: duckdb.DuckDBPyConnection) -> None:
+    # "lost" is both an event key and a word whose last lexicon reading is killed_or_wounded
+    ledger(
+        con,
+        claim(3600, "approx", "Oryx", subject="russian", unit="tanks", event="lost"),
+        claim(9500, "approx", "General Staff", subject="russian", unit="tanks", event="lost"),
+    )
+    [conflict] = rows(con, "SELECT measure FROM conflicts")
+    assert conflict == {"measure": "russian tanks lost"}
+
+
 def test_combined_subjects_meet_whatever_their_order(con: duckdb.DuckDBPyConnection) -> None:
     ledger(
         con,
