@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from flows import model
 from flows.claimants import Reader, counts_sources, credits_the_figure_after
-from flows.context import ArticleContext, Context, happens_to
+from flows.context import ArticleContext, Context, happens_to, subject_key
 from flows.dates import ArticleDates, Dating
 from flows.layout import Layout
 from flows.model import EXTRACTOR_VERSION, Claim, Quantity
@@ -104,6 +104,10 @@ PARTICIPLE_BEFORE = re.compile(r"^[^.;:“”\"\d]{0,80}?,\s+(?!total|amount)[a-
 NO_OWN_VERB = frozenset("is are was were be been to at of by with for in on down up".split())
 # "had forecast 160,000", "were expecting 175,000": a forecast of a figure given before
 FORECAST_BEFORE = re.compile(r"\b(?:forecast|expected|expecting|predicted|predicting|projected)\s+$")
+# "99 of its pilgrims", "put its toll at 49": a possessive that ties a figure to its source
+OF_ITS = re.compile(r"\s+of\s+(?:its|their)\s")
+ITS_TOLL = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:death\s+)?(?:toll|losses|casualties|dead|count|tally)"
+                      r"\b[^.;:]{0,20}$")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -223,6 +227,12 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
         if ctx.period and kind in ("count", "money"):
             kind, unit = "rate", f"{unit} per {ctx.period}" if unit else f"per {ctx.period}"
         attribution = reader.governing(q.start, i)
+        if attribution is not None and attribution.claimant and attribution.verb_end <= q.start \
+                and kind in ("count", "rate") \
+                and (OF_ITS.match(text, q.end) or ITS_TOLL.search(text, attribution.verb_end, q.start)):
+            # "Tunisia put its toll at 49", "Jordan said 99 of its pilgrims had died": the source country's
+            # own (not "Russia said its forces shot down 40 drones")
+            ctx.subject = subject_key(attribution.claimant) or ctx.subject
         claim = Claim(
             claim_id=claim_id(id_prefix, q.start, q.end),
             article_id=aid,

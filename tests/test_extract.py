@@ -292,6 +292,12 @@ def test_a_forecast_with_no_noun_is_of_the_measure_the_sentence_before_counted()
     assert [(c.unit, c.change) for c in extract_claims(text)] == [("jobs", "up")] * 2
 
 
+def test_a_source_countrys_own_toll_is_that_countrys() -> None:
+    text = "Egypt said 672 of its pilgrims had died, and Tunisia put its toll at 49."
+    assert [c.subject for c in extract_claims(text)] == ["egyptian", "tunisian"]
+    assert extract_claims("Russia said its forces had shot down 40 drones.")[0].subject is None
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
