@@ -455,7 +455,9 @@ class Reader:
         own = self.attributions(sentence_index)
         if quote:
             own = [a for a in own if not quote[0] <= a.verb_start < quote[1]]
-        before = [a for a in own if a.verb_end <= q_start]
+        # ("the 10% forecast by economists" credits the figure before it, not "…, while imports grew 0.3%")
+        before = [a for a in own if a.verb_end <= q_start
+                  and not (a.by_agent and self.text.find(",", a.verb_end, q_start) >= 0)]
         # A passive "… are expected to …" leaves the figure to a source the sentence names after it
         # ("…, the union says"); alone, it credits nobody. A source after a semicolon does not reach
         # back across it ("Thousands rallied; organisers claimed 100,000": the thousands are the article's).

@@ -66,7 +66,7 @@ GAPPED = re.compile(r"^,?\s+and\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,4}$")
 # "…, bringing this year's total to 98,000", "bringing its total losses since the February 2022 invasion to
 # 720,000", "bringing the number who have landed since November to 1,500": a running total of an earlier
 # count of the sentence; "That brings the total for the year so far to 31,000", one of the sentence before.
-_TOTAL_TO = r"(?:[\w'’]+\s+){0,3}?(?:total|number)(?:\s+[\w'’-]+){0,9}?\s+(?:to|at)\s+$"
+_TOTAL_TO = r"(?:[\w'’]+\s+){0,3}?(?:total|number)(?:\s+[\w'’.-]+){0,9}?\s+(?:to|at)\s+$"  # ("since Oct. 7")
 RUNNING_TOTAL = re.compile(rf"\b(?:bringing|taking|pushing|lifting)\s+{_TOTAL_TO}")
 # "…, but the Red Crescent revised its figure down to 3,958", "It later raised its estimate to 150": another
 # reading of the last count, in the sentence or the one before.

@@ -758,6 +758,12 @@ def test_an_unnamed_member_of_a_body_is_not_the_body_and_an_aside_can_make_them_
     assert credit(text, 30)[:2] == ("Ukrainian commander", "military")
 
 
+def test_a_figure_forecast_by_someone_credits_them_with_it_alone() -> None:
+    text = ("Official data showed exports rose 7.1% in September, well below the 10% forecast by economists, "
+            "while imports grew 0.3%.")
+    assert [credit(text, v)[0] for v in (7.1, 10, 0.3)] == ["Official data", "economists", "Official data"]
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"

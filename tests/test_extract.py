@@ -298,6 +298,12 @@ def test_a_source_countrys_own_toll_is_that_countrys() -> None:
     assert extract_claims("Russia said its forces had shot down 40 drones.")[0].subject is None
 
 
+def test_a_running_total_reads_past_an_abbreviated_date() -> None:
+    text = ("The military said 403 soldiers had been killed since Oct. 27, bringing the total number of "
+            "soldiers killed since Oct. 7 to 793.")
+    assert [(c.unit, c.event) for c in extract_claims(text) if c.value == 793] == [("troops", "killed")]
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
