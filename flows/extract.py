@@ -186,8 +186,12 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             ctx.unit, ctx.subject = whole.unit, ctx.subject or whole.subject
             ctx.acted_on = True  # "sinking two": the participle acts on the two; no level sank
         elif ctx.refers_back:
+            # (from this sentence or the one before; past one without figures: "… 500,000 had attended. “It
+            # was the largest crowd,” she said. Police said the figure was closer to 200,000.")
+            last_sentence = bisect.bisect_right(starts, claims[-1].char_start) - 1 if claims else -1
+            reach = i - 1 if last_sentence >= i - 1 else i - 2
             earlier = [c for c in reversed(claims) if c.kind in ("count", "rate")
-                       and bisect.bisect_right(starts, c.char_start) - 1 >= i - 1]
+                       and bisect.bisect_right(starts, c.char_start) - 1 >= reach]
             # "detained 1,200 suspects and seized 350 weapons … 80 of those detained": the latest count
             # to which what happened to this one can happen
             referent = next((c for c in earlier if happens_to(ctx.event, c.unit)),

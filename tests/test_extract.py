@@ -304,6 +304,12 @@ def test_a_running_total_reads_past_an_abbreviated_date() -> None:
     assert [(c.unit, c.event) for c in extract_claims(text) if c.value == 793] == [("troops", "killed")]
 
 
+def test_a_figure_referring_back_reaches_past_a_sentence_without_figures() -> None:
+    text = ("The mayor estimated that 500,000 people had attended. “It was the largest crowd in the city's "
+            "history,” she said. Police, however, said the figure was closer to 200,000.")
+    assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "attended")] * 2
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
