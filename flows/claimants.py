@@ -1636,8 +1636,9 @@ def _looks_like_source(phrase: str) -> bool:
         return False  # "According to Western estimates, …": a document, read as one (ACCORDING), no verb
     if words[-1].lower() in PREPOSITIONS:
         return False  # "the number of confirmed cases": "confirmed" is no reporting verb here
-    # A source is named (capitalised), definite ("the ministry"), a pronoun, or a nameless plural
-    # ("officials", "Ukrainian media", "local authorities").
+    # A source is named (capitalised), definite ("the ministry"), a pronoun, a nameless plural ("officials",
+    # "Ukrainian media", "local authorities"), or a body with its article dropped, as in a headline
+    # ("…, health ministry says").
     head_words = _head(phrase).lower().split()  # "analysts at the Institute for the Study of War"
     head = head_words[-1]
     # "people" heads a source alone or after one word ("people familiar with …", "three people"), not in
@@ -1645,6 +1646,7 @@ def _looks_like_source(phrase: str) -> bool:
     people = head == "people" and len(head_words) <= 2
     return phrase[0].isupper() or first in SOURCE_OPENERS or people \
         or any(w.endswith("s") or w in _words("collective") for w in (words[-1].lower(), head)) \
+        or (head in _words("generic_org") and len(head_words) <= 3 and phrase[0].isalpha()) \
         or bool(_document(phrase)) or _split_role(phrase)[0] is not None  # "opposition leader Tomasz Bielski"
 
 

@@ -764,6 +764,14 @@ def test_a_figure_forecast_by_someone_credits_them_with_it_alone() -> None:
     assert [credit(text, v)[0] for v in (7.1, 10, 0.3)] == ["Official data", "economists", "Official data"]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Gaza death toll passes 45,000, health ministry says", "health ministry"),
+    ("Death toll rises to 45,000, army says", "army"),
+])
+def test_a_headlines_source_without_its_article_is_a_source(text: str, source: str) -> None:
+    assert credit(text, 45_000)[0] == source
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
