@@ -640,8 +640,9 @@ class Reader:
                 continue
             if NEGATED.search(text, max(s, v_start - 12), v_start):
                 continue  # "a figure Moscow has not confirmed", "did not say": no one claims it
-            agent = (BY_AGENT.match(text, v_end, e) or AT_FIGURE_BY.match(text, v_end, e)) \
-                if text.startswith("ed", v_end - 2) or text[v_start:v_end] in ("put", "forecast") else None
+            agent = None
+            if text.startswith("ed", v_end - 2) or text[v_start:v_end] in ("put", "forecast", "given"):
+                agent = BY_AGENT.match(text, v_end, e) or AT_FIGURE_BY.match(text, v_end, e)
             if agent is not None:  # "the “one million” claimed by opposition leader Nika Gvaramia"
                 attribution = self._make(v_start, v_end, agent.group(1), span)
                 attribution.by_agent = True

@@ -772,6 +772,14 @@ def test_a_headlines_source_without_its_article_is_a_source(text: str, source: s
     assert credit(text, 45_000)[0] == source
 
 
+@pytest.mark.parametrize("text", [
+    "The figure of 40 dead was given by the emergencies ministry.",
+    "According to a post by the emergencies ministry, 40 people died.",
+])
+def test_a_figure_given_by_a_body_or_posted_by_it_is_its(text: str) -> None:
+    assert credit(text, 40)[0] == "emergencies ministry"
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
