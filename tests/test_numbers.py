@@ -29,7 +29,7 @@ def test_approximate_hedges_keep_the_value(hedge: str) -> None:
     assert (q.value, q.low, q.high, q.qualifier) == (3000, None, None, "approx")
 
 
-@pytest.mark.parametrize("hedge", ["nearly", "almost", "close to"])
+@pytest.mark.parametrize("hedge", ["nearly", "almost", "close to", "the best part of"])
 def test_nearly_sets_high_bound(hedge: str) -> None:
     q = only(f"The toll reached {hedge} 800 dead.")
     assert (q.value, q.high, q.qualifier) == (800, 800, "approx")
