@@ -531,6 +531,7 @@ def test_claimant_kind_takes_the_first_telling_word(name: str, role: str | None,
     ("M23", "military"), ("ProPublica", "media"),
     ("National Institute for Disaster Management", "government"),
     ("country's disaster management institute", "government"), ("Institute for the Study of War", "expert"),
+    ("Ukraine's air defence", "military"), ("Kharkiv regional military administration", "government"),
 ])
 def test_public_bodies_charities_publications_and_unnamed_groups_get_their_kind(name: str, kind: str):
     assert claimant_kind(name) == kind
