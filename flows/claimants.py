@@ -449,6 +449,15 @@ class Reader:
         self._people: dict[str, str | None] = {}  # surname → full name, looked up on demand
 
     # -- what a quantity asks ------------------------------------------------------------------
+    def gapped(self, raw: str, pos: int, sentence_index: int) -> Attribution | None:
+        """"Police said 8,000 people attended, organisers 20,000": the source named before a figure whose
+        reporting verb the sentence leaves out, or None where those words name no source ("the rest")."""
+        phrase = _bare(raw)
+        if not phrase or not (_kinds()[1].search(phrase) or phrase[0].isupper()) or number_at(phrase, 0) \
+                or any(w.lower() in _verb_words() or w.lower() in _words("boundary") for w in phrase.split()):
+            return None  # (a verb of its own: "…, though organisers claimed 30,000")
+        return self._make(pos, pos, raw, self.sentences[sentence_index])
+
     def governing(self, q_start: int, sentence_index: int) -> Attribution | None:
         """The attribution that credits the quantity at q_start in sentence `sentence_index`."""
         quote = self.in_quote(q_start)

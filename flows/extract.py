@@ -108,6 +108,9 @@ FORECAST_BEFORE = re.compile(r"\b(?:forecast|expected|expecting|predicted|predic
 OF_ITS = re.compile(r"\s+of\s+(?:its|their)\s")
 ITS_TOLL = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:death\s+)?(?:toll|losses|casualties|dead|count|tally)"
                       r"\b[^.;:]{0,20}$")
+# ", organisers 20,000", ", the opposition 200", ", organisers at 20,000": a source with its verb left out
+GAPPED_SOURCE = re.compile(r"[^\d.;:“”\"]{0,60}?,\s+(?:and\s+|while\s+)?"
+                           r"(?P<source>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,3}?)\s+(?:at\s+)?")
 HEDGED = ("at_least", "more_than", "at_most", "less_than", "approx")
 # Events a weak verb of arrival ("arriving", "joining") continues for what a figure refers back to.
 ARRIVALS = ("displaced", "deployed")
@@ -154,7 +157,15 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             _read_heading(ctx, layout.heading(q.start), q, ctx.kind or q.kind)
         value, low, high, qualifier, kind = q.value, q.low, q.high, q.qualifier, ctx.kind or q.kind
         change = q.change
-        left = _same_measure_as(previous, q, ctx, text, i)
+        # "Police said 8,000 people attended, organisers 20,000": another source's figure for the same measure
+        gapped = GAPPED_SOURCE.fullmatch(text, previous[1].char_end, q.start) \
+            if previous is not None and previous[2] == i and previous[1].claimant is not None \
+            and previous[0].kind == q.kind else None
+        gapped_source = reader.gapped(gapped.group("source"), q.start, i) if gapped is not None else None
+        left = previous[1] if gapped_source is not None and previous is not None \
+            else _same_measure_as(previous, q, ctx, text, i)
+        if gapped_source is not None and ctx.noun_before:
+            ctx.named = False  # (the noun before it names the source: "…, the rebels 12")
         if left is None and previous is not None and previous[0].kind == "duration" and q.kind != "duration":
             left = _same_measure_as(measured, q, ctx, text, i)
         window = max(0, q.start - 80)
@@ -230,7 +241,7 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             unit = f"{ctx.unit} {q.unit}" if q.unit.startswith("per ") else q.unit
         if ctx.period and kind in ("count", "money"):
             kind, unit = "rate", f"{unit} per {ctx.period}" if unit else f"per {ctx.period}"
-        attribution = reader.governing(q.start, i)
+        attribution = gapped_source or reader.governing(q.start, i)
         if attribution is not None and attribution.claimant and attribution.verb_end <= q.start \
                 and kind in ("count", "rate") \
                 and (OF_ITS.match(text, q.end) or ITS_TOLL.search(text, attribution.verb_end, q.start)):

@@ -310,6 +310,23 @@ def test_a_figure_referring_back_reaches_past_a_sentence_without_figures() -> No
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "attended")] * 2
 
 
+@pytest.mark.parametrize(("text", "second"), [
+    ("Police said 8,000 people attended, organisers 20,000.", ("organisers", "people", "attended")),
+    ("Police put the crowd at 8,000, organisers at 20,000.", ("organisers", "people", "attended")),
+    ("The government says 81 people died, the opposition 200.", ("opposition", "people", "killed")),
+])
+def test_a_source_whose_verb_is_left_out_gives_another_figure_for_the_same_measure(text: str,
+                                                                                 second: tuple) -> None:
+    claims = extract_claims(text)
+    assert (claims[1].claimant, claims[1].unit, claims[1].event) == second
+    assert claims[0].claimant != claims[1].claimant
+
+
+def test_words_before_a_figure_that_name_no_source_credit_nobody_new() -> None:
+    claims = extract_claims("Police said 8,000 people attended, the rest 200.")
+    assert claims[1].claimant == "Police"
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
