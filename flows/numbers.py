@@ -570,11 +570,15 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?i:of|in|to|and|or|from|by|on|at|for|with|than
 _SCALE_OF = re.compile(r"(?:\s+of)?(?:\s+an?)?\s+(?P<w>[A-Za-z]+)(?![A-Za-z])")
 
 
-@dataclass(frozen=True, slots=True)
 class _Token:
-    word: str  # lower-cased
-    end: int
-    joined: bool  # hyphened to the word before ("twenty-first")
+    """A word of a written fraction (a plain class, as _Core: mypyc compiles its __init__)."""
+
+    __slots__ = ("word", "end", "joined")
+
+    def __init__(self, word: str, end: int, joined: bool) -> None:
+        self.word = word  # lower-cased
+        self.end = end
+        self.joined = joined  # hyphened to the word before ("twenty-first")
 
 
 def _number_tokens(text: str, p: int, lex: _Lexicon) -> list[_Token]:
@@ -714,23 +718,32 @@ def _scaled(value: float, scale: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
-@dataclass(slots=True)
 class _Core:
-    """One end of a phrase: the number with its scale, currency and unit."""
+    """One end of a phrase: the number with its scale, currency and unit.
 
-    start: int
-    end: int
-    value: float
-    scaled: bool = False
-    written: bool = False  # in words
-    currency: str | None = None
-    kind: str | None = None
-    unit: str | None = None
-    unit_surface: str = ""
-    plain: bool = True  # digits only, no separator or decimal point
-    raw: float = 0.0  # the value before its scale word
-    num_end: int = 0  # where the number ends, before any unit
-    fraction: bool = False  # "two thirds", "3/4": a proportion of something, not a count
+    A plain class rather than a dataclass: mypyc compiles this __init__, while a dataclass's is
+    generated Python, and one or two _Core are built for every figure."""
+
+    __slots__ = ("start", "end", "value", "scaled", "written", "currency", "kind", "unit", "unit_surface",
+                 "plain", "raw", "num_end", "fraction")
+
+    def __init__(
+        self, start: int, end: int, value: float, scaled: bool = False, written: bool = False,
+        plain: bool = True, raw: float = 0.0, fraction: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.scaled = scaled
+        self.written = written  # in words
+        self.currency: str | None = None
+        self.kind: str | None = None
+        self.unit: str | None = None
+        self.unit_surface = ""
+        self.plain = plain  # digits only, no separator or decimal point
+        self.raw = raw  # the value before its scale word
+        self.num_end = 0  # where the number ends, before any unit
+        self.fraction = fraction  # "two thirds", "3/4": a proportion of something, not a count
 
 
 def _read_core(text: str, m: re.Match[str] | _Hit, lex: _Lexicon, bare: bool = False) -> _Core | None:
