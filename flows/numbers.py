@@ -63,6 +63,25 @@ _UPPER_BOUND = ("at_most", "less_than")
 _LOWER_BOUND = ("at_least", "more_than")
 
 
+def _first_chars(phrases: list[str], flags: int = 0) -> frozenset[str]:
+    """Every character a match of one of the phrases can start with (after any whitespace), as re reads
+    it with `flags`: ignoring case, "k" is also the Kelvin sign. Characters up to U+3000 are tried, as
+    for the word anchors, and the phrases' own.
+
+    Most figures are followed by a space and a word that starts none of a list's phrases: a test of
+    that one character (see _first_after_space) spares the regex that reads the list there."""
+    firsts = {p.strip()[0] for p in phrases}
+    starts = re.compile("|".join(map(re.escape, firsts)), flags)
+    return frozenset(c for c in {*map(chr, range(0x3001)), *firsts} if starts.fullmatch(c))
+
+
+def _first_after_space(text: str, pos: int) -> str:
+    """The first character at or after pos that is not whitespace ("" at the end of the text)."""
+    while text[pos:pos + 1].isspace():
+        pos += 1
+    return text[pos:pos + 1]
+
+
 @dataclass(frozen=True, slots=True)
 class Numeral:
     """A bare number as written ("1,234", "twenty-one", "2 million"), before any phrase is read."""
@@ -128,7 +147,9 @@ class _Lexicon:
     connector: re.Pattern[str]
     unit_after: re.Pattern[str]
     age_after: re.Pattern[str]
+    age_after_starts: frozenset[str]  # _first_chars of age_after's phrases
     hedge_after: re.Pattern[str]
+    hedge_after_starts: frozenset[str]  # _first_chars of hedge_after's phrases
     hedge_ahead: re.Pattern[str]  # a hedge written before a number, read forwards: "up to "
     rate_after: re.Pattern[str]
     per_head: re.Pattern[str]  # "per 100,000 people": a rate per head of population
@@ -342,9 +363,9 @@ def _lexicon() -> _Lexicon:
     age = toml["age"]
     age_after = re.compile("|".join(re.escape(a).replace(r"\ ", r"\s*") for a in age["after"]), re.I)
     age_before = re.compile(rf"\s+(?:{_reversed(age['before'])})")
+    after_hedges = [r["phrase"] for r in hedge_rows if r["position"] == "after"]
     hedge_after = re.compile(r"\s*" + _phrase_trie(
-        [(r["phrase"], False, r"\b" if r["phrase"][-1].isalpha() else "")
-         for r in hedge_rows if r["position"] == "after"]), re.I)
+        [(h, False, r"\b" if h[-1].isalpha() else "") for h in after_hedges]), re.I)
     linker = "|".join(re.escape(x) for x in rate["linkers"] if x != "/")
     rate_after = re.compile(
         rf"(?P<noun>(?:\s+(?!(?:{'|'.join(rate['not_across'])})\b)[a-z][a-z-]+){{0,2}}?)"
@@ -391,7 +412,9 @@ def _lexicon() -> _Lexicon:
         ),
         unit_after=unit_after,
         age_after=age_after,
+        age_after_starts=_first_chars(age["after"], re.I),
         hedge_after=hedge_after,
+        hedge_after_starts=_first_chars(after_hedges, re.I),
         hedge_ahead=re.compile(rf"(?i:{_alternation(before_hedges)})\s*"),
         rate_after=rate_after,
         per_head=per_head,
@@ -955,11 +978,13 @@ def _last_word(text: str, pos: int) -> str:
 # A clock time is a bare hour or an hour with two-digit minutes before am/pm: "5pm", "10.45 p.m.", "2.30 am".
 # Any other number there is a length: "2.1 pm" is 2.1 picometres, "2.123 am" attometres.
 _CLOCK_MARK = re.compile(r"\s*(?i:a\.m\.?|p\.m\.?|am\b|pm\b)")
+_CLOCK_MARK_STARTS = _first_chars(["am", "pm"], re.I)
 _CLOCK_DIGITS = re.compile(r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?")
 
 
 def _is_clock_time(text: str, core: _Core) -> bool:
-    if core.currency or core.scaled or _CLOCK_MARK.match(text, core.end) is None:
+    if core.currency or core.scaled or _first_after_space(text, core.end) not in _CLOCK_MARK_STARTS \
+            or _CLOCK_MARK.match(text, core.end) is None:
         return False
     if core.written:
         return core.value.is_integer() and 0 <= core.value <= 24  # "five pm"
@@ -1310,8 +1335,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         dashed = last is not None and text[first.end:last.start].strip() in ("-", "–", "—")
         # "2000 - 2500 Calories" is a range of calories, "2019 to 5%" no range
         if not (dashed and last is not None and last.unit):
-            year_span = re.match(r"[-–/]\d{2,4}\b", text[first.end:first.end + 5])
-            return first.end + (year_span.end() if year_span else 0)  # "in 1998", "2023-24"
+            year_span = _YEAR_SPAN.match(text, first.end, first.end + 5)
+            return year_span.end() if year_span else first.end  # "in 1998", "2023-24"
     last = last or _read_range_end(text, m, first, change_word, qualifier, lex) or first
     if last is not first:
         if _is_score(text, first, last) or (last.plain and lex.address_after.match(text, last.end)):
@@ -1320,10 +1345,12 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         if m.group("pre"):
             start = m.start("pre")
     end = last.end
-    fold = _FOLD.match(text, end) if last is first and first.unit is None and first.currency is None else None
+    # "-fold" and what makes no quantity ("22nd") are glued to the number: most figures have a space after
+    glued = last is first and first.unit is None and not text[end:end + 1].isspace()
+    fold = _FOLD.match(text, end) if glued and first.currency is None else None
     if fold is not None:
         first.kind, end = "multiplier", fold.end()  # "grew sixfold", "a 10-fold rise", "2.5-fold"
-    elif last is first and first.unit is None and lex.not_quantity_after.match(text, end):
+    elif glued and lex.not_quantity_after.match(text, end):
         return end  # "22nd", "1990s", "5G", "two-thirds"
     elif last is first and _is_compound_modifier(text, first, lex):
         return end  # "a three-bed flat", "a six-speed gearbox"
@@ -1332,7 +1359,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     if first.currency:
         kind, unit = "money", first.currency
     # age: "aged 21", "21-year-old", "21 years old", "Jamie Armstrong, 25, was jailed"
-    a = lex.age_after.match(text, last.num_end)
+    a = lex.age_after.match(text, last.num_end) \
+        if _first_after_space(text, last.num_end) in lex.age_after_starts else None
     after_name = kind == "count" and last is first and qualifier == "exact" and text[start - 2:start] == ", "
     if a:
         kind, unit, end = "age", "year", a.end()
@@ -1346,15 +1374,15 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
             and (times := lex.times_after.match(text, end)):
         kind, end = "multiplier", times.end("times")  # "four times the number", "6.5 times earnings"
     if last is first and first.kind == "duration":
-        a2 = re.match(r"\s+(?:old|of\s+age)\b", text[end:end + 10])
+        a2 = _OLD_AFTER.match(text, end, end + 10)
         if a2:
-            kind, unit, end = "age", "year", end + a2.end()
+            kind, unit, end = "age", "year", a2.end()
 
     if kind == "duration" and qualifier != "exact" and _over_means_across(text, m, start, end, lex):
         qualifier, start = "exact", m.start("digits" if m.group("digits") else "words")
     # suffix hedge: "10,000 or more", "40-plus", "40+", "more than 5,000 or equal to"
     number_end = last.num_end
-    h = lex.hedge_after.match(text, end)
+    h = lex.hedge_after.match(text, end) if _first_after_space(text, end) in lex.hedge_after_starts else None
     if h and not _number_at(text, h.end(), lex):
         suffix, suffix_high = lex.hedges[_key(h.group().strip().lower())]
         if (joined := _with_suffix(qualifier, suffix)) is not None:
@@ -1423,6 +1451,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
 # "has risen above 1,100", "fell below 2%": a level passed, not the size of a move ("rose more than 5%" is).
 LEVEL_PASSED = re.compile(r"(?i:above|below|past|beyond)\s")
 _FOLD = re.compile(r"-?(?i:fold)\b")
+_OLD_AFTER = re.compile(r"\s+(?:old|of\s+age)\b")  # "six years old": an age (read within 10 characters)
+_YEAR_SPAN = re.compile(r"[-–/]\d{2,4}\b")  # "2023-24" (read within 5 characters)
 _BASE_WORDS = {"million": "1000000", "thousand": "1000"}
 
 
@@ -1666,13 +1696,16 @@ def _looks_like_years(first: _Core, last: _Core) -> bool:
     return all(c.plain and 1000 <= c.value <= 2100 and c.unit is None for c in (first, last))
 
 
+_WORD_AFTER = re.compile(r"[\s,]*([A-Za-z]*)")  # read within 20 characters: "one of", "one, two"
+
+
 def _is_referential(text: str, start: int, core: _Core, qualifier: str, lex: _Lexicon) -> bool:
     """Small number words that name things rather than count them: "the two leaders", "one of"."""
     if not core.written or core.currency or core.scaled or qualifier != "exact":
         return False
     hyphened_unit = core.unit is not None and text[core.num_end:core.num_end + 1] == "-"  # "a one-day strike"
     if core.value == 1 and not hyphened_unit:
-        nxt = re.match(r"[\s,]*([A-Za-z]*)", text[core.num_end:core.num_end + 20])
+        nxt = _WORD_AFTER.match(text, core.num_end, core.num_end + 20)
         if nxt is None or nxt.group(1).lower() in lex.one_followers or nxt.group(1) == "":
             return True  # "one of the", "one day", "the one"
         if _last_word(text, start).lower() in lex.one_preceders:
