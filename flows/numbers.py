@@ -145,6 +145,7 @@ class _Lexicon:
     word_anchor: AhoCorasick  # an anchor word after a character that may open a word (see _anchors)
     scale_after: re.Pattern[str]
     connector: re.Pattern[str]
+    connector_starts: frozenset[str]  # _first_chars of connector's branches
     unit_after: re.Pattern[str]
     age_after: re.Pattern[str]
     age_after_starts: frozenset[str]  # _first_chars of age_after's phrases
@@ -368,7 +369,8 @@ def _lexicon() -> _Lexicon:
         [(h, False, r"\b" if h[-1].isalpha() else "") for h in after_hedges]), re.I)
     linker = "|".join(re.escape(x) for x in rate["linkers"] if x != "/")
     rate_after = re.compile(
-        rf"(?P<noun>(?:\s+(?!(?:{'|'.join(rate['not_across'])})\b)[a-z][a-z-]+){{0,2}}?)"
+        # (a noun is taken whole, "++": giving back letters cannot make room for the space or "/" after it)
+        rf"(?P<noun>(?:\s+(?!(?:{'|'.join(rate['not_across'])})\b)[a-z][a-z-]++){{0,2}}?)"
         rf"(?:\s+(?:{linker})\s+|\s*/\s*)"
         rf"(?P<p>{'|'.join(rate['periods'])})\b(?!\s+(?:{'|'.join(rate['not_before'])})\b)"
         rf"|\s+(?P<adv>{'|'.join(rate['adverbs'])})\b",
@@ -410,6 +412,7 @@ def _lexicon() -> _Lexicon:
         connector=re.compile(
             r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-\s+(?i:to)\s+|-|\s+-\s+|\s+(?i:to|and|through|or|up\s+to)\s+)"
         ),
+        connector_starts=_first_chars(["-", "–", "—", "~", "to", "and", "through", "or", "up"], re.I),
         unit_after=unit_after,
         age_after=age_after,
         age_after_starts=_first_chars(age["after"], re.I),
@@ -1217,7 +1220,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if p >= 2 and text[p - 1] in "-–/" and text[p - 2].isdigit() and hit.group("cur") is None:
             continue  # the tail of "2023-24" or "9/11" whose head was dropped
-        q = _read_phrase(text, hit, lex)
+        q = _read_phrase(text, hit, lex, reversed_text)
         if isinstance(q, int):
             pos = q
             continue
@@ -1275,8 +1278,9 @@ def _inherit_bound(q: Quantity, previous: Quantity) -> None:
         q.high = q.value
 
 
-def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
-    """The quantity starting at a numeral match; an int is where to resume when it is not one."""
+def _read_phrase(text: str, m: _Hit, lex: _Lexicon, reversed_text: str) -> Quantity | int:
+    """The quantity starting at a numeral match; an int is where to resume when it is not one.
+    `reversed_text` is text[::-1], where what precedes the phrase is read leftwards (40 characters)."""
     qualifier = "exact"
     sets_high = False
     start = m.phrase_start
@@ -1305,14 +1309,14 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         return Quantity(start, end, text[start:end], None, floor, ceiling, "vague", kind, unit)
 
     first = _read_core(text, m, lex)
-    back = text[max(0, start - 40):start][::-1]  # read leftwards with anchored matches
+    back = len(text) - start  # reversed_text[back] is text[start - 1]
     if first is None:
         return m.end("digits" if m.group("digits") else "words")
     if _is_code(text, m, first, lex):
         return first.end
     _read_ratio(text, first, lex)
     if first.plain and first.value <= 2100 and (
-        lex.month_before.match(back)
+        lex.month_before.match(reversed_text, back, back + 40)
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
         return first.end  # "October 3", "3 October", "October 2024"
@@ -1321,12 +1325,13 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     _read_unit(text, first, lex)
     _read_fraction_unit(text, first, lex)
     if first.unit is None and first.currency is None and not first.written \
-            and (before := lex.unit_before.match(back)):
+            and (before := lex.unit_before.match(reversed_text, back, back + 40)):
         first.kind, first.unit = lex.units[before.group("u")[::-1].lower()]  # "magnitude 6.8"
-        start -= before.end()
-        back = text[max(0, start - 40):start][::-1]
-    change_word = lex.change_before.match(back) or (
-        lex.change_by_before.match(back) if "yb" in back[:4] else None)  # "… by 4.99%"
+        start -= before.end() - back
+        back = before.end()
+    change_word = lex.change_before.match(reversed_text, back, back + 40) or (
+        lex.change_by_before.match(reversed_text, back, back + 40)
+        if "yb" in reversed_text[back:back + 4] else None)  # "… by 4.99%"
     last = None
     if (qualifier == "exact" or _has_era(text, first)) and _is_year(first, text, lex) \
             and not _counts_not_years(text, first, lex):  # "around 300 BC" too; "cut 2000 jobs" no year
@@ -1364,7 +1369,7 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
     after_name = kind == "count" and last is first and qualifier == "exact" and text[start - 2:start] == ", "
     if a:
         kind, unit, end = "age", "year", a.end()
-    elif (first.kind in (None, "duration") and _age_before(text, m, start, lex)) or (
+    elif (first.kind in (None, "duration") and _age_before(text, m, start, lex, reversed_text)) or (
             after_name and _age_after_name(text, start, first, lex)):
         kind, unit = "age", "year"
     if kind == "money" and last is first and (minor := _read_minor_units(text, first, lex)) is not None:
@@ -1440,7 +1445,8 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon) -> Quantity | int:
         ca = lex.change_after.match(text, end)
         if ca and kind in ("percent", "money", "count", "measurement"):
             change = lex.change_words[ca.group("w").lower()]
-        elif (t := lex.trend_before.match(back)) and (t.group("to") or qualifier == "range"):
+        elif (t := lex.trend_before.match(reversed_text, back, back + 40)) and (
+                t.group("to") or qualifier == "range"):
             trend = lex.change_words[t.group("w")[::-1].lower()]  # "up from 5,000" alone is no level reached
     return Quantity(
         start, end, text[start:end], value, low, high, qualifier, kind, unit, change, bounds, number_end,
@@ -1564,15 +1570,18 @@ def _read_range_end(
     "and" needs "between" before; after a change verb, "rose 5 to 7" is a range only with "by" or a
     unit on the second end alone ("dropped by 1 to 1.5 degrees"), since "rose 5% to 84" is a level.
     """
+    if qualifier not in ("exact", "approx"):
+        return None
     pre = (m.group("pre") or "").lower()
-    connector = lex.connector.match(text, first.end)
+    connector = lex.connector.match(text, first.end) \
+        if _first_after_space(text, first.end) in lex.connector_starts else None
     per = _PER_UNIT.match(text, first.end) if not connector and pre else None
     if per:  # "from $350 per kg to $680 per kg": the unit is written with both ends
         connector = lex.connector.match(text, per.end())
     when = lex.time_said.match(text, first.end) if not connector and pre == "from" else None
     if when:  # "from 20 mpg in 2008 to 29 mpg in 2020"
         connector = lex.connector.match(text, when.end())
-    if not connector or qualifier not in ("exact", "approx"):
+    if not connector:
         return None
     c = " ".join(connector.group("c").replace("-", " ").split()).lower()  # "- to", "-to-" read as "to"
     if c == "and" and pre != "between" or c.startswith("up") and pre != "from" or when and c != "to":
@@ -1630,11 +1639,13 @@ def _compatible(first: _Core, second: _Core) -> bool:
     return not (first.currency and second.currency and first.currency != second.currency)
 
 
-def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon) -> bool:
-    """ "aged 21", "aged over 80", "ages 18 to 34", "under the age of 5" (a hedge that names the age)."""
+def _age_before(text: str, m: _Hit, start: int, lex: _Lexicon, reversed_text: str) -> bool:
+    """ "aged 21", "aged over 80", "ages 18 to 34", "under the age of 5" (a hedge that names the age);
+    the 20 characters before start are read leftwards in reversed_text (text[::-1])."""
     if (hedge := m.group("hedge")) and lex.age_hedge.search(_key(hedge)):
         return True
-    return lex.age_before.match(text[max(0, start - 20):start][::-1]) is not None
+    back = len(text) - start
+    return lex.age_before.match(reversed_text, back, back + 20) is not None
 
 
 # Before a number: a person's name of two or more capitalised words ("Tyrell Grant", "John F. Kelly"),
