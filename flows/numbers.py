@@ -138,11 +138,12 @@ def _phrase_trie(phrases: list[tuple[str, bool, str]]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     core: re.Pattern[str]
-    number_start: re.Pattern[str]  # where a number written with digits may start
+    number_chars: frozenset[str]  # what a number written with digits may start with: a digit, "½"
     vulgar: dict[str, float]  # "½" -> 0.5
     second: re.Pattern[str]
     prefix: re.Pattern[str]
-    word_anchor: AhoCorasick  # an anchor word after a character that may open a word (see _anchors)
+    anchor_scan: AhoCorasick  # anchor words after a character that may open a word, then number_chars
+    anchor_word_patterns: int  # how many of anchor_scan's patterns are anchor words (see _anchors)
     scale_after: re.Pattern[str]
     connector: re.Pattern[str]
     connector_starts: frozenset[str]  # _first_chars of connector's branches
@@ -346,9 +347,13 @@ def _lexicon() -> _Lexicon:
     anchor_words += [w[0].upper() + w[1:] for w in anchor_words]
     # Each anchor word after each character a word may follow, as one automaton: its leftmost-longest
     # matches are where a regex of those words would match (as the regex trie did), found twice as fast.
+    # The characters a number written with digits starts with are patterns of the same automaton, so one
+    # scan finds both (a regex scan for digits costs as much again: re tests a class at every character).
+    # No anchor word holds one of them, so they do not change which words match.
     before_word = [c for c in map(chr, range(0x3001)) if re.fullmatch(_BEFORE_WORD, c)]
-    word_anchor = AhoCorasick([c + w for c in before_word for w in set(anchor_words)],
-                              matchkind=MATCHKIND_LEFTMOST_LONGEST)
+    word_patterns = [c + w for c in before_word for w in set(anchor_words)]
+    number_chars = frozenset("0123456789" + vulgar_class)
+    anchor_scan = AhoCorasick(word_patterns + sorted(number_chars), matchkind=MATCHKIND_LEFTMOST_LONGEST)
     scale_words = [s for s in scales if len(s) > 3]
     scale_abbrevs = [s for s in scales if len(s) <= 3 and not s.startswith("doz")]
     scale_after = re.compile(
@@ -403,11 +408,12 @@ def _lexicon() -> _Lexicon:
     months = _alternation(calendar["months"])
     return _Lexicon(
         core=core,
-        number_start=re.compile(rf"[0-9{vulgar_class}][0-9]*"),
+        number_chars=number_chars,
         vulgar=vulgar,
         second=second,
         prefix=prefix,
-        word_anchor=word_anchor,
+        anchor_scan=anchor_scan,
+        anchor_word_patterns=len(word_patterns),
         scale_after=scale_after,
         connector=re.compile(
             r"(?P<c>\s*-to-\s*|\s*(?:–|—|~)\s*|-\s+(?i:to)\s+|-|\s+-\s+|\s+(?i:to|and|through|or|up\s+to)\s+)"
@@ -1063,15 +1069,23 @@ class _Hit:
         return self._spans[name][1]
 
 
-# A leading character class lets re skip ahead fast; r"\d+" scans three times slower (the lexicon's
-# number_start adds the one-character fractions to it).
+# A leading character class lets re skip ahead fast; r"\d+" scans three times slower.
 _DIGIT_RUN = re.compile(r"[0-9][0-9]*")
+_DIGITS = frozenset("0123456789")
 
 
 def _anchors(text: str, lex: _Lexicon) -> list[int]:
-    """Where numbers may start: digit runs and number words (two fast scans, then merged)."""
-    found = [m.start() for m in lex.number_start.finditer(text)]
-    found += [start for _, start, _ in lex.word_anchor.find_matches_as_indexes(" " + text)]  # " ": at 0 too
+    """Where numbers may start, from one scan of the text: number words, and the first character of each
+    run of digits (where a regex for number_chars, then digits, would match: "1,234" gives 1 and 234,
+    "2¾" gives 2 and ¾, "½12" only ½)."""
+    found = []
+    # start is in " " + text (so that a word at 0 has a character before it): for an anchor word, the
+    # index of its character before in " " + text is that of its first letter in text
+    for pattern, start, _ in lex.anchor_scan.find_matches_as_indexes(" " + text):
+        if pattern < lex.anchor_word_patterns:
+            found.append(start)
+        elif not (text[start - 1] in _DIGITS and start >= 2 and text[start - 2] in lex.number_chars):
+            found.append(start - 1)
     found.sort()
     return found
 
