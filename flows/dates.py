@@ -168,6 +168,9 @@ COMPARED_BEFORE = re.compile(
     r"(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?"
     r"|(?P<bare>\bfrom|\bbelow|\babove|(?<!more )(?<!less )(?<!fewer )\bthan|\bshort\s+of))\s+"
     r"(?P<figure>(?:[a-z]+\s+){0,2}[^\s\d,;:()]{0,3}\d[\d,.]*\S*)(?:\s+[a-z][\w-]*){0,4}\s+$")
+# Every match of COMPARED_BEFORE holds one of these words. It opens with no literal, so re tries it at every
+# position of the 80 characters before a date, and most dates have none of them there: look for them first.
+COMPARED_MARKS = ("from", "compared", "against", "versus", "vs", "below", "above", "than", "short")
 
 
 def dating(sentence: str, published: date | None, cues: tuple[str, ...] | None = None) -> Dating:
@@ -206,6 +209,8 @@ def _compared_figure(sentence: str, date_start: int) -> int | None:
     ("fell to 2.4% in March from 2.6% in February", not "aid from 30 countries in 2023" nor "more than
     2,000 died in 2023")."""
     floor = max(0, date_start - 80)
+    if not any(sentence.find(mark, floor, date_start) >= 0 for mark in COMPARED_MARKS):
+        return None
     m = COMPARED_BEFORE.search(sentence, floor, date_start)
     if m is None or (m.group("bare") and not any(c.isdigit() for c in sentence[:m.start()])):
         return None
