@@ -83,10 +83,14 @@ PERIOD_ENDS = ("year", "months", "quarter", "Year", "Months", "Quarter")  # MONT
 PART_OF_MONTH = {"early": 10, "mid": 20}  # the latest day "early March", "mid-March" can mean
 
 # Every calendar pattern has a capitalised month or weekday name: a sentence without one of these
-# three-letter stems gives no calendar date, and this one pattern (scanned in C) says so faster.
-HINT_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-              "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-HINT = re.compile("|".join(HINT_STEMS))
+# three-letter stems gives no calendar date, and one pattern for each (scanned in C) says so faster. Most
+# sentences with a stem have only one kind: the month patterns are not read for "on Monday", nor the
+# weekdays for "in March".
+MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAY_STEMS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HINT_STEMS = MONTH_STEMS + WEEKDAY_STEMS
+MONTH_HINT = re.compile("|".join(MONTH_STEMS))
+WEEKDAY_HINT = re.compile("|".join(WEEKDAY_STEMS))
 
 _WORDS_BEFORE = re.compile(r"[\w'’]+")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
@@ -251,9 +255,10 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
     Each kind of date is looked for only where a cheap test finds its mark (a month or weekday stem, a
     relative phrase's cue word or a year's mark, "ago"): most sentences give none."""
     found: list[tuple[int, int, date]] = []
-    if HINT.search(sentence):
-        taken: list[tuple[int, int]] = []
-        ahead: timedelta | None = None  # read on the first date without a year (its pattern is slow)
+    months = MONTH_HINT.search(sentence) is not None
+    taken: list[tuple[int, int]] = []
+    ahead: timedelta | None = None  # read on the first date without a year (its pattern is slow)
+    if months:
         for pattern in (DAY_MONTH, MONTH_DAY):
             for m in pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in taken):
@@ -266,13 +271,14 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
                 if day:
                     found.append((*m.span(), day))
                     taken.append(m.span())
-        if published is not None:
-            for start, end, name, after_last in _weekdays(sentence):
-                back = (published.weekday() - WEEKDAYS[name]) % 7
-                if after_last and back == 0:
-                    back = 7  # "last Tuesday" in a Tuesday article
-                # News reports the past: "on Thursday" is the latest Thursday on or before publication.
-                found.append((start, end, published - timedelta(days=back)))
+    if published is not None and WEEKDAY_HINT.search(sentence):
+        for start, end, name, after_last in _weekdays(sentence):
+            back = (published.weekday() - WEEKDAYS[name]) % 7
+            if after_last and back == 0:
+                back = 7  # "last Tuesday" in a Tuesday article
+            # News reports the past: "on Thursday" is the latest Thursday on or before publication.
+            found.append((start, end, published - timedelta(days=back)))
+    if months:
         for m in MONTH_IN.finditer(sentence):
             if not any(a < m.end() and m.start() < b for a, b in taken):  # "by March 3" is that day
                 last = MONTH_PAIR.match(sentence, m.end()) or m  # "in July and August": August's end
