@@ -432,7 +432,7 @@ def _lexicon() -> _Lexicon:
         change_after=change_after,
         trend_before=trend_before,
         # "October 3", "Oct. 3"; a full name and a full stop end a sentence: "by March. Less than 5%"
-        month_before=re.compile(rf"\s+(?:,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?"
+        month_before=re.compile(rf"\s+(?P<day>,?(?:ts|dn|dr|ht)?\d{{1,2}}\s+)?"
                                 rf"(?:\.(?:{_reversed([m for m in calendar['months'] if len(m) <= 4])})"
                                 rf"|(?:{_reversed(calendar['months'])}))"),
         month_after=re.compile(rf"(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?(?:{months})\b"),
@@ -1329,11 +1329,12 @@ def _read_phrase(text: str, m: _Hit, lex: _Lexicon, reversed_text: str) -> Quant
     if _is_code(text, m, first, lex):
         return first.end
     _read_ratio(text, first, lex)
+    dated = lex.month_before.match(reversed_text, back, back + 40) if first.plain else None
     if first.plain and first.value <= 2100 and (
-        lex.month_before.match(reversed_text, back, back + 40)
+        (dated and (dated.group("day") is None or first.value >= 1000))  # not "As of June 30, 40 people"
         or (first.value <= 31 and lex.month_after.match(text, first.end))
     ):
-        return first.end  # "October 3", "3 October", "October 2024"
+        return first.end  # "October 3", "3 October", "October 2024", "June 30, 2024"
     if _is_clock_time(text, first):
         return first.end
     _read_unit(text, first, lex)
@@ -1751,11 +1752,13 @@ def _is_identifier(text: str, start: int, core: _Core, lex: _Lexicon) -> bool:
     if text[start - 1:start] == "(" and text[core.end:core.end + 1] == ")":
         return True  # "Dak Prescott (4)", footnote and list markers: a bare number alone in brackets
     back = text[max(0, start - 30):start][::-1]
-    return _NAME_BEFORE.match(back) is not None and _SENTENCE_START_BEFORE.match(back) is None
+    return _NAME_BEFORE.match(back) is not None and _SENTENCE_START_BEFORE.match(back) is None \
+        and _TOLD_NAME_BEFORE.match(back) is None
 
 
 # Read backwards from a number: a name part ("COVID-", "#", "No.", "iPhone ", "Section ") ...
 _NAME_BEFORE = re.compile(r"-[A-Za-z]|#|\s*\.oN(?!\w)|\s\w*[A-Z][a-z]+(?!\w)|\s[\w&]*[A-Z](?![\w&])")
 # ... unless that capitalised word merely starts the sentence ("Nearly", "In 10 years"); a name with "&" is
-# one there too ("S&P 500 futures rose").
+# one there too ("S&P 500 futures rose"); nor the one told ("told Reuters 30 had died", "told the BBC 300").
+_TOLD_NAME_BEFORE = re.compile(r"\s[\w&.]+\s+(?:eht\s+)?(?:dlot|sllet|gnillet)\b")
 _SENTENCE_START_BEFORE = re.compile(r"\s\w*[A-Z](?:\s*[.!?\"“]|$)")

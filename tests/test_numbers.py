@@ -171,6 +171,24 @@ def test_rates(text: str, unit: str) -> None:
     assert (q.kind, q.unit) == ("rate", unit)
 
 
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("As of June 30, 40 people had died.", ["40"]),
+    ("On June 30, 2024, 40 people died.", ["40"]),
+    ("On Oct. 3, 12 people died.", ["12"]),
+])
+def test_a_count_after_a_date_with_a_day_is_no_year(text: str, surfaces: list[str]) -> None:
+    assert [q.surface for q in find_quantities(text)] == surfaces
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("A commander told the BBC 30 had died.", ["30"]),
+    ("The commander told Reuters 30 people had died.", ["30"]),
+    ("Apple Watch 5 sold well.", []),
+])
+def test_a_figure_after_the_name_someone_told_is_no_model_number(text: str, surfaces: list[str]) -> None:
+    assert [q.surface for q in find_quantities(text)] == surfaces
+
+
 def test_a_month_ending_the_sentence_before_is_no_date() -> None:
     # "by March. Less than 5%" is not "March 5"; "Oct. 5" is.
     text = "It hopes to raise £10m by March. Less than 5% came in. On Oct. 5 it closed."
