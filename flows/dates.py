@@ -66,6 +66,13 @@ WEEKDAY = re.compile(
 _WORD_BEFORE_DAY = re.compile(r"\b(\w+)(\s+)$")
 _REACH = 30  # characters a relative phrase or "in 2023" reaches beyond its cue word
 YEAR_MARKS = ("in 19", "in 20", "during", "throughout", "In 19", "In 20", "During", "Throughout")
+# "in the third quarter", "in the first half of 2024", "over the second half of last year": the end of that
+# part of the year
+PART_OF_YEAR = re.compile(r"\b(?i:in|during|for|over)\s+the\s+(?P<which>first|second|third|fourth|last|final)"
+                          r"\s+(?P<part>quarter|half)\b(?:\s+of\s+(?:(?P<year>(?:19|20)\d\d)|(?P<last>last\s+year)"
+                          r"|the\s+year|this\s+year))?")
+PART_MARKS = ("quarter", "half")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 YEAR_IN = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)")
 # "in March", "by the end of October", "in late June 2023", "in the year to June 2023": a month without its
 # day ("by March" alone is mostly a deadline, and "backed by May" a name).
@@ -106,7 +113,7 @@ class _Lexicon:
         self.relative_re = phrase_pattern(list(data["relative"]))
         cues = data["cues"]["words"]
         # A relative phrase's cue or a year's mark ("in 2023"), as written (substring tests are fast)
-        self.cues = tuple(cues + [w.capitalize() for w in cues]) + YEAR_MARKS
+        self.cues = tuple(cues + [w.capitalize() for w in cues]) + YEAR_MARKS + PART_MARKS
         # Every mark a date needs: the cues first (their indexes are the cues'), the stems, "ago".
         self.mark_scan = AhoCorasick([*self.cues, *HINT_STEMS, "ago"])
         with (LEXICON_DIR / "number_words.toml").open("rb") as f:
@@ -297,7 +304,9 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
     present = [cue for cue in cues if cue in sentence]
     if not present:
         return found
-    for m in _near(lex.relative_re, sentence, [c for c in present if c not in YEAR_MARKS]):
+    for m in _near(PART_OF_YEAR, sentence, [c for c in present if c in PART_MARKS]):
+        found.append((*m.span(), _part_of_year_end(m, published)))
+    for m in _near(lex.relative_re, sentence, [c for c in present if c not in YEAR_MARKS + PART_MARKS]):
         unit, offset = lex.relative[" ".join(m.group().lower().split())]
         found.append((*m.span(), _relative(published, unit, offset)))
     for m in _near(YEAR_IN, sentence, [c for c in present if c in YEAR_MARKS]):
@@ -353,6 +362,22 @@ def _relative(published: date, unit: str, offset: int) -> date:
             first = (first - timedelta(days=1)).replace(day=1)
         return first.replace(day=calendar.monthrange(first.year, first.month)[1])
     return date(published.year + offset, 12, 31)
+
+
+def _part_of_year_end(m: re.Match[str], published: date) -> date:
+    """The last day of a quarter or half of a year (PART_OF_YEAR); without a year, the latest one begun by
+    publication, and no later than publication while it runs."""
+    months = 3 if m.group("part").lower() == "quarter" else 6
+    which = m.group("which").lower()
+    end_month = months * ORDINALS.get(which, 12 // months)  # "last", "final": the year's last
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif m.group("last"):
+        year = published.year - 1
+    else:
+        year = published.year if date(published.year, end_month - months + 1, 1) <= published \
+            else published.year - 1
+    return min(date(year, end_month, calendar.monthrange(year, end_month)[1]), published)
 
 
 def _back(published: date, unit: str, count: int) -> date:

@@ -35,6 +35,10 @@ TUESDAY = date(2024, 11, 19)
     ("Unemployment rose by 54,000 in December.", date(2023, 12, 31)),  # "by" a figure looks nowhere ahead
     ("Exports were $84bn in the quarter ended December, down from $89bn.", date(2023, 12, 31)),
     ("The ministry hopes to hire 4,000 by 15 December.", date(2024, 12, 15)),  # "by" a date does
+    ("Profit rose 18% in the third quarter.", date(2024, 9, 30)),  # the end of that part of the year
+    ("Some 40 died in the first half of 2023.", date(2023, 6, 30)),
+    ("Profit rose 18% in the fourth quarter.", TUESDAY),  # still running: not after publication
+    ("Profit rose 18% in the fourth quarter of last year.", date(2023, 12, 31)),
 ])
 def test_sentence_dates_resolve_against_publication(sentence: str, expected: date) -> None:
     assert as_of(sentence, TUESDAY) == expected
