@@ -781,6 +781,12 @@ def test_a_figure_given_by_a_body_or_posted_by_it_is_its(text: str) -> None:
     assert credit(text, 40)[0] == "emergencies ministry"
 
 
+def test_a_body_that_attributes_deaths_to_a_cause_claims_them() -> None:
+    text = "In Spain, the health ministry's monitoring system attributed 2,159 deaths to extreme heat."
+    assert credit(text, 2159)[:2] == ("health ministry's monitoring system", "government")
+    assert claimant_kind("Gun Violence Archive", "a nonprofit that tracks shootings") == "ngo"
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
