@@ -53,7 +53,8 @@ NAME_PARTICLE = re.compile(r"(?:al|el|ad|ash|bin|ibn|van|von|der|den|de|da|di|de
 MORE_NAME = re.compile(rf"(?:\s[{UPPER}][{LOWER}]+)+")
 # The given names right before a surname: "… Volodymyr " before "Zelensky".
 NAME_BEFORE = re.compile(rf"\b((?:[{UPPER}][{LOWER}]+[- ]){{1,2}})$")
-ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+ACCORDING = re.compile(r"\b(?:according\s+to|as\s+reported\s+by)\s+", re.IGNORECASE)  # (both credit the name)
+LEADING_CITING = re.compile(r"\s*(?:Citing|Quoting)\s+([^,;]+),\s+")
 # "Reuters, citing the health ministry, reported": the verb must follow the cited source.
 CITING = re.compile(r"([^,;]+?),\s+citing\s+([^,;]+?),\s+")
 CLAUSE_MARK = re.compile(r"[,;]")
@@ -73,10 +74,13 @@ SAID_PRONOUN = re.compile(r"\b(?:said|says|told\s+\w+)\s+(?:that\s+)?(?:he|she|t
 # "…, but the minister said he feared …": a reporting verb whose clause has a subject of its own reports
 # that clause, not a figure before a contrast.
 OWN_CLAUSE = re.compile(r"\s+(?:he|she|they|we|it)\s+(?!said\b|says\b|told\b)[a-z]")
-# "X said …, citing Y": the cited source after the verb, up to the clause's end.
-CITING_AFTER = re.compile(r",\s+(?:citing|quoting)\s+((?:[^,;.]|(?<=\d)[,.](?=\d))+)(?:,\s+([A-Z][^,;.]*))?")
-QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+saying\b")
-WAS_QUOTED = re.compile(r"\b(\w+)\s+was\s+quoted\s+as\s+saying(?:\s+by\s+([^,.;]+))?")
+# "X said …, citing Y": the cited source after the verb, up to the clause's end (past the dots of "U.S.").
+CITING_AFTER = re.compile(r",\s+(?:citing|quoting|which\s+cited|who\s+cited)\s+"
+                          r"((?:[^,;.]|(?<=\d)[,.](?=\d)|(?<=\b[A-Z])\.)+)(?:,\s+([A-Z][^,;.]*))?")
+QUOTED_AS = re.compile(r"\bquoted\s+(?!by\s)(.+?)\s+as\s+saying\b")  # (not the passive "quoted by X as")
+# "The health ministry was quoted by Interfax as saying", "… was quoted as saying by Interfax"
+WAS_QUOTED = re.compile(r"\bwas\s+quoted\s+(?:by\s+(?P<by>[^,.;]+?)\s+)?as\s+saying"
+                        r"(?:\s+by\s+(?P<after>[^,.;]+))?")
 NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+$", re.IGNORECASE)
 # "it was reported", "are believed", "famine had been confirmed" (not "has been reporting": see its use)
 PASSIVE = re.compile(r"\b(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+$|\b(?:are|is|were|was)\s+$"
@@ -611,8 +615,8 @@ class Reader:
         s, e = span.start, span.end
         sentence = text[s:e]
         # Cheap substring guards first: most sentences have none of these, and the patterns backtrack.
-        citing = "citing" in sentence or "quoting" in sentence
-        if "ccording" in sentence:
+        citing = "iting" in sentence or "uoting" in sentence or " cited " in sentence  # ("Citing", "quoting")
+        if "ccording" in sentence or "reported by" in sentence:
             for m in ACCORDING.finditer(sentence):
                 name_end = _phrase_end(text, s + m.end(), e)
                 role = APPOSITION_ROLE.match(text, name_end, e)  # "…, a rights group that tracks the toll"
@@ -640,7 +644,10 @@ class Reader:
                 found.append(self._cited(s + m.start(), s + m.end(), outlet[0], m.group(1), span) if outlet
                              else self._make(s + m.start(), s + m.end(), m.group(1), span))
             for m in WAS_QUOTED.finditer(sentence):
-                found.append(self._make(s + m.start(), s + m.end(), m.group(1), span, via=m.group(2)))
+                speaker = self._source_before(s + m.start(), s)
+                if speaker is not None:
+                    found.append(self._make(s + m.start(), s + m.end(), speaker[0], span, role=speaker[1],
+                                            via=m.group("by") or m.group("after")))
         taken = [(a.verb_start, a.verb_end) for a in found]
         floor = s  # a subject does not reach back past another reporting verb ("X said the plan would put")
         for v_start, v_end in _verb_spans(sentence, s):
@@ -690,11 +697,15 @@ class Reader:
                                   and not TOLL_GIVEN.match(text, v_end)
                                   and not _made_by(text[subject_floor:v_start])):
                 continue
-            attribution = self._make(v_start, v_end, source[0], span, role=source[1])
+            leading = LEADING_CITING.match(text, s, v_start) if citing else None
+            if leading is not None:  # "Citing the health ministry, TASS said": the ministry's, via TASS
+                attribution = self._cited(v_start, v_end, source[0], leading.group(1), span)
+            else:
+                attribution = self._make(v_start, v_end, source[0], span, role=source[1])
             attribution.relative = relative is not None
             if aside is not None and attribution.claimant and _kinds()[2].search(aside.group()):
                 attribution.kind = "anonymous"  # "A Ukrainian commander, who asked not to be named, told"
-            if citing:
+            if citing and leading is None:
                 attribution = self._cited_after(attribution, v_end, e, span)
             found.append(attribution)
         for attribution in found:

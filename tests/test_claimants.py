@@ -787,6 +787,21 @@ def test_a_body_that_attributes_deaths_to_a_cause_claims_them() -> None:
     assert claimant_kind("Gun Violence Archive", "a nonprofit that tracks shootings") == "ngo"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Wall Street Journal reported, citing U.S. officials, that 40 people had died.",
+     ("Wall Street Journal", "U.S. officials")),  # (nameless: the paper vouches for it)
+    ("40 people died, according to the state news agency, which cited the health ministry.",
+     ("health ministry", "state news agency")),
+    ("As reported by the BBC, 40 people died.", ("BBC", None)),
+    ("The health ministry was quoted by Interfax as saying 40 people had died.",
+     ("health ministry", "Interfax")),
+    ("Citing the health ministry, TASS said 40 people had died.", ("health ministry", "TASS")),
+])
+def test_more_ways_of_citing_a_source(text: str, expected: tuple) -> None:
+    claimant, _, via = credit(text, 40)
+    assert (claimant, via) == expected
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
