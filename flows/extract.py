@@ -230,6 +230,11 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
             if forecast is not None:  # (a forecast gain of jobs is a gain too)
                 ctx.unit, ctx.subject = forecast.unit, ctx.subject or forecast.subject
                 change = forecast.change
+        if kind == "count" and left is None and not ctx.named and text.startswith(" others", q.end):
+            # "At least 70 migrants died when their boat capsized …, and 28 others were rescued": others of
+            # what the sentence counted before (of its own fate), people where it counted nothing
+            ctx.unit = next((c.unit for c in reversed(claims) if c.sentence == sentence and c.kind == "count"
+                             and c.unit is not None), ctx.unit)
         if kind == "count" and ctx.named and ctx.subject is None and text.startswith(" of the ", q.end):
             # "78 of the drones": drones named before in the sentence, whose owner they keep
             ctx.subject = next((c.subject for c in reversed(claims)

@@ -327,6 +327,13 @@ def test_words_before_a_figure_that_name_no_source_credit_nobody_new() -> None:
     assert claims[1].claimant == "Police"
 
 
+def test_others_far_from_the_figure_they_follow_count_the_same_thing_with_their_own_fate() -> None:
+    text = ("At least 70 migrants died when their boat capsized off the coast of Djibouti, the International "
+            "Organization for Migration said, and 28 others were rescued.")
+    claims = extract_claims(text)
+    assert [(c.unit, c.event) for c in claims] == [("migrants", "killed"), ("migrants", "rescued")]
+
+
 def test_where_a_level_moved_from_is_the_same_measure() -> None:
     text = "Homicides fell to 1,056 last year from 1,351 in 2022, police data showed."
     assert [(c.unit, c.event) for c in extract_claims(text)] == [("people", "killed")] * 2
