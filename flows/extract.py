@@ -83,6 +83,8 @@ FOLLOWED_BY = re.compile(r"^[^\d.;:“”\"]{0,60}?,?\s+followed\s+by\s+[^\d.;:,
 # range from 500,000": another source's figure for the same measure, right after its reporting verb.
 CONTRASTED = re.compile(r"^[^\d.;:“”\"]{0,80}?,?\s+(?:while|whereas|but|though|although)\s+"
                         r"[^\d.,;:“”\"]{1,60}?\s+([a-z]+)\s+(?:from\s+)?$")
+# "Police counted 20,000 protesters; organisers claimed 100,000": another source's figure, after a semicolon
+ANSWERED = re.compile(r"^[^\d.;:“”\"]{0,80}?;\s+[^\d.,;:“”\"]{1,60}?\s+([a-z]+)\s+$")
 # "27 officers and 14 protesters were treated": two short noun phrases sharing the verb after them.
 SHARED_PREDICATE = re.compile(r"^(?:\s+[\w'’-]+){0,4}\s+(?:and|or)\s+$")
 # "6,500 of the plant's 9,000 workers", "shot down 31 of 35 drones": a part of the figure after it, which
@@ -102,6 +104,8 @@ PARTICIPLE_BEFORE = re.compile(r"^[^.;:“”\"\d]{0,80}?,\s+(?!total|amount)[a-
                                r"|^\s+and\s+(?!total|amount)[a-z]{3,}ing\s+$")
 # words that may end a contrasted clause before its figure and bring no event of their own
 NO_OWN_VERB = frozenset("is are was were be been to at of by with for in on down up".split())
+# "Organisers said 100,000.": a reporting verb right before a figure that ends its sentence
+SAID_BEFORE = re.compile(r"\b(?:said|says|claimed|claims|estimated|estimates|counted|reported)\s+$")
 # "had forecast 160,000", "were expecting 175,000": a forecast of a figure given before
 FORECAST_BEFORE = re.compile(r"\b(?:forecast|expected|expecting|predicted|predicting|projected)\s+$")
 # "99 of its pilgrims", "put its toll at 49": a possessive that ties a figure to its source
@@ -221,6 +225,16 @@ def extract_claims(text: str, published: date | None = None, article_id: str | N
                             and c.unit is not None and happens_to(ctx.event, c.unit)), None)
             if counted is not None:
                 ctx.unit, ctx.subject = counted.unit, ctx.subject or counted.subject
+        if kind == "count" and ctx.unit is None and ctx.event is None and left is None and i > 0 \
+                and text[q.end:span.end].strip() in (".", "") \
+                and SAID_BEFORE.search(text, max(span.start, q.start - 20), q.start):
+            # "According to police, 20,000 people took part. Organisers said 100,000.": another figure for
+            # the last measure counted, given on its own
+            answer = next((c for c in reversed(claims) if c.kind == "count" and c.unit is not None
+                           and bisect.bisect_right(starts, c.char_start) - 1 == i - 1), None)
+            if answer is not None:
+                ctx.unit, ctx.subject = answer.unit, ctx.subject or answer.subject
+                _inherit_event(ctx, answer.event)
         if kind == "count" and ctx.unit is None and ctx.event is None and left is None and i > 0 \
                 and FORECAST_BEFORE.search(text, max(span.start, q.start - 30), q.start):
             # "The economy added 256,000 jobs. Economists polled by Reuters had forecast 160,000": the
@@ -363,6 +377,9 @@ def _same_measure_as(previous: tuple[Quantity, Claim, int] | None, q: Quantity, 
         return left
     if not ctx.named and CONTRASTED.match(between) is not None:
         return left  # (with any verb: "won 159 of the 300 seats, while the main opposition took 88")
+    if not ctx.named and ";" in between and (answer := ANSWERED.match(between)) is not None \
+            and credits_the_figure_after(answer.group(1)):
+        return left  # "Police counted 20,000 protesters; organisers claimed 100,000"
     if q.kind == "count" and BREAKDOWN.match(between):
         return left
     if q.kind == "count" and PART_OF_WHOLE.match(between) \

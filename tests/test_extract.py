@@ -322,6 +322,16 @@ def test_a_source_whose_verb_is_left_out_gives_another_figure_for_the_same_measu
     assert claims[0].claimant != claims[1].claimant
 
 
+@pytest.mark.parametrize("text", [
+    "Police counted 20,000 people; organisers claimed 100,000.",
+    "According to police, 20,000 people took part. Organisers said 100,000.",
+])
+def test_another_sources_bare_figure_after_a_semicolon_or_on_its_own_is_the_same_measure(text: str) -> None:
+    claims = extract_claims(text)
+    assert [c.unit for c in claims] == ["people", "people"]
+    assert claims[0].claimant != claims[1].claimant
+
+
 def test_words_before_a_figure_that_name_no_source_credit_nobody_new() -> None:
     claims = extract_claims("Police said 8,000 people attended, the rest 200.")
     assert claims[1].claimant == "Police"
