@@ -1590,7 +1590,10 @@ ACRONYM_AFTER = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z&.]{1,11}\)$")
 # A title or an acronym may carry full stops: "said Col. Ahmed Saleh", "said U.S. officials".
 INVERTED = re.compile(r"\s+((?:the\s+)?(?:[A-Z]\.){2,}\s+[A-Za-z][^,.;:“”\"]*"
                       r"|(?:the\s+)?(?:[A-Z][a-z]{0,3}\.\s+)*[A-Z][^,.;:“”\"]*|(?:an?|the)\s+[a-z][^,.;:“”\"]*)"
-                      r"(?:,\s+((?:an?\s+|the\s+)?[a-z][^,.;:“”\"]*))?")
+                      # the role after it: "an economist at …", "Ukraine's interior minister", "the U.S.
+                      # defense secretary"
+                      r"(?:,\s+((?:an?\s+|the\s+)?(?:[A-Z][\w.]*['’]s\s+)?(?:[A-Z]\.){0,3}\s*[a-z]"
+                      r"(?:[^,.;:“”\"]|(?<=\b[A-Z])\.)*))?")
 IN_A_STATEMENT = re.compile(r"\s+(?:in|on)\s+(?:an?|his|her|its|their)\s+.*$")
 # Read backwards from a name: "…. The health ministry's chief epidemiologist, Dr " → the role before it.
 ROLE_CLAUSE = re.compile(r"\s(?:by|to|with|from|as|and|was|were|is|are|said|told)\s")

@@ -802,6 +802,17 @@ def test_more_ways_of_citing_a_source(text: str, expected: tuple) -> None:
     assert (claimant, via) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("40 people died, said Ihor Klymenko, Ukraine's interior minister.", ("Ihor Klymenko", "government")),
+    ("40 people died, said Jens Stoltenberg, NATO's secretary general.",
+     ("Jens Stoltenberg", "international_org")),
+    ("40 people died, said Lloyd Austin, the U.S. defense secretary.", ("Lloyd Austin", "military")),
+])
+def test_a_role_after_an_inverted_name_may_open_with_a_possessive_or_an_initialism(text: str,
+                                                                                   expected: tuple) -> None:
+    assert credit(text, 40)[:2] == expected
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
