@@ -410,6 +410,8 @@ def _role_parts(role: str) -> tuple[str, ...]:
 
 
 ROLE_BODY = re.compile(r"\s(?:of|for|at|with)\s+(.+)$")
+# ... a named one first: "a professor of epidemiology at Imperial College" speaks for Imperial College
+ROLE_BODY_NAMED = re.compile(r"\s(?:of|for|at|with)\s+((?:the\s+)?[A-Z].*)$")
 ROLE_OWNER = re.compile(r"^(.+?)['’]s?\s")
 
 
@@ -1214,7 +1216,7 @@ def _parse_source(raw: str) -> tuple[str, str, tuple[Any, ...]]:
     if name:
         return "named", phrase, (split_role, name)
     unnamed = bool(INDEFINITE.match(raw.strip()))
-    body = ROLE_BODY.search(phrase)
+    body = ROLE_BODY_NAMED.search(phrase) or ROLE_BODY.search(phrase)
     if body and unnamed and _is_role(phrase[: body.start()]) \
             and (_proper(body.group(1)) or _national_body(body.group(1))):
         return "spokesman", phrase, (_bare(body.group(1)),)

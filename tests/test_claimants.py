@@ -813,6 +813,11 @@ def test_a_role_after_an_inverted_name_may_open_with_a_possessive_or_an_initiali
     assert credit(text, 40)[:2] == expected
 
 
+def test_a_role_of_a_subject_at_a_named_body_keeps_its_whole_description() -> None:
+    text = "40 people died, said a professor of epidemiology at Imperial College."
+    assert credit(text, 40)[:2] == ("professor of epidemiology at Imperial College", "anonymous")
+
+
 def test_the_utility_is_not_the_hedge_that_opens_the_sentence() -> None:
     text = "Some 30,000 homes remain without water after the pipeline burst, the utility said."
     assert credit(text, 30_000)[0] == "utility"
