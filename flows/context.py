@@ -755,8 +755,8 @@ class ArticleContext:
             # "1,200 casualties a day": a rate's own noun may say what happened
             own = nearest_event_before(list(find_phrases(sent, q_start, q_end, "events")), kind, unit) \
                 if kind == "rate" else None
-            # Not past the next figure, even one in words, nor into the part joined to it: "115,000 soldiers
-            # killed and 500,000 wounded", "sinking two and killing four sailors" (the killing is the four's)
+            # Not past the next figure, even one in words, nor into the verb that governs it: "115,000
+            # soldiers killed and 500,000 wounded", "sinking two and killing four sailors" (the four's)
             clause_end = min(after_end, next_start) if next_start is not None and next_start > q_end \
                 else after_end
             found = adjacent or level or (own[0] if own else None) \
@@ -889,9 +889,9 @@ def _sentence_part_end(text: str, start: int, limit: int, next_start: int | None
 
 
 def _short_of_next_verb(text: str, sent: _Sentence, start: int, end: int, next_start: int | None) -> int:
-    """Where the search for an event in text[start:end] stops short of the next figure's own: "attacked
-    100 ships, sinking two and killing four sailors" (the sinking is the two's, the killing the four's),
-    not of a verb the two figures share ("115,000 soldiers killed and 500,000 wounded")."""
+    """Where the search for an event in text[start:end] stops short of the next figure's own: "hit 40
+    towns, destroying six and damaging 20" (the destroying is the six's, the damaging the twenty's), not of
+    a verb the two figures share ("115,000 soldiers killed and 500,000 wounded")."""
     if next_start is None or not start < next_start <= end:
         return end
     own = [a for _, a, b in find_phrases(sent, start, next_start, "events")
