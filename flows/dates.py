@@ -305,7 +305,8 @@ def _dates_in(sentence: str, published: date | None, lex: _Lexicon,
     if not present:
         return found
     for m in _near(PART_OF_YEAR, sentence, [c for c in present if c in PART_MARKS]):
-        found.append((*m.span(), _part_of_year_end(m, published)))
+        if (day := _part_of_year_end(m, published)) is not None:
+            found.append((*m.span(), day))
     for m in _near(lex.relative_re, sentence, [c for c in present if c not in YEAR_MARKS + PART_MARKS]):
         unit, offset = lex.relative[" ".join(m.group().lower().split())]
         found.append((*m.span(), _relative(published, unit, offset)))
@@ -364,12 +365,15 @@ def _relative(published: date, unit: str, offset: int) -> date:
     return date(published.year + offset, 12, 31)
 
 
-def _part_of_year_end(m: re.Match[str], published: date) -> date:
+def _part_of_year_end(m: re.Match[str], published: date) -> date | None:
     """The last day of a quarter or half of a year (PART_OF_YEAR); without a year, the latest one begun by
-    publication, and no later than publication while it runs."""
+    publication, and no later than publication while it runs. None for a part the year has not ("the
+    third half")."""
     months = 3 if m.group("part").lower() == "quarter" else 6
     which = m.group("which").lower()
     end_month = months * ORDINALS.get(which, 12 // months)  # "last", "final": the year's last
+    if end_month > 12:
+        return None
     if m.group("year"):
         year = int(m.group("year"))
     elif m.group("last"):

@@ -44,6 +44,10 @@ def test_sentence_dates_resolve_against_publication(sentence: str, expected: dat
     assert as_of(sentence, TUESDAY) == expected
 
 
+def test_a_part_of_the_year_it_does_not_have_dates_nothing() -> None:
+    assert as_of("Profit rose 18% in the third half of the year.", TUESDAY) == TUESDAY
+
+
 def test_the_figures_own_date_beats_the_date_it_was_reported() -> None:
     sentence = "Cases doubled to 4,000 last year, the agency said on Thursday."
     assert as_of(sentence, TUESDAY) == date(2023, 12, 31)
